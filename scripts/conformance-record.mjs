@@ -19,7 +19,8 @@
 // Interpreters: env HEAPLAB_PYTHON27 / HEAPLAB_PYTHON312, else $(pyenv root)/versions/2.7.18
 // and 3.12.1. objgraph: env HEAPLAB_OBJGRAPH_27 / HEAPLAB_OBJGRAPH_312 (directories holding
 // objgraph.py), else /work/.cache/objgraph/{3.5.0,head}, else .cache/objgraph/<version> in the
-// repository. A missing interpreter or objgraph prints "skipped: ..." and is not an error.
+// repository. The scratch folder's path is removed from the output before normalization
+// (3.12 prints tracebacks with the absolute script path; see stripScratch). A missing interpreter or objgraph prints "skipped: ..." and is not an error.
 
 import { spawn, spawnSync } from "node:child_process";
 import {
@@ -30,6 +31,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -156,6 +158,7 @@ function cleanEnv(extra) {
 function runOne(file, python, objgraphDir) {
   const name = basename(file);
   const scratch = mkdtempSync(join(tmpdir(), "heaplab-conf-"));
+  const scratchNames = [...new Set([realpathSync(scratch), scratch])];
   copyFileSync(file, join(scratch, name));
   const outPath = join(scratch, ".output");
   const fd = openSync(outPath, "w");
@@ -181,11 +184,23 @@ function runOne(file, python, objgraphDir) {
         // nothing written
       }
       rmSync(scratch, { recursive: true, force: true });
-      resolvePromise({ text: normalize(raw), code, timedOut, error });
+      resolvePromise({ text: normalize(stripScratch(raw, scratchNames)), code, timedOut, error });
     };
     child.on("error", (err) => finish(null, err));
     child.on("close", (code, signal) => finish(code ?? signal, undefined));
   });
+}
+
+/**
+ * Python 3.9+ turns the script name given on the command line into an absolute path, so 3.12
+ * tracebacks read `File "/tmp/heaplab-conf-XXXX/NAME.py"` where 2.7 prints `File "NAME.py"`.
+ * The scratch folder is random, so it is removed: recordings show the script as it was named
+ * on the command line, which is what HeapLab prints for both versions.
+ */
+function stripScratch(text, dirs) {
+  let out = text;
+  for (const d of dirs) out = out.split(`${d}/`).join("");
+  return out;
 }
 
 async function pool(tasks, jobs) {

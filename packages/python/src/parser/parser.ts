@@ -1,0 +1,2178 @@
+/**
+ * Recursive-descent parser for Python 2.7 and 3.12 producing the AST of
+ * ast.ts.
+ *
+ * Expressions use precedence climbing for binary operators; the right-nested
+ * forms that can be chained arbitrarily long without brackets (unary
+ * operators, `not`, `**`, conditional expressions, lambdas) are parsed with
+ * explicit loops, so JS recursion depth only grows with bracket nesting
+ * (capped by the tokenizer at CPython's limits) and block nesting (capped at
+ * 100 levels of indentation).
+ *
+ * 2.7 positions: in the 2.7 dialect lineno/col_offset follow 2.7's `ast`
+ * where it differs from 3.12: a decorated def/class starts at its first
+ * decorator, a `with` statement starts at its first context expression, a
+ * parenthesized tuple or generator expression starts at its first element,
+ * a multi-line string literal has the line of its last line and col_offset
+ * -1, and `x[a::]` has step `Name('None')` at the second colon.  End
+ * positions are 3.12-style in both dialects.
+ *
+ * @module
+ */
+import type * as A from './ast.js';
+import type { PySyntaxError } from './errors.js';
+import type { Dialect, Source } from './source.js';
+import { decodeFStringText, decodeString, LiteralError, type StringContext } from './strings.js';
+import { type Token, Tokenizer } from './tokenizer.js';
+
+const KEYWORDS_312 = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif',
+  'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or',
+  'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+]);
+const KEYWORDS_27 = new Set([
+  'and', 'as', 'assert', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'exec', 'finally', 'for',
+  'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'not', 'or', 'pass', 'print', 'raise', 'return', 'try',
+  'while', 'with', 'yield',
+]);
+
+const AUG_OPS: Record<string, A.OperatorName> = {
+  '+=': 'Add', '-=': 'Sub', '*=': 'Mult', '@=': 'MatMult', '/=': 'Div', '%=': 'Mod', '**=': 'Pow', '<<=': 'LShift',
+  '>>=': 'RShift', '|=': 'BitOr', '^=': 'BitXor', '&=': 'BitAnd', '//=': 'FloorDiv',
+};
+const BIN_OPS: Record<string, [number, A.OperatorName]> = {
+  '|': [1, 'BitOr'], '^': [2, 'BitXor'], '&': [3, 'BitAnd'], '<<': [4, 'LShift'], '>>': [4, 'RShift'], '+': [5, 'Add'],
+  '-': [5, 'Sub'], '*': [6, 'Mult'], '/': [6, 'Div'], '//': [6, 'FloorDiv'], '%': [6, 'Mod'], '@': [6, 'MatMult'],
+};
+const CMP_OPS: Record<string, A.CmpOpName> = {
+  '==': 'Eq', '!=': 'NotEq', '<>': 'NotEq', '<': 'Lt', '<=': 'LtE', '>': 'Gt', '>=': 'GtE',
+};
+
+type AnyNode = { type?: string; lineno?: number; col_offset?: number; end_lineno?: number; end_col_offset?: number };
+type P = { lineno: number; col_offset: number };
+
+/** Start position info for a node under construction. */
+interface Start {
+  line: number;
+  col: number; // UTF-16
+}
+
+const INT64_MAX = (1n << 63n) - 1n;
+const INT64_MIN = -(1n << 63n);
+
+interface ParseFlags {
+  printFunction: boolean;
+  unicodeLiterals: boolean;
+}
+
+/** Marks expressions that were written inside parentheses (for target checks and 2.7 positions). */
+const PARENS = new WeakSet<object>();
+
+export class Parser {
+  private readonly src: Source;
+  private readonly tz: Tokenizer;
+  private readonly v27: boolean;
+  private readonly dialect: Dialect;
+  private readonly toks: Token[] = [];
+  private i = 0;
+  private prev: Token;
+  private readonly flags: ParseFlags = { printFunction: false, unicodeLiterals: false };
+  private futureAllowed = true;
+  private readonly keywords: Set<string>;
+
+  constructor(src: Source) {
+    this.src = src;
+    this.dialect = src.dialect;
+    this.v27 = src.dialect === '2.7';
+    this.tz = new Tokenizer(src);
+    this.keywords = this.v27 ? KEYWORDS_27 : KEYWORDS_312;
+    this.prev = { kind: 'NEWLINE', value: '', start: 0, end: 0, line: 1, col: 0, endLine: 1, endCol: 0 };
+  }
+
+  // ------------------------------------------------------------ token access
+
+  private peek(k = 0): Token {
+    while (this.toks.length <= this.i + k) {
+      const last = this.toks[this.toks.length - 1];
+      if (last !== undefined && last.kind === 'EOF') return last;
+      this.toks.push(this.tz.next());
+    }
+    return this.toks[this.i + k]!;
+  }
+
+  private advance(): Token {
+    const t = this.peek();
+    if (t.kind !== 'EOF') this.i++;
+    this.prev = t;
+    return t;
+  }
+
+  private isOp(v: string, k = 0): boolean {
+    const t = this.peek(k);
+    return t.kind === 'OP' && t.value === v;
+  }
+
+  private isKw(v: string, k = 0): boolean {
+    const t = this.peek(k);
+    return t.kind === 'NAME' && t.value === v && this.keywords.has(v);
+  }
+
+  private eatOp(v: string): boolean {
+    if (this.isOp(v)) {
+      this.advance();
+      return true;
+    }
+    return false;
+  }
+
+  private eatKw(v: string): boolean {
+    if (this.isKw(v)) {
+      this.advance();
+      return true;
+    }
+    return false;
+  }
+
+  private expectOp(v: string): Token {
+    if (!this.isOp(v)) this.fail();
+    return this.advance();
+  }
+
+  private expectKw(v: string): Token {
+    if (!this.isKw(v)) this.fail();
+    return this.advance();
+  }
+
+  private isKeywordTok(t: Token): boolean {
+    if (t.kind !== 'NAME' || !this.keywords.has(t.value)) return false;
+    if (t.value === 'print' && this.flags.printFunction) return false;
+    return true;
+  }
+
+  // ------------------------------------------------------------ errors
+
+  private errAt(msg: string, t: Token, opts: Parameters<Source['error']>[3] = {}): PySyntaxError {
+    return this.src.error(msg, t.line, t.col, opts);
+  }
+
+  private errNode(msg: string, n: AnyNode, endN?: AnyNode): PySyntaxError {
+    const line = n.lineno ?? this.prev.line;
+    const col = this.charCol(line, n.col_offset ?? 0);
+    const e = endN ?? n;
+    if (this.v27) return this.src.error(msg, line, col, {});
+    const endLine = e.end_lineno ?? line;
+    return this.src.error(msg, line, col, { endLine, endCol: this.charCol(endLine, e.end_col_offset ?? 0) });
+  }
+
+  /** Convert a byte column back to a UTF-16 column (for errors positioned at nodes). */
+  private charCol(line: number, byteCol: number): number {
+    const text = this.src.lineText(line);
+    if (!/[^\x00-\x7f]/.test(text)) return byteCol;
+    let b = 0;
+    let i = 0;
+    while (i < text.length && b < byteCol) {
+      b = this.src.byteCol(line, i + 1);
+      i++;
+    }
+    return i;
+  }
+
+  /** Generic "invalid syntax" at the current token. */
+  private fail(t: Token = this.peek()): never {
+    if (t.kind === 'INDENT') throw this.errAt('unexpected indent', t, { kind: 'IndentationError' });
+    if (t.kind === 'DEDENT' && this.v27) throw this.errAt('unindent does not match any outer indentation level', t, { kind: 'IndentationError' });
+    if (t.kind === 'EOF' && this.v27) {
+      throw this.src.error('unexpected EOF while parsing', t.line, this.src.lineText(t.line).length);
+    }
+    if (t.kind === 'EOF') throw this.src.error('unexpected EOF while parsing', t.line, this.src.lineText(t.line).length);
+    throw this.errAt('invalid syntax', t);
+  }
+
+  // ------------------------------------------------------------ positions
+
+  private startOf(t: Token): Start {
+    return { line: t.line, col: t.col };
+  }
+
+  private pos(s: Start): P {
+    return { lineno: s.line, col_offset: this.src.byteCol(s.line, s.col) };
+  }
+
+  /** Fill the position of `node` from start `s` to the end of the last consumed token. */
+  private fin<T extends object>(node: T, s: Start, end: Token = this.prev): T & A.Pos {
+    const n = node as T & A.Pos;
+    n.lineno = s.line;
+    n.col_offset = this.src.byteCol(s.line, s.col);
+    n.end_lineno = end.endLine;
+    n.end_col_offset = this.src.byteCol(end.endLine, end.endCol);
+    return n;
+  }
+
+  /** Copy start from node `a`, end from node `b`. */
+  private span<T extends object>(node: T, a: A.Pos, b: A.Pos): T & A.Pos {
+    const n = node as T & A.Pos;
+    n.lineno = a.lineno;
+    n.col_offset = a.col_offset;
+    n.end_lineno = b.end_lineno;
+    n.end_col_offset = b.end_col_offset;
+    return n;
+  }
+
+  private startOfNode(n: A.Pos): Start {
+    return { line: n.lineno, col: this.charCol(n.lineno, n.col_offset) };
+  }
+
+  // ------------------------------------------------------------ module
+
+  parseModule(): A.Module {
+    const body: A.Stmt[] = [];
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === 'EOF') break;
+      if (t.kind === 'NEWLINE') {
+        this.advance();
+        continue;
+      }
+      if (t.kind === 'INDENT') throw this.errAt('unexpected indent', t, { kind: 'IndentationError' });
+      if (t.kind === 'DEDENT') this.fail(t);
+      this.statement(body);
+    }
+    return { type: 'Module', body };
+  }
+
+  /** Parse one statement (a compound statement or a line of simple statements) into `out`. */
+  private statement(out: A.Stmt[]): void {
+    const t = this.peek();
+    if (t.kind === 'NAME') {
+      switch (t.value) {
+        case 'if':
+          out.push(this.ifStmt());
+          return this.afterCompound();
+        case 'while':
+          out.push(this.whileStmt());
+          return this.afterCompound();
+        case 'for':
+          out.push(this.forStmt());
+          return this.afterCompound();
+        case 'try':
+          out.push(this.tryStmt());
+          return this.afterCompound();
+        case 'with':
+          out.push(this.withStmt());
+          return this.afterCompound();
+        case 'def':
+          out.push(this.funcDef([], null));
+          return this.afterCompound();
+        case 'class':
+          out.push(this.classDef([], null));
+          return this.afterCompound();
+        case 'async':
+          if (!this.v27 && (this.peek(1).value === 'def' || this.peek(1).value === 'for' || this.peek(1).value === 'with')) {
+            throw this.errAt('async/await are not supported by HeapLab', t);
+          }
+          break;
+        case 'match':
+          if (!this.v27) this.checkSoftKeywordStmt('match');
+          break;
+        case 'type':
+          if (!this.v27 && this.peek(1).kind === 'NAME' && (this.isOp('=', 2) || this.isOp('[', 2))) {
+            throw this.errAt('type alias statements are not supported by HeapLab', t);
+          }
+          break;
+      }
+    } else if (t.kind === 'OP' && t.value === '@') {
+      out.push(this.decorated());
+      return this.afterCompound();
+    }
+    this.simpleStmts(out);
+  }
+
+  private afterCompound(): void {
+    this.futureAllowed = false;
+  }
+
+  private checkSoftKeywordStmt(kw: string): void {
+    // `match <subject>:` NEWLINE starts a match statement.
+    const n = this.peek(1);
+    if (n.kind === 'NEWLINE' || n.kind === 'EOF') return;
+    if (n.kind === 'OP' && ['=', '.', ',', ')', ']', '}', ':', ';', '+=', '-=', '*=', '/=', '|', '&', '^', '<', '>', '==', '!=', '%', '//', '**', '@', '<<', '>>', '<=', '>='].includes(n.value)) return;
+    if (n.kind === 'NAME' && (n.value === 'in' || n.value === 'is' || n.value === 'and' || n.value === 'or' || n.value === 'if')) return;
+    // find the end of the logical line
+    let k = 1;
+    let last: Token | null = null;
+    for (;;) {
+      const tk = this.peek(k);
+      if (tk.kind === 'NEWLINE' || tk.kind === 'EOF') break;
+      last = tk;
+      k++;
+      if (k > 100000) break;
+    }
+    if (last !== null && last.kind === 'OP' && last.value === ':') {
+      throw this.errAt(`${kw} statements are not supported by HeapLab`, this.peek());
+    }
+  }
+
+  // ------------------------------------------------------------ simple statements
+
+  private simpleStmts(out: A.Stmt[]): void {
+    for (;;) {
+      const st = this.smallStmt();
+      out.push(st);
+      if (this.futureAllowed) {
+        const isDoc = st.type === 'Expr' && st.value.type === 'Constant' && out.length === 1;
+        const isFuture = st.type === 'ImportFrom' && st.module === '__future__';
+        if (!isDoc && !isFuture) this.futureAllowed = false;
+      }
+      if (this.eatOp(';')) {
+        if (this.peek().kind === 'NEWLINE') break;
+        continue;
+      }
+      break;
+    }
+    const t = this.peek();
+    if (t.kind !== 'NEWLINE') {
+      this.unexpectedAfterStatement(out[out.length - 1]!);
+    }
+    this.advance();
+  }
+
+  private unexpectedAfterStatement(last: A.Stmt): never {
+    const t = this.peek();
+    if (!this.v27 && last.type === 'Expr' && this.canStartExpr(t)) {
+      const v = last.value;
+      if (v.type === 'Name' && (v.id === 'print' || v.id === 'exec') && !this.isOp('(')) {
+        const s = this.startOfNode(v);
+        let endTok: Token = t;
+        try {
+          this.starExpressions();
+          endTok = this.prev;
+        } catch {
+          endTok = t;
+        }
+        throw this.src.error(`Missing parentheses in call to '${v.id}'. Did you mean ${v.id}(...)?`, s.line, s.col, {
+          endLine: endTok.endLine,
+          endCol: endTok.endCol,
+        });
+      }
+    }
+    if (!this.v27 && t.kind === 'OP' && t.value === '=' && last.type === 'Expr') {
+      // e.g. `f() = 1` handled in exprStmt; fall through
+    }
+    this.fail(t);
+  }
+
+  private canStartExpr(t: Token): boolean {
+    if (t.kind === 'NAME') return !this.isKeywordTok(t) || ['not', 'lambda', 'None', 'True', 'False', 'await', 'yield'].includes(t.value);
+    if (t.kind === 'NUMBER' || t.kind === 'STRING' || t.kind === 'FSTART') return true;
+    if (t.kind === 'OP') return ['(', '[', '{', '-', '+', '~', '...', '*', '`'].includes(t.value);
+    return false;
+  }
+
+  private smallStmt(): A.Stmt {
+    const t = this.peek();
+    const s = this.startOf(t);
+    if (t.kind === 'NAME' && this.isKeywordTok(t)) {
+      switch (t.value) {
+        case 'pass':
+          this.advance();
+          return this.fin({ type: 'Pass' } as A.Pass, s);
+        case 'break':
+          this.advance();
+          return this.fin({ type: 'Break' } as A.Break, s);
+        case 'continue':
+          this.advance();
+          return this.fin({ type: 'Continue' } as A.Continue, s);
+        case 'return': {
+          this.advance();
+          const value = this.atStmtEnd() ? null : this.starExpressions();
+          return this.fin({ type: 'Return', value } as A.Return, s);
+        }
+        case 'raise':
+          return this.raiseStmt();
+        case 'global':
+        case 'nonlocal': {
+          this.advance();
+          const names: string[] = [];
+          do names.push(this.name().value);
+          while (this.eatOp(','));
+          return this.fin({ type: t.value === 'global' ? 'Global' : 'Nonlocal', names } as A.Global, s);
+        }
+        case 'del':
+          return this.delStmt();
+        case 'assert': {
+          this.advance();
+          const test = this.expression();
+          const msg = this.eatOp(',') ? this.expression() : null;
+          return this.fin({ type: 'Assert', test, msg } as A.Assert, s);
+        }
+        case 'import':
+          return this.importStmt();
+        case 'from':
+          return this.fromImport();
+        case 'print':
+          return this.printStmt();
+        case 'exec':
+          return this.execStmt();
+      }
+    }
+    if (!this.v27 && t.kind === 'NAME' && t.value === 'await') {
+      throw this.errAt('async/await are not supported by HeapLab', t);
+    }
+    return this.exprStmt();
+  }
+
+  private atStmtEnd(): boolean {
+    const t = this.peek();
+    return t.kind === 'NEWLINE' || t.kind === 'EOF' || (t.kind === 'OP' && t.value === ';');
+  }
+
+  private name(): Token {
+    const t = this.peek();
+    if (t.kind !== 'NAME' || this.isKeywordTok(t)) this.fail();
+    return this.advance();
+  }
+
+  private raiseStmt(): A.Raise {
+    const s = this.startOf(this.advance());
+    let exc: A.Expr | null = null;
+    let cause: A.Expr | null = null;
+    if (this.v27) {
+      let inst: A.Expr | null = null;
+      let tback: A.Expr | null = null;
+      if (!this.atStmtEnd()) {
+        exc = this.expression();
+        if (this.eatOp(',')) {
+          inst = this.expression();
+          if (this.eatOp(',')) tback = this.expression();
+        }
+      }
+      return this.fin({ type: 'Raise', exc, cause, inst, tback } as A.Raise, s);
+    }
+    if (!this.atStmtEnd()) {
+      exc = this.expression();
+      if (this.eatKw('from')) cause = this.expression();
+    }
+    return this.fin({ type: 'Raise', exc, cause } as A.Raise, s);
+  }
+
+  private delStmt(): A.Delete {
+    const s = this.startOf(this.advance());
+    const targets: A.Expr[] = [];
+    for (;;) {
+      const e = this.v27 ? this.expr27() : this.bitOr();
+      this.setCtx(e, 'Del');
+      targets.push(e);
+      if (!this.eatOp(',')) break;
+      if (this.atStmtEnd()) break;
+    }
+    return this.fin({ type: 'Delete', targets } as A.Delete, s);
+  }
+
+  /** 2.7 `expr` level (used by del/exec/print>>). */
+  private expr27(): A.Expr {
+    return this.bitOr();
+  }
+
+  private importStmt(): A.Import {
+    const s = this.startOf(this.advance());
+    const names: A.Alias[] = [];
+    do {
+      const as = this.startOf(this.peek());
+      const name = this.dottedName();
+      let asname: string | null = null;
+      if (this.eatKw('as')) asname = this.name().value;
+      names.push(this.fin({ type: 'alias', name, asname } as A.Alias, as));
+    } while (this.eatOp(','));
+    return this.fin({ type: 'Import', names } as A.Import, s);
+  }
+
+  private dottedName(): string {
+    let n = this.name().value;
+    while (this.isOp('.')) {
+      this.advance();
+      n += `.${this.name().value}`;
+    }
+    return n;
+  }
+
+  private fromImport(): A.ImportFrom {
+    const s = this.startOf(this.advance());
+    let level = 0;
+    for (;;) {
+      if (this.eatOp('.')) level++;
+      else if (this.eatOp('...')) level += 3;
+      else break;
+    }
+    let module: string | null = null;
+    if (!this.isKw('import')) module = this.dottedName();
+    else if (level === 0) this.fail();
+    this.expectKw('import');
+    const names: A.Alias[] = [];
+    if (this.isOp('*')) {
+      const t = this.advance();
+      names.push(this.fin({ type: 'alias', name: '*', asname: null } as A.Alias, this.startOf(t)));
+    } else {
+      const paren = this.eatOp('(');
+      for (;;) {
+        const as = this.startOf(this.peek());
+        const name = this.name().value;
+        let asname: string | null = null;
+        if (this.eatKw('as')) asname = this.name().value;
+        names.push(this.fin({ type: 'alias', name, asname } as A.Alias, as));
+        if (!this.eatOp(',')) break;
+        if (paren && this.isOp(')')) break;
+        if (!paren && this.atStmtEnd()) {
+          if (this.v27) this.fail();
+          throw this.errAt('trailing comma not allowed without surrounding parentheses', this.prev);
+        }
+      }
+      if (paren) this.expectOp(')');
+    }
+    const node = this.fin({ type: 'ImportFrom', module, names, level } as A.ImportFrom, s);
+    if (module === '__future__' && level === 0) {
+      if (!this.futureAllowed && !this.v27) {
+        // CPython reports this in the compiler; ast.parse accepts it.
+      } else if (this.futureAllowed) {
+        for (const a of names) {
+          if (a.name === 'print_function') this.flags.printFunction = true;
+          if (a.name === 'unicode_literals') this.flags.unicodeLiterals = true;
+        }
+      }
+    }
+    return node;
+  }
+
+  private printStmt(): A.Print {
+    const s = this.startOf(this.advance());
+    let dest: A.Expr | null = null;
+    const values: A.Expr[] = [];
+    let nl = true;
+    if (this.isOp('>>')) {
+      this.advance();
+      dest = this.expression();
+      if (this.eatOp(',')) {
+        for (;;) {
+          values.push(this.expression());
+          if (!this.eatOp(',')) break;
+          if (this.atStmtEnd()) {
+            nl = false;
+            break;
+          }
+        }
+      }
+    } else if (!this.atStmtEnd()) {
+      for (;;) {
+        values.push(this.expression());
+        if (!this.eatOp(',')) break;
+        if (this.atStmtEnd()) {
+          nl = false;
+          break;
+        }
+      }
+    }
+    return this.fin({ type: 'Print', dest, values, nl } as A.Print, s);
+  }
+
+  private execStmt(): A.Exec {
+    const s = this.startOf(this.advance());
+    const body = this.expr27();
+    let globals: A.Expr | null = null;
+    let locals: A.Expr | null = null;
+    if (this.eatKw('in')) {
+      globals = this.expression();
+      if (this.eatOp(',')) locals = this.expression();
+    }
+    return this.fin({ type: 'Exec', body, globals, locals } as A.Exec, s);
+  }
+
+  private exprStmt(): A.Stmt {
+    const first = this.peek();
+    const s = this.startOf(first);
+    let e: A.Expr = this.isKw('yield') ? this.yieldExpr() : this.starExpressions();
+    const t = this.peek();
+    if (t.kind === 'OP') {
+      if (t.value === '=') {
+        const targets: A.Expr[] = [e];
+        const starts: Token[] = [first];
+        let value: A.Expr = e;
+        while (this.eatOp('=')) {
+          starts.push(this.peek());
+          value = this.isKw('yield') ? this.yieldExpr() : this.starExpressions();
+          targets.push(value);
+        }
+        targets.pop();
+        for (let k = 0; k < targets.length; k++) {
+          this.checkAssignTarget(targets[k]!, starts[k]!, k === targets.length - 1, value);
+        }
+        for (const tg of targets) this.setCtx(tg, 'Store');
+        return this.fin({ type: 'Assign', targets, value } as A.Assign, s);
+      }
+      const aug = AUG_OPS[t.value];
+      if (aug !== undefined && !(this.v27 && t.value === '@=')) {
+        if (!(e.type === 'Name' || e.type === 'Attribute' || e.type === 'Subscript') || PARENS.has(e) && e.type !== 'Name' && false) {
+          if (this.v27) throw this.errNode('illegal expression for augmented assignment', e);
+          throw this.errNode(`'${this.exprName(e)}' is an illegal expression for augmented assignment`, e);
+        }
+        this.advance();
+        const value = this.isKw('yield') ? this.yieldExpr() : this.starExpressions();
+        this.setCtx(e, 'Store');
+        return this.fin({ type: 'AugAssign', target: e, op: aug, value } as A.AugAssign, s);
+      }
+      if (t.value === ':' && !this.v27) {
+        if (e.type === 'Tuple' && !PARENS.has(e)) throw this.errNode('only single target (not tuple) can be annotated', e);
+        if (e.type === 'List') throw this.errNode('only single target (not list) can be annotated', e);
+        if (e.type === 'Tuple') throw this.errNode('only single target (not tuple) can be annotated', e);
+        if (!(e.type === 'Name' || e.type === 'Attribute' || e.type === 'Subscript')) {
+          throw this.errNode('illegal target for annotation', e);
+        }
+        this.advance();
+        const annotation = this.expression();
+        let value: A.Expr | null = null;
+        if (this.eatOp('=')) value = this.isKw('yield') ? this.yieldExpr() : this.starExpressions();
+        this.setCtx(e, 'Store');
+        const simple = e.type === 'Name' && !PARENS.has(e) ? 1 : 0;
+        return this.fin({ type: 'AnnAssign', target: e, annotation, value, simple } as A.AnnAssign, s);
+      }
+    }
+    if (e.type === 'Starred' && !this.v27) {
+      throw this.errNode("can't use starred expression here", e);
+    }
+    e = e as A.Expr;
+    return this.span({ type: 'Expr', value: e } as A.ExprStmt, e, e);
+  }
+
+  /** Validate one assignment target and throw CPython's message when invalid. */
+  private checkAssignTarget(e: A.Expr, first: Token, isLast: boolean, value: A.Expr): void {
+    const bad = this.invalidTarget(e, 'Store');
+    if (bad === null) return;
+    if (this.v27) throw this.errNode(this.name27(bad, 'assign'), bad);
+    const startsBracket =
+      (first.kind === 'OP' && (first.value === '(' || first.value === '[')) ||
+      (first.kind === 'NAME' && (first.value === 'True' || first.value === 'False' || first.value === 'None'));
+    const isBitOr = !['Compare', 'BoolOp', 'IfExp', 'Lambda', 'NamedExpr', 'Tuple', 'List', 'Starred', 'Yield', 'YieldFrom'].includes(e.type) &&
+      !(e.type === 'UnaryOp' && e.op === 'Not');
+    const valueOk = value.type !== 'Yield' && value.type !== 'YieldFrom' && value.type !== 'Starred' &&
+      !(value.type === 'Tuple' && !PARENS.has(value) && value.elts[0]?.type === 'Starred');
+    if (bad === e && isLast && !startsBracket && isBitOr && valueOk) {
+      throw this.errNode(`cannot assign to ${this.exprName(bad)} here. Maybe you meant '==' instead of '='?`, bad);
+    }
+    throw this.errNode(`cannot assign to ${this.exprName(bad)}`, bad);
+  }
+
+  /** First sub-expression that cannot be a target, or null. */
+  private invalidTarget(e: A.Expr, ctx: 'Store' | 'Del', inStar = false): A.Expr | null {
+    switch (e.type) {
+      case 'Name':
+        if (this.v27 && e.id === 'None') return e;
+        if (this.v27 && ctx === 'Store' && (e.id === 'True' || e.id === 'False') && false) return e;
+        return null;
+      case 'Attribute':
+      case 'Subscript':
+        return null;
+      case 'Starred':
+        if (ctx === 'Del') return e;
+        return this.invalidTarget(e.value, ctx, true);
+      case 'Tuple':
+      case 'List':
+        for (const x of e.elts) {
+          const b = this.invalidTarget(x, ctx);
+          if (b !== null) return b;
+        }
+        return null;
+      default:
+        void inStar;
+        return e;
+    }
+  }
+
+  /** 3.12 _PyPegen_get_expr_name. */
+  private exprName(e: A.Expr): string {
+    switch (e.type) {
+      case 'Attribute':
+        return 'attribute';
+      case 'Subscript':
+        return 'subscript';
+      case 'Starred':
+        return 'starred';
+      case 'Name':
+        return 'name';
+      case 'List':
+        return 'list';
+      case 'Tuple':
+        return 'tuple';
+      case 'Lambda':
+        return 'lambda';
+      case 'Call':
+        return 'function call';
+      case 'BoolOp':
+      case 'BinOp':
+      case 'UnaryOp':
+        return 'expression';
+      case 'GeneratorExp':
+        return 'generator expression';
+      case 'Yield':
+      case 'YieldFrom':
+        return 'yield expression';
+      case 'ListComp':
+        return 'list comprehension';
+      case 'SetComp':
+        return 'set comprehension';
+      case 'DictComp':
+        return 'dict comprehension';
+      case 'Dict':
+        return 'dict literal';
+      case 'Set':
+        return 'set display';
+      case 'JoinedStr':
+      case 'FormattedValue':
+        return 'f-string expression';
+      case 'Constant': {
+        const v = e.value;
+        if (v.t === 'none') return 'None';
+        if (v.t === 'bool') return v.v ? 'True' : 'False';
+        if (v.t === 'ellipsis') return 'ellipsis';
+        return 'literal';
+      }
+      case 'Compare':
+        return 'comparison';
+      case 'IfExp':
+        return 'conditional expression';
+      case 'NamedExpr':
+        return 'named expression';
+      default:
+        return 'expression';
+    }
+  }
+
+  /** 2.7 ast.c set_context message. */
+  private name27(e: A.Expr, verb: 'assign' | 'delete'): string {
+    let what: string;
+    switch (e.type) {
+      case 'Name':
+        return verb === 'assign' ? 'cannot assign to None' : 'cannot delete None';
+      case 'Lambda':
+        what = 'lambda';
+        break;
+      case 'Call':
+        what = 'function call';
+        break;
+      case 'BoolOp':
+      case 'BinOp':
+      case 'UnaryOp':
+        what = 'operator';
+        break;
+      case 'GeneratorExp':
+        what = 'generator expression';
+        break;
+      case 'Yield':
+        what = 'yield expression';
+        break;
+      case 'ListComp':
+        what = 'list comprehension';
+        break;
+      case 'SetComp':
+        what = 'set comprehension';
+        break;
+      case 'DictComp':
+        what = 'dict comprehension';
+        break;
+      case 'Dict':
+      case 'Set':
+      case 'Constant':
+        what = 'literal';
+        break;
+      case 'Compare':
+        what = 'comparison';
+        break;
+      case 'Repr':
+        what = 'repr';
+        break;
+      case 'IfExp':
+        what = 'conditional expression';
+        break;
+      default:
+        what = 'expression';
+    }
+    return `can't ${verb} ${what}`;
+  }
+
+  /** Set ctx on a (validated or not) target; throws for invalid targets. */
+  private setCtx(e: A.Expr, ctx: 'Store' | 'Del', forWhat: 'assign' | 'delete' | 'for' | 'with' | 'comp' = ctx === 'Del' ? 'delete' : 'assign'): void {
+    const bad = this.invalidTarget(e, ctx);
+    if (bad !== null) {
+      if (this.v27) {
+        throw this.errNode(this.name27(bad, ctx === 'Del' ? 'delete' : 'assign'), bad);
+      }
+      throw this.errNode(`cannot ${ctx === 'Del' ? 'delete' : 'assign to'} ${this.exprName(bad)}`, bad);
+    }
+    void forWhat;
+    this.applyCtx(e, ctx);
+  }
+
+  private applyCtx(e: A.Expr, ctx: A.ExprContext): void {
+    // iterative to be safe on deep tuples
+    const stack: A.Expr[] = [e];
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      switch (x.type) {
+        case 'Name':
+        case 'Attribute':
+        case 'Subscript':
+          x.ctx = ctx;
+          break;
+        case 'Starred':
+          x.ctx = ctx;
+          stack.push(x.value);
+          break;
+        case 'Tuple':
+        case 'List':
+          x.ctx = ctx;
+          for (const y of x.elts) stack.push(y);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ compound statements
+
+  /** Parse `:` and a block; `what` names the statement for 3.12's indentation message. */
+  private block(what: string, headerLine: number): A.Stmt[] {
+    if (!this.isOp(':')) {
+      if (this.v27) this.fail();
+      throw this.errAt("expected ':'", this.peek());
+    }
+    this.advance();
+    const body: A.Stmt[] = [];
+    if (this.peek().kind !== 'NEWLINE') {
+      this.simpleStmts(body);
+      return body;
+    }
+    this.advance();
+    const t = this.peek();
+    if (t.kind !== 'INDENT') {
+      if (this.v27) throw this.errAt('expected an indented block', t, { kind: 'IndentationError' });
+      throw this.errAt(`expected an indented block after ${what} on line ${headerLine}`, t, {
+        kind: 'IndentationError',
+        endLine: t.endLine,
+        endCol: t.endCol,
+      });
+    }
+    this.advance();
+    while (this.peek().kind !== 'DEDENT' && this.peek().kind !== 'EOF') {
+      this.futureAllowed = false;
+      this.statement(body);
+    }
+    this.advance();
+    return body;
+  }
+
+  private lastEnd(...lists: A.Stmt[][]): A.Pos {
+    for (let k = lists.length - 1; k >= 0; k--) {
+      const l = lists[k]!;
+      if (l.length > 0) return l[l.length - 1]!;
+    }
+    throw new Error('empty block');
+  }
+
+  private finStmt<T extends object>(node: T, s: Start, last: A.Pos): T & A.Pos {
+    const n = node as T & A.Pos;
+    n.lineno = s.line;
+    n.col_offset = this.src.byteCol(s.line, s.col);
+    n.end_lineno = last.end_lineno;
+    n.end_col_offset = last.end_col_offset;
+    return n;
+  }
+
+  private ifStmt(): A.If {
+    const kwTok = this.advance();
+    const s = this.startOf(kwTok);
+    const test = this.namedExpression();
+    const kind = kwTok.value === 'if' ? "'if' statement" : "'elif' statement";
+    const body = this.block(kind, kwTok.line);
+    let orelse: A.Stmt[] = [];
+    if (this.isKw('elif')) {
+      orelse = [this.ifStmt()];
+    } else if (this.isKw('else')) {
+      const e = this.advance();
+      orelse = this.block("'else' statement", e.line);
+    }
+    return this.finStmt({ type: 'If', test, body, orelse } as A.If, s, this.lastEnd(body, orelse));
+  }
+
+  private whileStmt(): A.While {
+    const kwTok = this.advance();
+    const s = this.startOf(kwTok);
+    const test = this.namedExpression();
+    const body = this.block("'while' statement", kwTok.line);
+    let orelse: A.Stmt[] = [];
+    if (this.isKw('else')) {
+      const e = this.advance();
+      orelse = this.block("'else' statement", e.line);
+    }
+    return this.finStmt({ type: 'While', test, body, orelse } as A.While, s, this.lastEnd(body, orelse));
+  }
+
+  /** Targets of `for` / comprehensions: star_targets up to `in`. */
+  private forTargets(): A.Expr {
+    const s = this.startOf(this.peek());
+    const elts: A.Expr[] = [];
+    let trailing = false;
+    for (;;) {
+      let e: A.Expr;
+      if (this.isOp('*') && !this.v27) {
+        const st = this.startOf(this.advance());
+        const v = this.bitOr();
+        e = this.fin({ type: 'Starred', value: v, ctx: 'Store' } as A.Starred, st);
+      } else {
+        e = this.bitOr();
+      }
+      elts.push(e);
+      trailing = false;
+      if (!this.isOp(',')) break;
+      this.advance();
+      trailing = true;
+      if (this.isKw('in')) break;
+    }
+    let target: A.Expr;
+    if (elts.length === 1 && !trailing) target = elts[0]!;
+    else {
+      target = this.fin({ type: 'Tuple', elts, ctx: 'Store' } as A.Tuple, s);
+    }
+    const bad = this.invalidTarget(target, 'Store');
+    if (bad !== null) {
+      if (this.v27) throw this.errNode(this.name27(bad, 'assign'), bad);
+      throw this.errNode(`cannot assign to ${this.exprName(bad)}`, bad);
+    }
+    this.applyCtx(target, 'Store');
+    return target;
+  }
+
+  private forStmt(): A.For {
+    const kwTok = this.advance();
+    const s = this.startOf(kwTok);
+    const target = this.forTargets();
+    if (!this.isKw('in')) {
+      this.fail();
+    }
+    this.advance();
+    const iter = this.starExpressions();
+    const body = this.block("'for' statement", kwTok.line);
+    let orelse: A.Stmt[] = [];
+    if (this.isKw('else')) {
+      const e = this.advance();
+      orelse = this.block("'else' statement", e.line);
+    }
+    return this.finStmt({ type: 'For', target, iter, body, orelse } as A.For, s, this.lastEnd(body, orelse));
+  }
+
+  private tryStmt(): A.Try {
+    const kwTok = this.advance();
+    const s = this.startOf(kwTok);
+    const body = this.block("'try' statement", kwTok.line);
+    const handlers: A.ExceptHandler[] = [];
+    let orelse: A.Stmt[] = [];
+    let finalbody: A.Stmt[] = [];
+    while (this.isKw('except')) {
+      const et = this.advance();
+      const hs = this.startOf(et);
+      if (this.isOp('*') && !this.v27) throw this.errAt('except* is not supported by HeapLab', this.peek());
+      let excType: A.Expr | null = null;
+      let name: string | null = null;
+      let target: A.Expr | undefined;
+      if (!this.isOp(':')) {
+        excType = this.expression();
+        if (this.isOp(',')) {
+          if (!this.v27) {
+            throw this.errNode('multiple exception types must be parenthesized', excType);
+          }
+          this.advance();
+          const tg = this.expression();
+          this.setCtx(tg, 'Store');
+          if (tg.type === 'Name') name = tg.id;
+          else target = tg;
+        } else if (this.eatKw('as')) {
+          if (this.v27) {
+            const tg = this.expression();
+            this.setCtx(tg, 'Store');
+            if (tg.type === 'Name') name = tg.id;
+            else target = tg;
+          } else {
+            name = this.name().value;
+          }
+        }
+      }
+      const hbody = this.block("'except' statement", et.line);
+      const h = { type: 'ExceptHandler', exc_type: excType, name, body: hbody } as A.ExceptHandler;
+      if (target !== undefined) h.target = target;
+      handlers.push(this.finStmt(h, hs, this.lastEnd(hbody)));
+    }
+    if (this.isKw('else')) {
+      if (handlers.length === 0) this.fail();
+      const e = this.advance();
+      orelse = this.block("'else' statement", e.line);
+    }
+    if (this.isKw('finally')) {
+      const f = this.advance();
+      finalbody = this.block("'finally' statement", f.line);
+    }
+    if (handlers.length === 0 && finalbody.length === 0) {
+      if (this.v27) this.fail();
+      throw this.errAt("expected 'except' or 'finally' block", this.peek());
+    }
+    const last = this.lastEnd(body, handlers as unknown as A.Stmt[], orelse, finalbody);
+    return this.finStmt({ type: 'Try', body, handlers, orelse, finalbody } as A.Try, s, last);
+  }
+
+  private withStmt(): A.With {
+    const kwTok = this.advance();
+    const s = this.startOf(kwTok);
+    const items: A.WithItem[] = [];
+    // 3.12: parenthesized with-items `with (a as b, c):`
+    let parenItems = false;
+    if (!this.v27 && this.isOp('(')) parenItems = this.looksLikeParenWithItems();
+    if (parenItems) this.advance();
+    for (;;) {
+      const ctxE = this.expression();
+      let vars: A.Expr | null = null;
+      if (this.eatKw('as')) {
+        vars = this.v27 ? this.expression() : this.starTargetsForWith();
+        const bad = this.invalidTarget(vars, 'Store');
+        if (bad !== null) {
+          if (this.v27) throw this.errNode(this.name27(bad, 'assign'), bad);
+          throw this.errNode(`cannot assign to ${this.exprName(bad)}`, bad);
+        }
+        this.applyCtx(vars, 'Store');
+      }
+      items.push({ type: 'withitem', context_expr: ctxE, optional_vars: vars });
+      if (!this.eatOp(',')) break;
+      if (parenItems && this.isOp(')')) break;
+    }
+    if (parenItems) this.expectOp(')');
+    const body = this.block("'with' statement", kwTok.line);
+    let start = s;
+    if (this.v27) start = this.startOfNode(items[0]!.context_expr);
+    return this.finStmt({ type: 'With', items, body } as A.With, start, this.lastEnd(body));
+  }
+
+  /** `with (` ... `) :` — is the parenthesis a group of with-items? */
+  private looksLikeParenWithItems(): boolean {
+    let depth = 0;
+    let k = 0;
+    let sawAs = false;
+    let sawComma = false;
+    for (;;) {
+      const t = this.peek(k);
+      if (t.kind === 'EOF' || t.kind === 'NEWLINE') return false;
+      if (t.kind === 'OP') {
+        if (t.value === '(' || t.value === '[' || t.value === '{') depth++;
+        else if (t.value === ')' || t.value === ']' || t.value === '}') {
+          depth--;
+          if (depth === 0) {
+            const n = this.peek(k + 1);
+            return n.kind === 'OP' && n.value === ':' && (sawAs || sawComma);
+          }
+        } else if (t.value === ',' && depth === 1) sawComma = true;
+      } else if (t.kind === 'NAME' && t.value === 'as' && depth === 1) sawAs = true;
+      k++;
+    }
+  }
+
+  private starTargetsForWith(): A.Expr {
+    return this.starTargetAtom();
+  }
+
+  private starTargetAtom(): A.Expr {
+    // with-item target: a single star_target (parenthesized tuples allowed)
+    return this.bitOr();
+  }
+
+  private decorated(): A.Stmt {
+    const decorators: A.Expr[] = [];
+    const first = this.peek();
+    while (this.isOp('@')) {
+      this.advance();
+      decorators.push(this.v27 ? this.decorator27() : this.namedExpression());
+      if (this.peek().kind !== 'NEWLINE') this.fail();
+      this.advance();
+    }
+    const start = this.v27 ? this.startOf(first) : null;
+    if (this.isKw('def')) return this.funcDef(decorators, start);
+    if (this.isKw('class')) return this.classDef(decorators, start);
+    if (!this.v27 && this.peek().value === 'async') throw this.errAt('async/await are not supported by HeapLab', this.peek());
+    this.fail();
+  }
+
+  private decorator27(): A.Expr {
+    // dotted_name [ '(' [arglist] ')' ]
+    const s = this.startOf(this.peek());
+    let e: A.Expr = this.nameExpr();
+    while (this.isOp('.')) {
+      this.advance();
+      const n = this.name();
+      e = this.fin({ type: 'Attribute', value: e, attr: n.value, ctx: 'Load' } as A.Attribute, s);
+    }
+    if (this.isOp('(')) e = this.callTrailer(e, s);
+    return e;
+  }
+
+  private nameExpr(): A.Name {
+    const t = this.name();
+    return this.fin({ type: 'Name', id: t.value, ctx: 'Load' } as A.Name, this.startOf(t));
+  }
+
+  private funcDef(decorator_list: A.Expr[], start27: Start | null): A.FunctionDef {
+    const kwTok = this.advance();
+    const s = start27 ?? this.startOf(kwTok);
+    const name = this.name().value;
+    if (this.isOp('[') && !this.v27) throw this.errAt('type parameters are not supported by HeapLab', this.peek());
+    this.expectOp('(');
+    const args = this.parameters(')', true);
+    this.expectOp(')');
+    let returns: A.Expr | null = null;
+    if (!this.v27 && this.eatOp('->')) returns = this.expression();
+    const body = this.block('function definition', kwTok.line);
+    return this.finStmt({ type: 'FunctionDef', name, args, body, decorator_list, returns } as A.FunctionDef, s, this.lastEnd(body));
+  }
+
+  private classDef(decorator_list: A.Expr[], start27: Start | null): A.ClassDef {
+    const kwTok = this.advance();
+    const s = start27 ?? this.startOf(kwTok);
+    const name = this.name().value;
+    if (this.isOp('[') && !this.v27) throw this.errAt('type parameters are not supported by HeapLab', this.peek());
+    let bases: A.Expr[] = [];
+    let keywords: A.Keyword[] = [];
+    if (this.isOp('(')) {
+      this.advance();
+      if (this.v27) {
+        if (!this.isOp(')')) {
+          for (;;) {
+            bases.push(this.expression());
+            if (!this.eatOp(',')) break;
+            if (this.isOp(')')) break;
+          }
+        }
+      } else {
+        const r = this.arguments(')');
+        bases = r.args;
+        keywords = r.keywords;
+      }
+      this.expectOp(')');
+    }
+    const body = this.block('class definition', kwTok.line);
+    return this.finStmt({ type: 'ClassDef', name, bases, keywords, body, decorator_list } as A.ClassDef, s, this.lastEnd(body));
+  }
+
+  /** Parameter list of a def (`close` = ')') or lambda (`close` = ':'). */
+  private parameters(close: string, annotations: boolean): A.Arguments {
+    const r: A.Arguments = {
+      type: 'arguments', posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults: [],
+    };
+    let sawDefault = false;
+    let sawStar = false;
+    let sawSlash = false;
+    const seen = new Set<string>();
+    const param = (): A.Arg => {
+      const t = this.peek();
+      if (this.v27 && t.kind === 'OP' && t.value === '(') {
+        throw this.errAt('tuple parameters are not supported by HeapLab', t);
+      }
+      const n = this.name();
+      void seen;
+      let annotation: A.Expr | null = null;
+      if (annotations && !this.v27 && this.eatOp(':')) {
+        annotation = this.isOp('*') ? this.starExpression() : this.expression();
+      }
+      return this.fin({ type: 'arg', arg: n.value, annotation } as A.Arg, this.startOf(n));
+    };
+    while (!this.isOp(close)) {
+      const t = this.peek();
+      if (t.kind === 'OP' && t.value === '**') {
+        this.advance();
+        r.kwarg = param();
+        this.eatOp(',');
+        if (!this.isOp(close)) {
+          if (this.v27) this.fail();
+          throw this.errAt('arguments cannot follow var-keyword argument', this.peek());
+        }
+        break;
+      }
+      if (t.kind === 'OP' && t.value === '*') {
+        if (sawStar) {
+          if (this.v27) this.fail();
+          throw this.errAt('* argument may appear only once', t);
+        }
+        this.advance();
+        sawStar = true;
+        if (this.isOp(',') || this.isOp(close)) {
+          if (this.v27) this.fail();
+          if (this.isOp(close) || (this.isOp(',') && this.isOp(close, 1))) {
+            throw this.errAt('named arguments must follow bare *', t);
+          }
+        } else {
+          r.vararg = param();
+        }
+        if (!this.eatOp(',')) break;
+        continue;
+      }
+      if (t.kind === 'OP' && t.value === '/' && !this.v27) {
+        if (sawSlash) throw this.errAt('/ may appear only once', t);
+        if (sawStar) throw this.errAt('/ must be ahead of *', t);
+        if (r.args.length === 0) throw this.errAt('at least one argument must precede /', t);
+        this.advance();
+        sawSlash = true;
+        r.posonlyargs = r.args;
+        r.args = [];
+        if (!this.eatOp(',')) break;
+        continue;
+      }
+      const a = param();
+      if (sawStar) {
+        if (this.v27) this.fail(this.prev);
+        r.kwonlyargs.push(a);
+        r.kw_defaults.push(this.eatOp('=') ? this.expression() : null);
+      } else {
+        r.args.push(a);
+        if (this.isOp('=')) {
+          this.advance();
+          r.defaults.push(this.expression());
+          sawDefault = true;
+        } else if (sawDefault) {
+          if (this.v27) throw this.src.error('non-default argument follows default argument', a.lineno, this.charCol(a.lineno, a.col_offset));
+          throw this.errNode('parameter without a default follows parameter with a default', a);
+        }
+      }
+      if (!this.eatOp(',')) break;
+    }
+    return r;
+  }
+
+  // ------------------------------------------------------------ expressions
+
+  /** star_expressions: a tuple if there are commas. */
+  private starExpressions(): A.Expr {
+    const first = this.peek();
+    const s = this.startOf(first);
+    const e = this.starExpression();
+    if (!this.isOp(',')) return e;
+    const elts: A.Expr[] = [e];
+    while (this.eatOp(',')) {
+      if (!this.canStartExpr(this.peek()) || (this.v27 && this.isOp('*'))) break;
+      elts.push(this.starExpression());
+    }
+    return this.fin({ type: 'Tuple', elts, ctx: 'Load' } as A.Tuple, s);
+  }
+
+  private starExpression(): A.Expr {
+    if (this.isOp('*') && !this.v27) {
+      const s = this.startOf(this.advance());
+      const value = this.bitOr();
+      return this.fin({ type: 'Starred', value, ctx: 'Load' } as A.Starred, s);
+    }
+    return this.expression();
+  }
+
+  private namedExpression(): A.Expr {
+    if (!this.v27 && this.peek().kind === 'NAME' && this.isOp(':=', 1)) {
+      const n = this.advance();
+      if (this.isKeywordTok(n)) this.fail(n);
+      const s = this.startOf(n);
+      const target = this.fin({ type: 'Name', id: n.value, ctx: 'Store' } as A.Name, s);
+      this.advance();
+      const value = this.expression();
+      return this.fin({ type: 'NamedExpr', target, value } as A.NamedExpr, s);
+    }
+    const e = this.expression();
+    if (!this.v27 && this.isOp(':=')) {
+      throw this.errNode(`cannot use assignment expressions with ${this.exprName(e)}`, e);
+    }
+    return e;
+  }
+
+  /** expression: conditional expressions and lambdas, parsed iteratively. */
+  private expression(): A.Expr {
+    type Frame =
+      | { k: 'lambda'; s: Start; args: A.Arguments }
+      | { k: 'if'; s: Start; body: A.Expr; test: A.Expr };
+    const frames: Frame[] = [];
+    let result: A.Expr;
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === 'NAME' && t.value === 'lambda') {
+        this.advance();
+        const args = this.parameters(':', false);
+        this.expectOp(':');
+        frames.push({ k: 'lambda', s: this.startOf(t), args });
+        continue;
+      }
+      const s = this.startOf(t);
+      const d = this.disjunction();
+      if (this.isKw('if')) {
+        this.advance();
+        const test = this.disjunction();
+        if (!this.isKw('else')) {
+          if (this.v27) this.fail();
+          throw this.errAt("expected 'else' after 'if' expression", this.peek());
+        }
+        this.advance();
+        frames.push({ k: 'if', s, body: d, test });
+        continue;
+      }
+      result = d;
+      break;
+    }
+    while (frames.length > 0) {
+      const f = frames.pop()!;
+      if (f.k === 'lambda') result = this.fin({ type: 'Lambda', args: f.args, body: result } as A.Lambda, f.s);
+      else result = this.fin({ type: 'IfExp', test: f.test, body: f.body, orelse: result } as A.IfExp, f.s);
+    }
+    return result;
+  }
+
+  private disjunction(): A.Expr {
+    const s = this.startOf(this.peek());
+    const first = this.conjunction();
+    if (!this.isKw('or')) return first;
+    const values = [first];
+    while (this.eatKw('or')) values.push(this.conjunction());
+    return this.fin({ type: 'BoolOp', op: 'Or', values } as A.BoolOp, s);
+  }
+
+  private conjunction(): A.Expr {
+    const s = this.startOf(this.peek());
+    const first = this.inversion();
+    if (!this.isKw('and')) return first;
+    const values = [first];
+    while (this.eatKw('and')) values.push(this.inversion());
+    return this.fin({ type: 'BoolOp', op: 'And', values } as A.BoolOp, s);
+  }
+
+  private inversion(): A.Expr {
+    const starts: Start[] = [];
+    while (this.isKw('not')) starts.push(this.startOf(this.advance()));
+    let e = this.comparison();
+    for (let k = starts.length - 1; k >= 0; k--) {
+      e = this.fin({ type: 'UnaryOp', op: 'Not', operand: e } as A.UnaryOp, starts[k]!);
+    }
+    return e;
+  }
+
+  private comparison(): A.Expr {
+    const s = this.startOf(this.peek());
+    const left = this.bitOr();
+    const ops: A.CmpOpName[] = [];
+    const comparators: A.Expr[] = [];
+    for (;;) {
+      const t = this.peek();
+      let op: A.CmpOpName | undefined;
+      if (t.kind === 'OP') {
+        op = CMP_OPS[t.value];
+        if (op !== undefined) this.advance();
+      } else if (t.kind === 'NAME') {
+        if (t.value === 'in') {
+          this.advance();
+          op = 'In';
+        } else if (t.value === 'is') {
+          this.advance();
+          op = this.eatKw('not') ? 'IsNot' : 'Is';
+        } else if (t.value === 'not' && this.isKw('in', 1)) {
+          this.advance();
+          this.advance();
+          op = 'NotIn';
+        }
+      }
+      if (op === undefined) break;
+      ops.push(op);
+      comparators.push(this.bitOr());
+    }
+    if (ops.length === 0) return left;
+    return this.fin({ type: 'Compare', left, ops, comparators } as A.Compare, s);
+  }
+
+  /** Binary operators `|` .. `*` by precedence climbing. */
+  private bitOr(): A.Expr {
+    return this.binary(1);
+  }
+
+  private binary(minPrec: number): A.Expr {
+    const s = this.startOf(this.peek());
+    let left = this.factor();
+    for (;;) {
+      const t = this.peek();
+      if (t.kind !== 'OP') break;
+      const info = BIN_OPS[t.value];
+      if (info === undefined || info[0] < minPrec) break;
+      if (this.v27 && t.value === '@') break;
+      this.advance();
+      const right = this.binary(info[0] + 1);
+      left = this.fin({ type: 'BinOp', left, op: info[1], right } as A.BinOp, s);
+    }
+    return left;
+  }
+
+  /** factor: unary prefixes and `**` chains, iteratively. */
+  private factor(): A.Expr {
+    interface PowFrame {
+      ops: { s: Start; op: A.UnaryOpName; tok: Token }[];
+      base: A.Expr;
+      s: Start;
+    }
+    const frames: PowFrame[] = [];
+    let result: A.Expr;
+    for (;;) {
+      const ops: { s: Start; op: A.UnaryOpName; tok: Token }[] = [];
+      for (;;) {
+        const t = this.peek();
+        if (t.kind !== 'OP') break;
+        const op: A.UnaryOpName | null = t.value === '-' ? 'USub' : t.value === '+' ? 'UAdd' : t.value === '~' ? 'Invert' : null;
+        if (op === null) break;
+        this.advance();
+        ops.push({ s: this.startOf(t), op, tok: t });
+      }
+      const bt = this.peek();
+      const bs = this.startOf(bt);
+      const bi = this.i;
+      if (!this.v27 && bt.kind === 'NAME' && bt.value === 'await') throw this.errAt('async/await are not supported by HeapLab', bt);
+      const base = this.primary();
+      if (this.isOp('**')) {
+        this.advance();
+        frames.push({ ops, base, s: bs });
+        continue;
+      }
+      result = this.applyUnary(ops, base, bi);
+      break;
+    }
+    while (frames.length > 0) {
+      const f = frames.pop()!;
+      const pw = this.fin({ type: 'BinOp', left: f.base, op: 'Pow', right: result } as A.BinOp, f.s);
+      result = this.applyUnary(f.ops, pw, -1);
+    }
+    return result;
+  }
+
+  private applyUnary(ops: { s: Start; op: A.UnaryOpName; tok: Token }[], operand: A.Expr, baseIndex: number): A.Expr {
+    let e = operand;
+    let k = ops.length - 1;
+    if (this.v27 && k >= 0 && ops[k]!.op === 'USub' && baseIndex >= 0 && this.toks[baseIndex]?.kind === 'NUMBER' && this.i === baseIndex + 1 && e.type === 'Constant') {
+      // 2.7 folds `-<number>` into the literal.
+      const tok = this.toks[baseIndex]!;
+      e = this.numberConst('-' + tok.value, tok);
+      const st = ops[k]!.s;
+      e.lineno = st.line;
+      e.col_offset = this.src.byteCol(st.line, st.col);
+      k--;
+    }
+    const end = this.prev;
+    for (; k >= 0; k--) {
+      e = this.fin({ type: 'UnaryOp', op: ops[k]!.op, operand: e } as A.UnaryOp, ops[k]!.s, end);
+    }
+    return e;
+  }
+
+  /** primary: atom followed by trailers. */
+  private primary(): A.Expr {
+    const s = this.startOf(this.peek());
+    let e = this.atom();
+    for (;;) {
+      const t = this.peek();
+      if (t.kind !== 'OP') break;
+      if (t.value === '.') {
+        this.advance();
+        const n = this.name();
+        e = this.fin({ type: 'Attribute', value: e, attr: n.value, ctx: 'Load' } as A.Attribute, s);
+      } else if (t.value === '(') {
+        e = this.callTrailer(e, s);
+      } else if (t.value === '[') {
+        this.advance();
+        const slice = this.subscriptList();
+        this.expectOp(']');
+        e = this.fin({ type: 'Subscript', value: e, slice, ctx: 'Load' } as A.Subscript, s);
+      } else break;
+    }
+    return e;
+  }
+
+  private callTrailer(func: A.Expr, s: Start): A.Call {
+    const open = this.advance();
+    const r = this.arguments(')', open);
+    this.expectOp(')');
+    return this.fin({ type: 'Call', func, args: r.args, keywords: r.keywords } as A.Call, s);
+  }
+
+  /** Call arguments (also 3.12 class bases) up to `close` (not consumed). */
+  private arguments(close: string, open?: Token): { args: A.Expr[]; keywords: A.Keyword[] } {
+    const args: A.Expr[] = [];
+    const keywords: A.Keyword[] = [];
+    let sawKw = false;
+    let sawDStar = false;
+    let sawStar = false;
+    let count = 0;
+    while (!this.isOp(close)) {
+      const t = this.peek();
+      const s = this.startOf(t);
+      count++;
+      if (t.kind === 'OP' && t.value === '*') {
+        this.advance();
+        const value = this.expression();
+        if (this.v27 && sawStar) this.fail(t);
+        if (sawDStar) {
+          if (this.v27) this.fail(t);
+          throw this.src.error('iterable argument unpacking follows keyword argument unpacking', s.line, s.col, {
+            endLine: this.prev.endLine,
+            endCol: this.prev.endCol,
+          });
+        }
+        sawStar = true;
+        args.push(this.fin({ type: 'Starred', value, ctx: 'Load' } as A.Starred, s));
+      } else if (t.kind === 'OP' && t.value === '**') {
+        this.advance();
+        const value = this.expression();
+        if (this.v27 && sawDStar) this.fail(t);
+        sawDStar = true;
+        keywords.push(this.fin({ type: 'keyword', arg: null, value } as A.Keyword, s));
+      } else if (t.kind === 'NAME' && this.isOp('=', 1)) {
+        if (this.isKeywordTok(t) && !(this.v27 && (t.value === 'print'))) {
+          if (this.v27) this.fail(this.peek(1));
+          throw this.errAt(`cannot assign to ${t.value}`, t, { endLine: t.endLine, endCol: t.endCol });
+        }
+        if (this.v27 && sawDStar) this.fail(t);
+        this.advance();
+        this.advance();
+        const value = this.expression();
+        keywords.push(this.fin({ type: 'keyword', arg: t.value, value } as A.Keyword, s));
+        sawKw = true;
+      } else {
+        const e = this.namedExpressionInCall();
+        if (this.isKw('for') || (this.isKw('async') && !this.v27)) {
+          // generator argument
+          const gen = this.comprehensionTail(e);
+          const single = count === 1 && this.isOp(close);
+          const startG = open !== undefined && single && !this.v27 ? this.startOf(open) : s;
+          const endTok = single && open !== undefined && !this.v27 ? this.peek() : this.prev;
+          const g = this.fin({ type: 'GeneratorExp', elt: e, generators: gen } as A.GeneratorExp, startG, endTok);
+          if (!single) {
+            if (this.v27) {
+              if (!(count === 1 && (this.isOp(close) || (this.isOp(',') && this.isOp(close, 1))))) {
+                throw this.src.error('Generator expression must be parenthesized if not sole argument', g.lineno, this.charCol(g.lineno, g.col_offset));
+              }
+            } else {
+              throw this.errNode('Generator expression must be parenthesized', g);
+            }
+          }
+          args.push(g);
+        } else if (this.isOp('=')) {
+          if (this.v27) throw this.src.error("keyword can't be an expression", e.lineno, this.charCol(e.lineno, e.col_offset));
+          throw this.errNode('expression cannot contain assignment, perhaps you meant "=="?', e, this.tokNode(this.peek()));
+        } else {
+          if (sawDStar) {
+            if (this.v27) this.fail(t);
+            throw this.errNode('positional argument follows keyword argument unpacking', e);
+          }
+          if (sawKw) {
+            if (this.v27) throw this.src.error('non-keyword arg after keyword arg', e.lineno, this.charCol(e.lineno, e.col_offset));
+            throw this.errNode('positional argument follows keyword argument', e);
+          }
+          if (this.v27 && sawStar) {
+            throw this.src.error('only named arguments may follow *expression', e.lineno, this.charCol(e.lineno, e.col_offset));
+          }
+          args.push(e);
+        }
+      }
+      if (!this.eatOp(',')) break;
+    }
+    return { args, keywords };
+  }
+
+  private tokNode(t: Token): A.Pos {
+    return {
+      lineno: t.line,
+      col_offset: this.src.byteCol(t.line, t.col),
+      end_lineno: t.endLine,
+      end_col_offset: this.src.byteCol(t.endLine, t.endCol),
+    };
+  }
+
+  private namedExpressionInCall(): A.Expr {
+    return this.v27 ? this.expression() : this.namedExpression();
+  }
+
+  /** Contents of `[...]` after a primary. */
+  private subscriptList(): A.Expr {
+    const s = this.startOf(this.peek());
+    const first = this.subscriptItem();
+    if (!this.isOp(',')) return first;
+    const elts: A.Expr[] = [first];
+    while (this.eatOp(',')) {
+      if (this.isOp(']')) break;
+      elts.push(this.subscriptItem());
+    }
+    return this.fin({ type: 'Tuple', elts, ctx: 'Load' } as A.Tuple, s);
+  }
+
+  private subscriptItem(): A.Expr {
+    const t = this.peek();
+    const s = this.startOf(t);
+    if (this.v27 && t.kind === 'OP' && t.value === '.' && this.isOp('.', 1) && this.isOp('.', 2)) {
+      this.advance();
+      this.advance();
+      this.advance();
+      return { type: 'Constant', value: { t: 'ellipsis' }, kind: null } as A.Constant;
+    }
+    if (!this.v27 && t.kind === 'OP' && t.value === '*') {
+      return this.starExpression();
+    }
+    let lower: A.Expr | null = null;
+    if (!this.isOp(':')) {
+      lower = this.v27 ? this.expression() : this.namedExpression();
+      if (!this.isOp(':')) return lower;
+    }
+    this.advance(); // ':'
+    let upper: A.Expr | null = null;
+    let step: A.Expr | null = null;
+    if (!this.isOp(':') && !this.isOp(']') && !this.isOp(',')) upper = this.expression();
+    if (this.isOp(':')) {
+      const c2 = this.advance();
+      if (!this.isOp(']') && !this.isOp(',')) step = this.expression();
+      else if (this.v27) {
+        step = this.fin({ type: 'Name', id: 'None', ctx: 'Load' } as A.Name, this.startOf(c2));
+      }
+    }
+    return this.fin({ type: 'Slice', lower, upper, step } as A.Slice, s);
+  }
+
+  private yieldExpr(): A.Expr {
+    const s = this.startOf(this.advance());
+    if (!this.v27 && this.isKw('from')) {
+      this.advance();
+      const value = this.expression();
+      return this.fin({ type: 'YieldFrom', value } as A.YieldFrom, s);
+    }
+    let value: A.Expr | null = null;
+    const t = this.peek();
+    if (!(t.kind === 'OP' && [')', ']', '}', '=', ';', ':'].includes(t.value)) && t.kind !== 'NEWLINE' && t.kind !== 'EOF') {
+      value = this.v27 ? this.testList() : this.starExpressions();
+    }
+    return this.fin({ type: 'Yield', value } as A.Yield, s);
+  }
+
+  /** 2.7 testlist (no starred). */
+  private testList(): A.Expr {
+    return this.starExpressions();
+  }
+
+  // ------------------------------------------------------------ atoms
+
+  private atom(): A.Expr {
+    const t = this.peek();
+    const s = this.startOf(t);
+    switch (t.kind) {
+      case 'NAME': {
+        if (this.isKeywordTok(t)) {
+          if (!this.v27 && (t.value === 'True' || t.value === 'False' || t.value === 'None')) {
+            this.advance();
+            const value: A.ConstValue = t.value === 'None' ? { t: 'none' } : { t: 'bool', v: t.value === 'True' };
+            return this.fin({ type: 'Constant', value, kind: null } as A.Constant, s);
+          }
+          if (t.value === 'yield') {
+            // bare yield outside parens (e.g. `x = yield`) is handled by callers; here it's an error
+            this.fail(t);
+          }
+          if (t.value === 'await' && !this.v27) throw this.errAt('async/await are not supported by HeapLab', t);
+          this.fail(t);
+        }
+        this.advance();
+        return this.fin({ type: 'Name', id: t.value, ctx: 'Load' } as A.Name, s);
+      }
+      case 'NUMBER':
+        this.advance();
+        return this.numberConst(t.value, t);
+      case 'STRING':
+      case 'FSTART':
+        return this.strings();
+      case 'OP':
+        switch (t.value) {
+          case '(':
+            return this.parenAtom();
+          case '[':
+            return this.listAtom();
+          case '{':
+            return this.dictOrSet();
+          case '...':
+            this.advance();
+            return this.fin({ type: 'Constant', value: { t: 'ellipsis' }, kind: null } as A.Constant, s);
+          case '`':
+            if (this.v27) {
+              this.advance();
+              const value = this.starExpressions();
+              this.expectOp('`');
+              return this.fin({ type: 'Repr', value } as A.Repr, s);
+            }
+            break;
+        }
+        break;
+      default:
+        break;
+    }
+    this.fail(t);
+  }
+
+  private numberConst(text: string, t: Token): A.Constant {
+    const s = this.startOf(t);
+    let neg = false;
+    let body = text;
+    if (body[0] === '-') {
+      neg = true;
+      body = body.slice(1);
+    }
+    body = body.replace(/_/g, '');
+    let value: A.ConstValue;
+    const last = body[body.length - 1]!;
+    if (last === 'j' || last === 'J') {
+      let v = Number(body.slice(0, -1));
+      if (neg) v = -v;
+      value = { t: 'complex', imag: v };
+    } else if (/^0[xob]/i.test(body)) {
+      let isLong = false;
+      if (last === 'l' || last === 'L') {
+        isLong = true;
+        body = body.slice(0, -1);
+      }
+      let v = BigInt(body.toLowerCase());
+      if (neg) v = -v;
+      value = this.intValue(v, isLong);
+    } else if (/[.eE]/.test(body) || (!/^0[xob]/i.test(body) && /inf|nan/i.test(body))) {
+      let v = Number(body);
+      if (neg) v = -v;
+      value = { t: 'float', v };
+    } else {
+      let isLong = false;
+      if (last === 'l' || last === 'L') {
+        isLong = true;
+        body = body.slice(0, -1);
+      }
+      let v: bigint;
+      if (this.v27 && body.length > 1 && body[0] === '0') v = BigInt(`0o${body.slice(1)}`);
+      else v = BigInt(body);
+      if (neg) v = -v;
+      value = this.intValue(v, isLong);
+    }
+    return this.fin({ type: 'Constant', value, kind: null } as A.Constant, s, t);
+  }
+
+  private intValue(v: bigint, isLong: boolean): A.ConstValue {
+    if (this.v27 && (isLong || v > INT64_MAX || v < INT64_MIN)) return { t: 'long', v };
+    return { t: 'int', v };
+  }
+
+  private parenAtom(): A.Expr {
+    const open = this.advance();
+    const s = this.startOf(open);
+    if (this.isOp(')')) {
+      this.advance();
+      return this.fin({ type: 'Tuple', elts: [] as A.Expr[], ctx: 'Load' } as A.Tuple, s);
+    }
+    if (this.isKw('yield')) {
+      const y = this.yieldExpr();
+      this.expectOp(')');
+      PARENS.add(y);
+      return y;
+    }
+    const firstTok = this.peek();
+    const first = this.v27 ? this.expression() : this.isOp('*') ? this.starExpression() : this.namedExpression();
+    if (this.isKw('for') || (!this.v27 && this.isKw('async'))) {
+      if (first.type === 'Starred') throw this.errNode('iterable unpacking cannot be used in comprehension', first);
+      const gens = this.comprehensionTail(first);
+      const close = this.expectOp(')');
+      if (this.v27) {
+        const g = this.fin({ type: 'GeneratorExp', elt: first, generators: gens } as A.GeneratorExp, this.startOf(firstTok), close);
+        return g;
+      }
+      return this.fin({ type: 'GeneratorExp', elt: first, generators: gens } as A.GeneratorExp, s);
+    }
+    if (this.isOp(')')) {
+      this.advance();
+      if (first.type === 'Starred') throw this.errNode("cannot use starred expression here", first);
+      PARENS.add(first);
+      return first;
+    }
+    if (!this.isOp(',')) {
+      if (!this.v27 && this.isOp('=') && first.type === 'Name') {
+        throw this.errNode("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", first, this.tokNode(this.peek()));
+      }
+      this.commaCheck(first);
+      this.fail();
+    }
+    const elts: A.Expr[] = [first];
+    while (this.eatOp(',')) {
+      if (this.isOp(')')) break;
+      elts.push(this.v27 ? this.expression() : this.isOp('*') ? this.starExpression() : this.namedExpression());
+    }
+    if (!this.isOp(')')) {
+      this.commaCheck(elts[elts.length - 1]!);
+    }
+    const close = this.expectOp(')');
+    const tup = this.v27
+      ? this.fin({ type: 'Tuple', elts, ctx: 'Load' } as A.Tuple, this.startOf(firstTok), close)
+      : this.fin({ type: 'Tuple', elts, ctx: 'Load' } as A.Tuple, s);
+    PARENS.add(tup);
+    return tup;
+  }
+
+  /** 3.12 "Perhaps you forgot a comma?" for `[a b]`-style juxtaposition inside brackets. */
+  private commaCheck(prev: A.Expr): void {
+    if (this.v27) return;
+    const t = this.peek();
+    if (!this.canStartExpr(t) || (t.kind === 'OP' && (t.value === '*' || t.value === '-' || t.value === '+' || t.value === '('|| t.value === '['))) return;
+    if (prev.type === 'Name' && (prev.id === 'print' || prev.id === 'exec')) return;
+    const save = this.i;
+    let nxt: A.Expr | null = null;
+    try {
+      nxt = this.expression();
+    } catch {
+      nxt = null;
+    }
+    this.i = save;
+    if (nxt === null) return;
+    throw this.errNode('invalid syntax. Perhaps you forgot a comma?', prev, nxt);
+  }
+
+  private listAtom(): A.Expr {
+    const open = this.advance();
+    const s = this.startOf(open);
+    if (this.isOp(']')) {
+      this.advance();
+      return this.fin({ type: 'List', elts: [] as A.Expr[], ctx: 'Load' } as A.List, s);
+    }
+    const first = this.v27 ? this.expression() : this.isOp('*') ? this.starExpression() : this.namedExpression();
+    if (this.isKw('for') || (!this.v27 && this.isKw('async'))) {
+      if (first.type === 'Starred') throw this.errNode('iterable unpacking cannot be used in comprehension', first);
+      const gens = this.comprehensionTail(first, true);
+      this.expectOp(']');
+      return this.fin({ type: 'ListComp', elt: first, generators: gens } as A.ListComp, s);
+    }
+    const elts: A.Expr[] = [first];
+    while (this.eatOp(',')) {
+      if (this.isOp(']')) break;
+      elts.push(this.v27 ? this.expression() : this.isOp('*') ? this.starExpression() : this.namedExpression());
+    }
+    if (!this.isOp(']')) this.commaCheck(elts[elts.length - 1]!);
+    this.expectOp(']');
+    return this.fin({ type: 'List', elts, ctx: 'Load' } as A.List, s);
+  }
+
+  private dictOrSet(): A.Expr {
+    const open = this.advance();
+    const s = this.startOf(open);
+    if (this.isOp('}')) {
+      this.advance();
+      return this.fin({ type: 'Dict', keys: [] as A.Expr[], values: [] as A.Expr[] } as A.Dict, s);
+    }
+    // first item
+    if (!this.v27 && this.isOp('**')) {
+      return this.dictRest(s, null, null);
+    }
+    const first = this.v27 ? this.expression() : this.isOp('*') ? this.starExpression() : this.namedExpression();
+    if (this.isOp(':') && first.type !== 'Starred') {
+      this.advance();
+      const v = this.expression();
+      if (this.isKw('for') || (!this.v27 && this.isKw('async'))) {
+        const gens = this.comprehensionTail(v);
+        this.expectOp('}');
+        return this.fin({ type: 'DictComp', key: first, value: v, generators: gens } as A.DictComp, s);
+      }
+      return this.dictRest(s, first, v);
+    }
+    if (this.isKw('for') || (!this.v27 && this.isKw('async'))) {
+      if (first.type === 'Starred') throw this.errNode('iterable unpacking cannot be used in comprehension', first);
+      const gens = this.comprehensionTail(first);
+      this.expectOp('}');
+      return this.fin({ type: 'SetComp', elt: first, generators: gens } as A.SetComp, s);
+    }
+    const elts: A.Expr[] = [first];
+    while (this.eatOp(',')) {
+      if (this.isOp('}')) break;
+      elts.push(this.v27 ? this.expression() : this.isOp('*') ? this.starExpression() : this.namedExpression());
+    }
+    if (!this.isOp('}')) this.commaCheck(elts[elts.length - 1]!);
+    this.expectOp('}');
+    return this.fin({ type: 'Set', elts } as A.SetExpr, s);
+  }
+
+  private dictRest(s: Start, k0: A.Expr | null, v0: A.Expr | null): A.Dict {
+    const keys: (A.Expr | null)[] = [];
+    const values: A.Expr[] = [];
+    if (v0 !== null) {
+      keys.push(k0);
+      values.push(v0);
+      if (!this.eatOp(',')) {
+        this.expectOp('}');
+        return this.fin({ type: 'Dict', keys, values } as A.Dict, s);
+      }
+    }
+    while (!this.isOp('}')) {
+      if (!this.v27 && this.isOp('**')) {
+        this.advance();
+        keys.push(null);
+        values.push(this.bitOr());
+      } else {
+        const k = this.expression();
+        if (!this.isOp(':')) {
+          if (!this.v27 && (this.isOp(',') || this.isOp('}'))) {
+            throw this.errAt("':' expected after dictionary key", this.peek());
+          }
+          this.fail();
+        }
+        this.advance();
+        keys.push(k);
+        values.push(this.expression());
+      }
+      if (!this.eatOp(',')) break;
+    }
+    this.expectOp('}');
+    return this.fin({ type: 'Dict', keys, values } as A.Dict, s);
+  }
+
+  /** `for ... in ... [if ...]*` clauses after an element. */
+  private comprehensionTail(elt: A.Expr, _isList = false): A.Comprehension[] {
+    void elt;
+    const gens: A.Comprehension[] = [];
+    while (this.isKw('for') || (!this.v27 && this.isKw('async'))) {
+      if (this.isKw('async')) throw this.errAt('async/await are not supported by HeapLab', this.peek());
+      this.advance();
+      const target = this.forTargets();
+      this.expectKw('in');
+      const iter = this.disjunction();
+      const ifs: A.Expr[] = [];
+      while (this.isKw('if')) {
+        this.advance();
+        ifs.push(this.disjunction());
+      }
+      gens.push({ type: 'comprehension', target, iter, ifs, is_async: 0 });
+    }
+    return gens;
+  }
+
+  // ------------------------------------------------------------ strings
+
+  private strCtx(): StringContext {
+    return { dialect: this.dialect, unicodeLiterals: this.flags.unicodeLiterals, encoding: this.tz.encoding };
+  }
+
+  private strings(): A.Expr {
+    const first = this.peek();
+    const s = this.startOf(first);
+    type Piece = { kind: 'const'; value: string; a: Token; b: Token } | { kind: 'fv'; node: A.FormattedValue };
+    const pieces: Piece[] = [];
+    let anyF = false;
+    let kind: 'str' | 'unicode' | 'bytes' | null = null;
+    let sawBytes = false;
+    let sawNonBytes = false;
+    let u = false;
+    let firstPiece = true;
+    let constVal = '';
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === 'STRING') {
+        this.advance();
+        let d: ReturnType<typeof decodeString>;
+        try {
+          d = decodeString(t.value, this.strCtx());
+        } catch (e) {
+          if (e instanceof LiteralError) throw this.errAt(e.message, t);
+          throw e;
+        }
+        if (firstPiece) u = d.u;
+        firstPiece = false;
+        if (d.kind === 'bytes') sawBytes = true;
+        else sawNonBytes = true;
+        if (kind === null) kind = d.kind;
+        else if (kind === 'str' && d.kind === 'unicode') kind = 'unicode';
+        constVal += d.value;
+        pieces.push({ kind: 'const', value: d.value, a: t, b: t });
+      } else if (t.kind === 'FSTART') {
+        anyF = true;
+        sawNonBytes = true;
+        if (firstPiece) u = false;
+        firstPiece = false;
+        if (kind === null) kind = 'str';
+        this.fstring(pieces as unknown as FPiece[]);
+      } else break;
+    }
+    if (sawBytes && sawNonBytes) {
+      throw this.src.error('cannot mix bytes and nonbytes literals', first.line, first.col, {
+        endLine: this.prev.endLine,
+        endCol: this.prev.endCol,
+      });
+    }
+    if (!anyF) {
+      const value: A.ConstValue = { t: kind ?? 'str', v: constVal } as A.ConstValue;
+      const c = this.fin({ type: 'Constant', value, kind: u ? 'u' : null } as A.Constant, s);
+      if (this.v27 && this.prev.line !== first.line) {
+        // 2.7: a string spanning lines gets the line of its end and col -1
+        const lastTok = this.prev;
+        if (lastTok.endLine !== lastTok.line || first.line !== lastTok.line) {
+          c.lineno = lastTok.endLine;
+          c.col_offset = -1;
+        }
+      } else if (this.v27 && first.endLine !== first.line) {
+        c.lineno = first.endLine;
+        c.col_offset = -1;
+      }
+      return c;
+    }
+    // merge adjacent constants
+    const values: (A.Constant | A.FormattedValue)[] = [];
+    let cur: { value: string; a: Pick<Token, 'line' | 'col'>; b: Pick<Token, 'endLine' | 'endCol'> } | null = null;
+    const flush = (): void => {
+      if (cur !== null && cur.value.length > 0) {
+        const c = { type: 'Constant', value: { t: 'str', v: cur.value }, kind: null } as A.Constant;
+        c.lineno = cur.a.line;
+        c.col_offset = this.src.byteCol(cur.a.line, cur.a.col);
+        c.end_lineno = cur.b.endLine;
+        c.end_col_offset = this.src.byteCol(cur.b.endLine, cur.b.endCol);
+        values.push(c);
+      }
+      cur = null;
+    };
+    for (const p of pieces as unknown as FPiece[]) {
+      if (p.kind === 'const') {
+        if (cur === null) cur = { value: p.value, a: p.a, b: p.b };
+        else {
+          cur.value += p.value;
+          cur.b = p.b;
+        }
+      } else {
+        flush();
+        values.push(p.node);
+      }
+    }
+    flush();
+    return this.fin({ type: 'JoinedStr', values } as A.JoinedStr, s);
+  }
+
+  /** Parse one f-string (FSTART ... FEND) appending pieces. */
+  private fstring(pieces: FPiece[]): void {
+    const start = this.advance(); // FSTART
+    const raw = start.raw === true;
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === 'FEND') {
+        this.advance();
+        return;
+      }
+      if (t.kind === 'FMIDDLE') {
+        this.advance();
+        let v: string;
+        try {
+          v = decodeFStringText(t.value, raw);
+        } catch (e) {
+          if (e instanceof LiteralError) throw this.errAt(e.message, t);
+          throw e;
+        }
+        pieces.push({ kind: 'const', value: v, a: t, b: t });
+        continue;
+      }
+      if (t.kind === 'OP' && t.value === '{') {
+        this.replacementField(pieces, raw);
+        continue;
+      }
+      this.fail(t);
+    }
+  }
+
+  /** `{expr[=][!c][:spec]}` */
+  private replacementField(pieces: FPiece[], raw: boolean): void {
+    const open = this.advance();
+    const s = this.startOf(open);
+    const et = this.peek();
+    if (et.kind === 'OP' && (et.value === '}' || et.value === '!' || et.value === ':' || et.value === '=')) {
+      throw this.errAt("f-string: valid expression required before '" + et.value + "'", et);
+    }
+    const value = this.isKw('yield') ? this.yieldExpr() : this.fstringExpr();
+    let debugText: string | null = null;
+    if (this.isOp('=')) {
+      const eq = this.advance();
+      const nx = this.peek();
+      debugText = this.src.text.slice(open.end, nx.start);
+      pieces.push({ kind: 'const', value: debugText, a: et, b: { endLine: eq.endLine, endCol: eq.endCol + (nx.start - eq.end) } as Token });
+    }
+    let conversion = -1;
+    if (this.isOp('!')) {
+      const bang = this.advance();
+      const n = this.peek();
+      if (n.kind !== 'NAME') throw this.errAt('f-string: missing conversion character', n);
+      if (n.start !== bang.end) throw this.errAt('f-string: conversion type must come right after the exclamanation mark', n);
+      if (n.value !== 's' && n.value !== 'r' && n.value !== 'a') {
+        throw this.errAt(`f-string: invalid conversion character '${n.value}': expected 's', 'r', or 'a'`, n);
+      }
+      this.advance();
+      conversion = n.value.charCodeAt(0);
+    }
+    let format_spec: A.JoinedStr | null = null;
+    if (this.isOp(':')) {
+      const colon = this.advance();
+      const cs = this.startOf(colon);
+      const specPieces: FPiece[] = [];
+      for (;;) {
+        const t = this.peek();
+        if (t.kind === 'FMIDDLE') {
+          this.advance();
+          let v: string;
+          try {
+            v = decodeFStringText(t.value, raw);
+          } catch (e) {
+            if (e instanceof LiteralError) throw this.errAt(e.message, t);
+            throw e;
+          }
+          specPieces.push({ kind: 'const', value: v, a: t, b: t });
+        } else if (t.kind === 'OP' && t.value === '{') {
+          this.replacementField(specPieces, raw);
+          if (this.isOp('}')) {
+            const c = this.peek();
+            specPieces.push({ kind: 'const', value: '', a: c, b: { endLine: c.line, endCol: c.col } as Token, keepEmpty: true });
+          }
+        } else break;
+      }
+      const values: (A.Constant | A.FormattedValue)[] = [];
+      for (const p of specPieces) {
+        if (p.kind === 'fv') values.push(p.node);
+        else {
+          const c = { type: 'Constant', value: { t: 'str', v: p.value }, kind: null } as A.Constant;
+          c.lineno = p.a.line;
+          c.col_offset = this.src.byteCol(p.a.line, p.a.col);
+          c.end_lineno = p.b.endLine;
+          c.end_col_offset = this.src.byteCol(p.b.endLine, p.b.endCol);
+          values.push(c);
+        }
+      }
+      const close = this.peek();
+      format_spec = this.fin({ type: 'JoinedStr', values } as A.JoinedStr, cs, { ...close, endLine: close.line, endCol: close.col });
+    }
+    if (!this.isOp('}')) {
+      const t = this.peek();
+      if (t.kind === 'FEND' || t.kind === 'EOF' || t.kind === 'NEWLINE') throw this.errAt("f-string: expecting '}'", t);
+      throw this.errAt("f-string: expecting '}'", t);
+    }
+    this.advance();
+    if (debugText !== null && conversion === -1 && format_spec === null) conversion = 114;
+    const fv = this.fin({ type: 'FormattedValue', value, conversion, format_spec } as A.FormattedValue, s);
+    pieces.push({ kind: 'fv', node: fv });
+  }
+
+  private fstringExpr(): A.Expr {
+    const s = this.startOf(this.peek());
+    const first = this.isOp('*') ? this.starExpression() : this.expression();
+    if (!this.isOp(',')) return first;
+    const elts: A.Expr[] = [first];
+    while (this.eatOp(',')) {
+      if (this.isOp('}') || this.isOp('!') || this.isOp(':') || this.isOp('=')) break;
+      elts.push(this.isOp('*') ? this.starExpression() : this.expression());
+    }
+    return this.fin({ type: 'Tuple', elts, ctx: 'Load' } as A.Tuple, s);
+  }
+}
+
+type FPiece =
+  | { kind: 'const'; value: string; a: Token; b: Token; keepEmpty?: boolean }
+  | { kind: 'fv'; node: A.FormattedValue };

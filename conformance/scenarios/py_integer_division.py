@@ -1,0 +1,10 @@
+# Integer division: / is floor division on ints in 2.7 and true division in 3.12; // and % agree.
+print("7 / 2 = %r" % (7 / 2))
+print("-7 / 2 = %r" % (-7 / 2))
+print("7 // 2 = %r, -7 // 2 = %r" % (7 // 2, -7 // 2))
+print("7 %% 3 = %r, -7 %% 3 = %r" % (7 % 3, -7 % 3))
+print("7.0 / 2 = %r" % (7.0 / 2))
+print("divmod(-7, 2) = %r" % (divmod(-7, 2),))
+print("2 ** 10 = %r, 2 ** -1 = %r" % (2 ** 10, 2 ** -1))
+print("int(3.9) = %r, int(-3.9) = %r" % (int(3.9), int(-3.9)))
+print("10 / 5 = %r" % (10 / 5))

@@ -1,0 +1,15 @@
+# str methods: split/join/strip/replace/upper/lower/startswith/endswith/find/count/zfill/center.
+s = "  Heap Lab, memory  "
+print("[%s]" % s.strip())
+print("[%s] [%s]" % (s.lstrip(), s.rstrip()))
+print(s.strip().split(", "))
+print("a,b,,c".split(","))
+print("x y  z".split())
+print("-".join(['a', 'b', 'c']))
+print(s.replace("memory", "gc").strip())
+print("%s %s %s" % ("Ab".upper(), "Ab".lower(), "ab cd".title()))
+print("%s %s" % ("prefix-x".startswith("prefix"), "x.py".endswith(".py")))
+print("%d %d %d" % ("banana".find("an"), "banana".find("z"), "banana".count("a")))
+print("%s|%s|%s" % ("7".zfill(3), "mid".center(9, '*'), "ab" * 3))
+print("%r" % ("a\tb\n".expandtabs(4),))
+print("%s" % ("line1\nline2".splitlines(),))

@@ -191,6 +191,8 @@ export class Parser {
   // ------------------------------------------------------------ positions
 
   private startOf(t: Token): Start {
+    // 2.7's tokenizer gives a string token spanning lines the position (last line, -1).
+    if (this.v27 && t.kind === 'STRING' && t.endLine !== t.line) return { line: t.endLine, col: -1 };
     return { line: t.line, col: t.col };
   }
 
@@ -637,8 +639,7 @@ export class Parser {
     if (e.type === 'Starred' && !this.v27) {
       throw this.errNode("can't use starred expression here", e);
     }
-    e = e as A.Expr;
-    return this.span({ type: 'Expr', value: e } as A.ExprStmt, e, e);
+    return this.fin({ type: 'Expr', value: e } as A.ExprStmt, s);
   }
 
   /** Validate one assignment target and throw CPython's message when invalid. */
@@ -887,7 +888,7 @@ export class Parser {
 
   private ifStmt(): A.If {
     const kwTok = this.advance();
-    const s = this.startOf(kwTok);
+    const s = this.startOf(this.v27 && kwTok.value === 'elif' ? this.peek() : kwTok);
     const test = this.namedExpression();
     const kind = kwTok.value === 'if' ? "'if' statement" : "'elif' statement";
     const body = this.block(kind, kwTok.line);
@@ -939,6 +940,10 @@ export class Parser {
     if (elts.length === 1 && !trailing) target = elts[0]!;
     else {
       target = this.fin({ type: 'Tuple', elts, ctx: 'Store' } as A.Tuple, s);
+      if (this.v27) {
+        target.lineno = elts[0]!.lineno;
+        target.col_offset = elts[0]!.col_offset;
+      }
     }
     const bad = this.invalidTarget(target, 'Store');
     if (bad !== null) {
@@ -1176,6 +1181,14 @@ export class Parser {
     const param = (): A.Arg => {
       const t = this.peek();
       if (this.v27 && t.kind === 'OP' && t.value === '(') {
+        // `(x)` is just x; a real tuple parameter `(a, b)` is rejected.
+        if (this.peek(1).kind === 'NAME' && this.isOp(')', 2)) {
+          this.advance();
+          const n = this.name();
+          this.advance();
+          if (this.isOp('=')) throw this.src.error('parenthesized arg with default', t.line, t.col);
+          return this.fin({ type: 'arg', arg: n.value, annotation: null } as A.Arg, this.startOf(n), n);
+        }
         throw this.errAt('tuple parameters are not supported by HeapLab', t);
       }
       const n = this.name();
@@ -1398,6 +1411,7 @@ export class Parser {
   private binary(minPrec: number): A.Expr {
     const s = this.startOf(this.peek());
     let left = this.factor();
+    let leftLevel = 0;
     for (;;) {
       const t = this.peek();
       if (t.kind !== 'OP') break;
@@ -1406,7 +1420,10 @@ export class Parser {
       if (this.v27 && t.value === '@') break;
       this.advance();
       const right = this.binary(info[0] + 1);
-      left = this.fin({ type: 'BinOp', left, op: info[1], right } as A.BinOp, s);
+      // 2.7 positions the second and later BinOps of a same-level chain at their operator.
+      const bs = this.v27 && leftLevel === info[0] ? this.startOf(t) : s;
+      left = this.fin({ type: 'BinOp', left, op: info[1], right } as A.BinOp, bs);
+      leftLevel = info[0];
     }
     return left;
   }
@@ -1472,8 +1489,9 @@ export class Parser {
 
   /** primary: atom followed by trailers. */
   private primary(): A.Expr {
-    const s = this.startOf(this.peek());
+    let s = this.startOf(this.peek());
     let e = this.atom();
+    if (this.v27) s = { line: e.lineno, col: e.col_offset < 0 ? e.col_offset : this.charCol(e.lineno, e.col_offset) };
     for (;;) {
       const t = this.peek();
       if (t.kind !== 'OP') break;
@@ -1601,7 +1619,10 @@ export class Parser {
   private subscriptList(): A.Expr {
     const s = this.startOf(this.peek());
     const first = this.subscriptItem();
-    if (!this.isOp(',')) return first;
+    if (!this.isOp(',')) {
+      if (first.type === 'Starred') return this.fin({ type: 'Tuple', elts: [first], ctx: 'Load' } as A.Tuple, s);
+      return first;
+    }
     const elts: A.Expr[] = [first];
     while (this.eatOp(',')) {
       if (this.isOp(']')) break;
@@ -1844,12 +1865,13 @@ export class Parser {
       this.advance();
       return this.fin({ type: 'List', elts: [] as A.Expr[], ctx: 'Load' } as A.List, s);
     }
+    const firstTok = this.peek();
     const first = this.v27 ? this.expression() : this.isOp('*') ? this.starExpression() : this.namedExpression();
     if (this.isKw('for') || (!this.v27 && this.isKw('async'))) {
       if (first.type === 'Starred') throw this.errNode('iterable unpacking cannot be used in comprehension', first);
       const gens = this.comprehensionTail(first, true);
       this.expectOp(']');
-      return this.fin({ type: 'ListComp', elt: first, generators: gens } as A.ListComp, s);
+      return this.fin({ type: 'ListComp', elt: first, generators: gens } as A.ListComp, this.v27 ? this.startOf(firstTok) : s);
     }
     const elts: A.Expr[] = [first];
     while (this.eatOp(',')) {
@@ -1872,6 +1894,8 @@ export class Parser {
     if (!this.v27 && this.isOp('**')) {
       return this.dictRest(s, null, null);
     }
+    const firstTok = this.peek();
+    const cs = this.v27 ? this.startOf(firstTok) : s;
     const first = this.v27 ? this.expression() : this.isOp('*') ? this.starExpression() : this.namedExpression();
     if (this.isOp(':') && first.type !== 'Starred') {
       this.advance();
@@ -1879,7 +1903,7 @@ export class Parser {
       if (this.isKw('for') || (!this.v27 && this.isKw('async'))) {
         const gens = this.comprehensionTail(v);
         this.expectOp('}');
-        return this.fin({ type: 'DictComp', key: first, value: v, generators: gens } as A.DictComp, s);
+        return this.fin({ type: 'DictComp', key: first, value: v, generators: gens } as A.DictComp, cs);
       }
       return this.dictRest(s, first, v);
     }
@@ -1887,7 +1911,7 @@ export class Parser {
       if (first.type === 'Starred') throw this.errNode('iterable unpacking cannot be used in comprehension', first);
       const gens = this.comprehensionTail(first);
       this.expectOp('}');
-      return this.fin({ type: 'SetComp', elt: first, generators: gens } as A.SetComp, s);
+      return this.fin({ type: 'SetComp', elt: first, generators: gens } as A.SetComp, cs);
     }
     const elts: A.Expr[] = [first];
     while (this.eatOp(',')) {
@@ -1982,7 +2006,7 @@ export class Parser {
           if (e instanceof LiteralError) throw this.errAt(e.message, t);
           throw e;
         }
-        if (firstPiece) u = d.u;
+        if (firstPiece) u = d.u && t.value[0] === 'u';
         firstPiece = false;
         if (d.kind === 'bytes') sawBytes = true;
         else sawNonBytes = true;
@@ -2008,17 +2032,6 @@ export class Parser {
     if (!anyF) {
       const value: A.ConstValue = { t: kind ?? 'str', v: constVal } as A.ConstValue;
       const c = this.fin({ type: 'Constant', value, kind: u ? 'u' : null } as A.Constant, s);
-      if (this.v27 && this.prev.line !== first.line) {
-        // 2.7: a string spanning lines gets the line of its end and col -1
-        const lastTok = this.prev;
-        if (lastTok.endLine !== lastTok.line || first.line !== lastTok.line) {
-          c.lineno = lastTok.endLine;
-          c.col_offset = -1;
-        }
-      } else if (this.v27 && first.endLine !== first.line) {
-        c.lineno = first.endLine;
-        c.col_offset = -1;
-      }
       return c;
     }
     // merge adjacent constants

@@ -1,10 +1,9 @@
-# profiles: 3.12
-# Spec 44: a ring of three resurrecting nodes: __del__ in creation order, 0 collected, all weakrefs dead; later 3.
+# Spec 44: a ring of three resurrecting nodes: 3.12 calls __del__ in creation order and counts 0 (3 later); 2.7 keeps them in gc.garbage.
 import gc, weakref
 gc.disable()
 gc.collect()
 survivors = []
-class Resurrector:
+class Resurrector(object):
     def __init__(self, name):
         self.name = name
     def chain(self, left):
@@ -13,13 +12,21 @@ class Resurrector:
     def __del__(self):
         print("__del__ %s" % self.name)
         survivors.append(self)
-nodes = [Resurrector("n%d" % i) for i in range(3)]
-for i in range(len(nodes)):
-    nodes[i].chain(nodes[i - 1])
-wrs = [weakref.ref(s) for s in nodes]
-del nodes
+def build():
+    nodes = []
+    for i in range(3):
+        nodes.append(Resurrector("n%d" % i))
+    for i in range(len(nodes)):
+        nodes[i].chain(nodes[i - 1])
+    wrs = []
+    for s in nodes:
+        wrs.append(weakref.ref(s))
+    return wrs
+wrs = build()
 print("collect: %d" % gc.collect())
-print("survivors: %r" % ([s.name for s in survivors],))
+def names(objs):
+    return [s.name for s in objs]
+print("survivors: %r, garbage: %r" % (names(survivors), names(gc.garbage)))
 print("weakrefs dead: %r" % ([w() is None for w in wrs],))
 del survivors[:]
-print("collect after clearing: %d" % gc.collect())
+print("collect after clearing survivors: %d" % gc.collect())

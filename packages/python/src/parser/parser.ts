@@ -45,7 +45,7 @@ const BIN_OPS: Record<string, [number, A.OperatorName]> = {
   '-': [5, 'Sub'], '*': [6, 'Mult'], '/': [6, 'Div'], '//': [6, 'FloorDiv'], '%': [6, 'Mod'], '@': [6, 'MatMult'],
 };
 const CMP_OPS: Record<string, A.CmpOpName> = {
-  '==': 'Eq', '!=': 'NotEq', '<>': 'NotEq', '<': 'Lt', '<=': 'LtE', '>': 'Gt', '>=': 'GtE',
+  '==': 'Eq', '!=': 'NotEq', '<': 'Lt', '<=': 'LtE', '>': 'Gt', '>=': 'GtE',
 };
 
 type AnyNode = { type?: string; lineno?: number; col_offset?: number; end_lineno?: number; end_col_offset?: number };
@@ -179,13 +179,36 @@ export class Parser {
 
   /** Generic "invalid syntax" at the current token. */
   private fail(t: Token = this.peek()): never {
-    if (t.kind === 'INDENT') throw this.errAt('unexpected indent', t, { kind: 'IndentationError' });
-    if (t.kind === 'DEDENT' && this.v27) throw this.errAt('unindent does not match any outer indentation level', t, { kind: 'IndentationError' });
-    if (t.kind === 'EOF' && this.v27) {
-      throw this.src.error('unexpected EOF while parsing', t.line, this.src.lineText(t.line).length);
+    if (t.kind === 'INDENT') {
+      throw this.errAt('unexpected indent', t, { kind: 'IndentationError', offset: this.src.byteCol(t.endLine, t.endCol) });
+    }
+    if (this.v27) {
+      if (t.kind === 'EOF') this.tz.eofError27();
+      // 2.7 points just past the offending token.
+      throw this.errAt('invalid syntax', t, { offset: this.src.byteCol(t.endLine, t.endCol) });
+    }
+    const open = this.tz.openBracket();
+    if (open !== undefined && t.line > open.line) {
+      throw this.src.error(`'${open.ch}' was never closed`, open.line, open.col);
     }
     if (t.kind === 'EOF') throw this.src.error('unexpected EOF while parsing', t.line, this.src.lineText(t.line).length);
     throw this.errAt('invalid syntax', t);
+  }
+
+  /** 3.12's messages for `=` where an expression was expected to end (`if x = 1:`). */
+  private assignInExpr(e: A.Expr): never {
+    const eq = this.peek();
+    if (e.type === 'Name' && !PARENS.has(e)) {
+      throw this.errNode("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e, this.tokNode(eq));
+    }
+    const excluded = e.type === 'List' || e.type === 'Tuple' || e.type === 'GeneratorExp' ||
+      (e.type === 'Constant' && (e.value.t === 'bool' || e.value.t === 'none'));
+    const bitOr = PARENS.has(e) || !['Compare', 'BoolOp', 'IfExp', 'Lambda', 'NamedExpr', 'Starred', 'Yield', 'YieldFrom'].includes(e.type) &&
+      !(e.type === 'UnaryOp' && e.op === 'Not');
+    if (!excluded && bitOr) {
+      throw this.errNode(`cannot assign to ${this.exprName(e)} here. Maybe you meant '==' instead of '='?`, e, this.tokNode(eq));
+    }
+    this.fail();
   }
 
   // ------------------------------------------------------------ positions
@@ -235,8 +258,7 @@ export class Parser {
         this.advance();
         continue;
       }
-      if (t.kind === 'INDENT') throw this.errAt('unexpected indent', t, { kind: 'IndentationError' });
-      if (t.kind === 'DEDENT') this.fail(t);
+      if (t.kind === 'INDENT' || t.kind === 'DEDENT') this.fail(t);
       this.statement(body);
     }
     return { type: 'Module', body };
@@ -524,8 +546,7 @@ export class Parser {
         if (!this.eatOp(',')) break;
         if (paren && this.isOp(')')) break;
         if (!paren && this.atStmtEnd()) {
-          if (this.v27) this.fail();
-          throw this.errAt('trailing comma not allowed without surrounding parentheses', this.prev);
+          throw this.errAt('trailing comma not allowed without surrounding parentheses', this.peek());
         }
       }
       if (paren) this.expectOp(')');
@@ -611,8 +632,11 @@ export class Parser {
       }
       const aug = AUG_OPS[t.value];
       if (aug !== undefined && !(this.v27 && t.value === '@=')) {
-        if (!(e.type === 'Name' || e.type === 'Attribute' || e.type === 'Subscript') || PARENS.has(e) && e.type !== 'Name' && false) {
-          if (this.v27) throw this.errNode('illegal expression for augmented assignment', e);
+        if (!(e.type === 'Name' || e.type === 'Attribute' || e.type === 'Subscript')) {
+          if (this.v27) {
+            if (e.type === 'Tuple' || e.type === 'List') throw this.errNode('illegal expression for augmented assignment', e);
+            throw this.errNode(this.name27(e, 'assign'), e);
+          }
           throw this.errNode(`'${this.exprName(e)}' is an illegal expression for augmented assignment`, e);
         }
         this.advance();
@@ -636,9 +660,6 @@ export class Parser {
         return this.fin({ type: 'AnnAssign', target: e, annotation, value, simple } as A.AnnAssign, s);
       }
     }
-    if (e.type === 'Starred' && !this.v27) {
-      throw this.errNode("can't use starred expression here", e);
-    }
     return this.fin({ type: 'Expr', value: e } as A.ExprStmt, s);
   }
 
@@ -648,10 +669,10 @@ export class Parser {
     if (bad === null) return;
     if (this.v27) throw this.errNode(this.name27(bad, 'assign'), bad);
     const startsBracket =
-      (first.kind === 'OP' && (first.value === '(' || first.value === '[')) ||
+      e.type === 'List' || e.type === 'Tuple' || e.type === 'GeneratorExp' ||
       (first.kind === 'NAME' && (first.value === 'True' || first.value === 'False' || first.value === 'None'));
-    const isBitOr = !['Compare', 'BoolOp', 'IfExp', 'Lambda', 'NamedExpr', 'Tuple', 'List', 'Starred', 'Yield', 'YieldFrom'].includes(e.type) &&
-      !(e.type === 'UnaryOp' && e.op === 'Not');
+    const isBitOr = PARENS.has(e) || (!['Compare', 'BoolOp', 'IfExp', 'Lambda', 'NamedExpr', 'Tuple', 'List', 'Starred', 'Yield', 'YieldFrom'].includes(e.type) &&
+      !(e.type === 'UnaryOp' && e.op === 'Not'));
     const valueOk = value.type !== 'Yield' && value.type !== 'YieldFrom' && value.type !== 'Starred' &&
       !(value.type === 'Tuple' && !PARENS.has(value) && value.elts[0]?.type === 'Starred');
     if (bad === e && isLast && !startsBracket && isBitOr && valueOk) {
@@ -794,7 +815,7 @@ export class Parser {
       default:
         what = 'expression';
     }
-    return `can't ${verb} ${what}`;
+    return verb === 'assign' ? `can't assign to ${what}` : `can't delete ${what}`;
   }
 
   /** Set ctx on a (validated or not) target; throws for invalid targets. */
@@ -850,14 +871,18 @@ export class Parser {
       this.simpleStmts(body);
       return body;
     }
-    this.advance();
+    const nl = this.advance();
     const t = this.peek();
     if (t.kind !== 'INDENT') {
-      if (this.v27) throw this.errAt('expected an indented block', t, { kind: 'IndentationError' });
-      throw this.errAt(`expected an indented block after ${what} on line ${headerLine}`, t, {
+      if (this.v27) {
+        if (t.kind === 'EOF') this.tz.eofError27();
+        throw this.errAt('expected an indented block', t, { kind: 'IndentationError', offset: this.src.byteCol(t.endLine, t.endCol) });
+      }
+      const at = t.kind === 'EOF' ? nl : t;
+      throw this.errAt(`expected an indented block after ${what} on line ${headerLine}`, at, {
         kind: 'IndentationError',
-        endLine: t.endLine,
-        endCol: t.endCol,
+        endLine: at.endLine,
+        endCol: at.endCol,
       });
     }
     this.advance();
@@ -890,6 +915,7 @@ export class Parser {
     const kwTok = this.advance();
     const s = this.startOf(this.v27 && kwTok.value === 'elif' ? this.peek() : kwTok);
     const test = this.namedExpression();
+    if (!this.v27 && this.isOp('=')) this.assignInExpr(test);
     const kind = kwTok.value === 'if' ? "'if' statement" : "'elif' statement";
     const body = this.block(kind, kwTok.line);
     let orelse: A.Stmt[] = [];
@@ -906,6 +932,7 @@ export class Parser {
     const kwTok = this.advance();
     const s = this.startOf(kwTok);
     const test = this.namedExpression();
+    if (!this.v27 && this.isOp('=')) this.assignInExpr(test);
     const body = this.block("'while' statement", kwTok.line);
     let orelse: A.Stmt[] = [];
     if (this.isKw('else')) {
@@ -1180,6 +1207,7 @@ export class Parser {
     const seen = new Set<string>();
     const param = (): A.Arg => {
       const t = this.peek();
+      if (!this.v27 && t.kind === 'OP' && t.value === '(') throw this.errAt('Function parameters cannot be parenthesized', t);
       if (this.v27 && t.kind === 'OP' && t.value === '(') {
         // `(x)` is just x; a real tuple parameter `(a, b)` is rejected.
         if (this.peek(1).kind === 'NAME' && this.isOp(')', 2)) {
@@ -1326,7 +1354,7 @@ export class Parser {
         const test = this.disjunction();
         if (!this.isKw('else')) {
           if (this.v27) this.fail();
-          throw this.errAt("expected 'else' after 'if' expression", this.peek());
+          throw this.src.error("expected 'else' after 'if' expression", s.line, s.col, { endLine: this.prev.endLine, endCol: this.prev.endCol });
         }
         this.advance();
         frames.push({ k: 'if', s, body: d, test });
@@ -1380,7 +1408,7 @@ export class Parser {
       const t = this.peek();
       let op: A.CmpOpName | undefined;
       if (t.kind === 'OP') {
-        op = CMP_OPS[t.value];
+        op = t.value === '<>' && this.v27 ? 'NotEq' : CMP_OPS[t.value];
         if (op !== undefined) this.advance();
       } else if (t.kind === 'NAME') {
         if (t.value === 'in') {
@@ -1526,6 +1554,7 @@ export class Parser {
     let sawDStar = false;
     let sawStar = false;
     let count = 0;
+    let pendingError: string | null = null;
     while (!this.isOp(close)) {
       const t = this.peek();
       const s = this.startOf(t);
@@ -1585,11 +1614,12 @@ export class Parser {
         } else {
           if (sawDStar) {
             if (this.v27) this.fail(t);
-            throw this.errNode('positional argument follows keyword argument unpacking', e);
+            pendingError ??= 'positional argument follows keyword argument unpacking';
           }
           if (sawKw) {
             if (this.v27) throw this.src.error('non-keyword arg after keyword arg', e.lineno, this.charCol(e.lineno, e.col_offset));
-            throw this.errNode('positional argument follows keyword argument', e);
+            // CPython 3.12 reports this once the argument list has been read.
+            pendingError ??= 'positional argument follows keyword argument';
           }
           if (this.v27 && sawStar) {
             throw this.src.error('only named arguments may follow *expression', e.lineno, this.charCol(e.lineno, e.col_offset));
@@ -1599,6 +1629,7 @@ export class Parser {
       }
       if (!this.eatOp(',')) break;
     }
+    if (pendingError !== null) throw this.errAt(pendingError, this.peek());
     return { args, keywords };
   }
 
@@ -1818,9 +1849,7 @@ export class Parser {
       return first;
     }
     if (!this.isOp(',')) {
-      if (!this.v27 && this.isOp('=') && first.type === 'Name') {
-        throw this.errNode("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", first, this.tokNode(this.peek()));
-      }
+      if (!this.v27 && this.isOp('=')) this.assignInExpr(first);
       this.commaCheck(first);
       this.fail();
     }
@@ -1898,7 +1927,10 @@ export class Parser {
     const cs = this.v27 ? this.startOf(firstTok) : s;
     const first = this.v27 ? this.expression() : this.isOp('*') ? this.starExpression() : this.namedExpression();
     if (this.isOp(':') && first.type !== 'Starred') {
-      this.advance();
+      const colon = this.advance();
+      if (!this.v27 && (this.isOp('}') || this.isOp(','))) {
+        throw this.errAt("expression expected after dictionary key and ':'", colon);
+      }
       const v = this.expression();
       if (this.isKw('for') || (!this.v27 && this.isKw('async'))) {
         const gens = this.comprehensionTail(v);
@@ -1943,12 +1975,15 @@ export class Parser {
         const k = this.expression();
         if (!this.isOp(':')) {
           if (!this.v27 && (this.isOp(',') || this.isOp('}'))) {
-            throw this.errAt("':' expected after dictionary key", this.peek());
+            throw this.errNode("':' expected after dictionary key", k);
           }
           this.fail();
         }
-        this.advance();
+        const colon = this.advance();
         keys.push(k);
+        if (!this.v27 && (this.isOp('}') || this.isOp(','))) {
+          throw this.errAt("expression expected after dictionary key and ':'", colon);
+        }
         values.push(this.expression());
       }
       if (!this.eatOp(',')) break;
@@ -2024,10 +2059,7 @@ export class Parser {
       } else break;
     }
     if (sawBytes && sawNonBytes) {
-      throw this.src.error('cannot mix bytes and nonbytes literals', first.line, first.col, {
-        endLine: this.prev.endLine,
-        endCol: this.prev.endCol,
-      });
+      throw this.errAt('cannot mix bytes and nonbytes literals', this.peek());
     }
     if (!anyF) {
       const value: A.ConstValue = { t: kind ?? 'str', v: constVal } as A.ConstValue;

@@ -32,9 +32,11 @@ export interface Token {
 
 const MAXINDENT = 100;
 const MAXLEVEL = 200;
+/** Bracket depth at which CPython 2.7's parser stack overflows (for plain parentheses). */
+const MAXLEVEL_27 = 98;
 
 const OPS3 = new Set(['**=', '//=', '>>=', '<<=', '...']);
-const OPS2_312 = new Set(['!=', '%=', '&=', '**', '*=', '+=', '-=', '->', '//', '/=', ':=', '<<', '<=', '==', '>=', '>>', '@=', '^=', '|=']);
+const OPS2_312 = new Set(['<>', '!=', '%=', '&=', '**', '*=', '+=', '-=', '->', '//', '/=', ':=', '<<', '<=', '==', '>=', '>>', '@=', '^=', '|=']);
 const OPS2_27 = new Set(['!=', '%=', '&=', '**', '*=', '+=', '-=', '->', '//', '/=', '<<', '<=', '==', '>=', '>>', '^=', '|=', '<>']);
 const OPS1_312 = new Set('%&()*+,-./:;<=>@[]^{|}~!');
 const OPS1_27 = new Set('%&()*+,-./:;<=>@[]^{|}~`');
@@ -96,6 +98,8 @@ export class Tokenizer {
   private readonly brackets: { ch: string; line: number; col: number }[] = [];
   private readonly frames: Frame[] = [];
   private lastKind: TokKind = 'NEWLINE';
+  /** Line of the last significant token (2.7 reports EOF errors there). */
+  lastTokLine = 1;
   private done = false;
   /** Source encoding declared by a PEP 263 comment (2.7 cares). */
   encoding: string | null = null;
@@ -131,6 +135,7 @@ export class Tokenizer {
   next(): Token {
     const t = this.produce();
     this.lastKind = t.kind;
+    if (t.kind !== 'NEWLINE' && t.kind !== 'INDENT' && t.kind !== 'DEDENT' && t.kind !== 'EOF') this.lastTokLine = t.endLine;
     return t;
   }
 
@@ -211,7 +216,7 @@ export class Tokenizer {
       if (col !== this.indents[this.indents.length - 1]) {
         this.err('unindent does not match any outer indentation level', this.line, ucol, {
           kind: 'IndentationError',
-          offset: this.src.errOffset(this.line, ucol),
+          offset: this.src.errOffset(this.line, this.src.lineText(this.line).length),
         });
       }
       if (alt !== this.altIndents[this.altIndents.length - 1] && this.dialect === '3.12') this.tabError(ucol);
@@ -222,7 +227,8 @@ export class Tokenizer {
   }
 
   private tabError(ucol: number): never {
-    this.err('inconsistent use of tabs and spaces in indentation', this.line, ucol, { kind: 'TabError' });
+    void ucol;
+    this.err('inconsistent use of tabs and spaces in indentation', this.line, 0, { kind: 'TabError' });
   }
 
   private newlineHere(p: number): void {
@@ -253,7 +259,10 @@ export class Tokenizer {
           this.pos++;
           if (this.dialect === '3.12') this.err('unexpected EOF while parsing', this.line, col + 1, { offset: col + 2 });
         } else {
-          const offset = this.dialect === '2.7' ? this.src.errOffset(this.line, col) + 2 : this.src.errOffset(this.line, col) + 1;
+          const offset =
+            this.dialect === '2.7'
+              ? this.src.byteCol(this.line, this.src.lineText(this.line).length) + 1
+              : this.src.errOffset(this.line, col) + 1;
           this.err('unexpected character after line continuation character', this.line, col, { offset });
         }
       } else break;
@@ -358,7 +367,8 @@ export class Tokenizer {
     if (op !== null) {
       this.pos = start + op.length;
       if (op === '(' || op === '[' || op === '{') {
-        if (this.brackets.length >= MAXLEVEL && this.dialect === '3.12') {
+        if (this.brackets.length >= (this.dialect === '3.12' ? MAXLEVEL : MAXLEVEL_27)) {
+          // 2.7 really fails with MemoryError (parser stack overflow) at about this depth.
           this.err('too many nested parentheses', line, col);
         }
         this.brackets.push({ ch: op, line, col });
@@ -415,6 +425,23 @@ export class Tokenizer {
     this.err(`invalid character '${s}' (U+${hex})`, line, col);
   }
 
+  /** 2.7's "unexpected EOF while parsing": at the end of the last line holding a token. */
+  eofError27(): never {
+    const l = this.lastTokLine;
+    this.err('unexpected EOF while parsing', l, 0, { offset: this.src.byteCol(l, this.src.lineText(l).length) + 1 });
+  }
+
+  /** Innermost open bracket, if any (for 3.12's "'(' was never closed"). */
+  openBracket(): { ch: string; line: number; col: number } | undefined {
+    return this.brackets[this.brackets.length - 1];
+  }
+
+  /** Line CPython reports as "detected at line N" for an unterminated literal at EOF. */
+  private lastLine(): number {
+    const t = this.text;
+    return t.endsWith('\n') ? this.src.lineStarts.length - 1 : this.src.lineStarts.length;
+  }
+
   private eof(): Token {
     const text = this.text;
     const fs = this.enclosingFString();
@@ -430,8 +457,7 @@ export class Tokenizer {
     if (this.brackets.length > 0) {
       const b = this.brackets[this.brackets.length - 1]!;
       if (this.dialect === '3.12') this.err(`'${b.ch}' was never closed`, b.line, b.col);
-      const l = this.src.lineStarts.length;
-      this.err('unexpected EOF while parsing', l, this.src.lineText(l).length);
+      this.eofError27();
     }
     if (!this.done) {
       this.done = true;
@@ -542,7 +568,7 @@ export class Tokenizer {
       const nextIsId = cc < 128 ? isAsciiIdContinue(cc) : isIdStart(String.fromCodePoint(text.codePointAt(p)!));
       if (nextIsId) {
         const ok = NUMBER_SUFFIX_KEYWORDS.some((k) => text.startsWith(k, p) && !isAsciiIdContinue(text.charCodeAt(p + k.length)));
-        if (!ok) this.err(`invalid ${kind} literal`, line, col);
+        if (!ok) this.err(`invalid ${kind} literal`, line, p - 1 - this.lineStart);
       }
     }
     this.pos = p;
@@ -563,10 +589,11 @@ export class Tokenizer {
       if (p >= text.length) {
         if (triple) {
           if (this.dialect === '3.12') {
-            this.err(`unterminated triple-quoted string literal (detected at line ${this.line})`, line, col);
+            this.err(`unterminated triple-quoted string literal (detected at line ${this.lastLine()})`, line, col);
           }
-          const l = this.src.lineStarts.length;
-          this.err('EOF while scanning triple-quoted string literal', l, this.src.lineText(l).length);
+          // 2.7 reports the last line and the length of the text from the literal's line on.
+          const from = this.src.lineStarts[line - 1]!;
+          this.err('EOF while scanning triple-quoted string literal', this.lastLine(), 0, { offset: text.length - from });
         }
         this.unterminated(line, col, p);
       }
@@ -600,8 +627,13 @@ export class Tokenizer {
   }
 
   private unterminated(line: number, col: number, p: number): never {
-    if (this.dialect === '3.12') this.err(`unterminated string literal (detected at line ${line})`, line, col);
-    this.err('EOL while scanning string literal', line, p - this.lineStart);
+    if (this.dialect === '3.12') {
+      if (this.frames.length > 0 && this.frames[this.frames.length - 1]!.kind === 'expr') {
+        this.err("f-string: expecting '}'", line, col);
+      }
+      this.err(`unterminated string literal (detected at line ${line})`, line, col);
+    }
+    this.err('EOL while scanning string literal', line, 0, { offset: this.src.byteCol(line, p - this.lineStart) });
   }
 
   private fstringStart(start: number, qpos: number, raw: boolean): Token {

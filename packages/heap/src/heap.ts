@@ -1,0 +1,503 @@
+/**
+ * The heap: CPython's object lifecycle over the object store.
+ *
+ * - Reference counting is exact: `incref`/`decref`, and an object whose count reaches zero is
+ *   deallocated at once — its finalizer (`__del__`) runs, weak references to it are cleared and
+ *   their callbacks called, and the references it held are released, cascading.
+ * - Deep cascades go through the *trashcan*, as in CPython: past 50 nested deallocations,
+ *   objects are parked and destroyed when the nesting unwinds. This bounds JS stack depth and
+ *   reproduces CPython's deallocation order for deep structures.
+ * - GC-capable allocations update the collector's `count0` (with CPython's free-list quirks) and
+ *   can trigger an automatic collection: inside the allocation (2.7) or at the next safe point
+ *   (3.12), via the `collector` hook installed by `@heaplab/gc`.
+ */
+import { bootstrapBuiltinTypes, type BuiltinTypes } from './builtins.js';
+import { PyException, WrongKindError } from './errors.js';
+import { Flag, Kind } from './kinds.js';
+import { getProfile, type PythonVersion, type VersionProfile } from './profile.js';
+import type { Ref } from './ref.js';
+import { ListHead, ObjectStore } from './store.js';
+import { releasePayload } from './traverse.js';
+import { TypeFlag, type TypeData } from './typedata.js';
+import { clearWeakrefsAndCallbacks } from './weakrefs.js';
+import { finishBuiltinTypes } from './classes.js';
+import type { EqFn } from './dict.js';
+import { dictEq, isSubtype } from './protocol.js';
+
+/** Kinds whose deallocation goes through the trashcan (deep cascades are deferred). */
+const TRASHCAN_KINDS = new Uint8Array(64);
+for (const k of [
+  Kind.LIST,
+  Kind.TUPLE,
+  Kind.DICT,
+  Kind.SET,
+  Kind.FROZENSET,
+  Kind.INSTANCE,
+  Kind.CLASSIC_INSTANCE,
+  Kind.EXCEPTION,
+  Kind.TRACEBACK,
+  Kind.METHOD,
+  Kind.FRAME,
+  Kind.CELL,
+  Kind.FUNCTION,
+  Kind.NATIVE,
+  Kind.WEAKREF,
+])
+  TRASHCAN_KINDS[k] = 1;
+
+/** CPython's `_PyTrash_UNWIND_LEVEL`. */
+const TRASHCAN_UNWIND_LEVEL = 50;
+
+/** The collector's state, kept in the heap because allocation and deallocation update it. */
+export interface GcState {
+  /** `gc.get_threshold()`. */
+  thresholds: [number, number, number];
+  /** `gc.get_count()`. */
+  counts: [number, number, number];
+  enabled: boolean;
+  /** Re-entrancy guard: a collection is running. */
+  collecting: boolean;
+  /** `gc.get_debug()`. */
+  debug: number;
+  longLivedTotal: number;
+  longLivedPending: number;
+  /** 3.12: a collection has been scheduled for the next safe point. */
+  pending: boolean;
+  /** Per generation: collections, collected, uncollectable. */
+  stats: { collections: number; collected: number; uncollectable: number }[];
+  /** The `gc.garbage` list (owned), created on first use. */
+  garbage: Ref;
+  /** The `gc.callbacks` list (owned), 3.12 only. */
+  callbacks: Ref;
+}
+
+/** What the heap needs from the collector (installed by `@heaplab/gc`). */
+export interface CollectorHook {
+  /** Run the automatic collection CPython's allocator would run now (generation chosen by the hook). */
+  collectGenerations(): void;
+  /** A full collection just ran: hook for free-list clearing etc. */
+}
+
+/** Hooks a runtime installs so the heap can report things the way the runtime's CPython does. */
+export interface HeapHooks {
+  /** Where stderr text goes (the gc module's debug output, unraisable exceptions). */
+  writeStderr(text: string): void;
+  /**
+   * Report an exception that cannot propagate (raised in `__del__`, a weakref callback, a gc
+   * callback): CPython's `PyErr_WriteUnraisable(obj)`. `exc` is borrowed.
+   */
+  writeUnraisable(exc: Ref, obj: Ref): void;
+}
+
+/** Options for `new Heap()`. */
+export interface HeapOptions {
+  /** Which CPython to behave as. Default `'3.12'`. */
+  version?: PythonVersion;
+  /** Initial slot capacity (grows by doubling). */
+  initialCapacity?: number;
+  /** Where stderr output goes (default: `process.stderr` when available, else dropped). */
+  writeStderr?: (text: string) => void;
+  /** Maximum number of live objects; exceeding it raises MemoryError. */
+  objectBudget?: number;
+}
+
+function defaultStderr(text: string): void {
+  const p = (globalThis as { process?: { stderr?: { write(s: string): void } } }).process;
+  if (p?.stderr) p.stderr.write(text);
+}
+
+/**
+ * A simulated CPython heap.
+ *
+ * @example
+ * ```ts
+ * import { Heap } from '@heaplab/heap';
+ * const heap = new Heap({ version: '3.12' });
+ * const l = heap.newList([]);
+ * heap.listAppend(l, l);          // a self-referencing list
+ * heap.refcount(l);               // 2: our reference and its own item
+ * heap.decref(l);                 // now only the cycle keeps it alive
+ * ```
+ */
+export class Heap extends ObjectStore {
+  readonly profile: VersionProfile;
+  /** The builtin type objects. */
+  readonly t: BuiltinTypes;
+  readonly gc: GcState;
+  hooks: HeapHooks;
+  /** Set by `@heaplab/gc` when a collector is attached. */
+  collector: CollectorHook | null = null;
+  /** Bumped whenever any type's namespace or bases change: invalidates attribute caches. */
+  typeEpoch = 1;
+
+  // Well-known objects (immortal in 3.12).
+  None: Ref = 0;
+  True: Ref = 0;
+  False: Ref = 0;
+  NotImplemented: Ref = 0;
+  Ellipsis: Ref = 0;
+  emptyTuple: Ref = 0;
+  emptyStr: Ref = 0;
+  /** Small-int cache -5..256. */
+  readonly smallInts: Int32Array = new Int32Array(262);
+  /** Interned strings. */
+  readonly interned = new Map<string, Ref>();
+
+  /** Weak references to each object that has any, in CPython's list order. */
+  readonly weakrefLists = new Map<Ref, Ref[]>();
+  /** Instance dicts / slots for objects of builtin layouts whose type is a heap type. */
+  readonly sideData = new Map<Ref, Ref[]>();
+  /** 3.12: per-instance attribute insertion order when it differs from the class's key order. */
+  readonly inlineOrder = new Map<Ref, number[]>();
+
+  /** Free-list occupancy (objects parked there do not count as deallocated for `count0`). */
+  readonly freeListCounts = { list: 0, dict: 0, tuple: new Int32Array(20) };
+
+  /** Builtin objects other layers compare against (object.__new__, object.__init__). */
+  readonly markers = { objectNew: 0, objectInit: 0 };
+  /** Equality used by dict and set tables. */
+  readonly dictEqFn: EqFn;
+  /** Comparator for str-key lookups by JS string (see `dictFindStr`): compares against `strKeyProbe`. */
+  strKeyProbe = '';
+  readonly strKeyEqFn: EqFn;
+
+  private trashNesting = 0;
+  private readonly trashLater: Ref[] = [];
+
+  constructor(options: HeapOptions = {}) {
+    super(options.initialCapacity ?? 4096);
+    this.profile = getProfile(options.version ?? '3.12');
+    this.hooks = {
+      writeStderr: options.writeStderr ?? defaultStderr,
+      writeUnraisable: (exc, obj) => this.defaultWriteUnraisable(exc, obj),
+    };
+    const th = this.profile.defaultThresholds;
+    this.gc = {
+      thresholds: [th[0], th[1], th[2]],
+      counts: [0, 0, 0],
+      enabled: true,
+      collecting: false,
+      debug: 0,
+      longLivedTotal: 0,
+      longLivedPending: 0,
+      pending: false,
+      stats: [0, 1, 2].map(() => ({ collections: 0, collected: 0, uncollectable: 0 })),
+      garbage: 0,
+      callbacks: 0,
+    };
+    this.dictEqFn = (a, b) => dictEq(this, a, b);
+    this.strKeyEqFn = (k) => this.kind[k] === Kind.STR && this.payload[k] === this.strKeyProbe;
+    this.t = bootstrapBuiltinTypes(this);
+    finishBuiltinTypes(this);
+    if (options.objectBudget !== undefined) this.objectBudget = options.objectBudget;
+  }
+
+  // ==========================================================================================
+  // Reference counting
+  // ==========================================================================================
+
+  /** Py_INCREF. */
+  incref(r: Ref): void {
+    this.rc[r]++;
+  }
+
+  /** Py_XINCREF: no-op for NULL. */
+  xincref(r: Ref): void {
+    if (r !== 0) this.rc[r]++;
+  }
+
+  /** Py_DECREF: deallocates when the count reaches zero. */
+  decref(r: Ref): void {
+    if (--this.rc[r]! === 0) this.dealloc(r);
+  }
+
+  /** Py_XDECREF: no-op for NULL. */
+  xdecref(r: Ref): void {
+    if (r !== 0 && --this.rc[r]! === 0) this.dealloc(r);
+  }
+
+  /** `Py_NewRef`: increments and returns `r`. */
+  newRef(r: Ref): Ref {
+    this.rc[r]++;
+    return r;
+  }
+
+  /** The reference count, as `sys.getrefcount` would see it minus its own argument. */
+  refcount(r: Ref): number {
+    if (this.profile.immortalObjects && (this.flags[r]! & Flag.IMMORTAL) !== 0) return this.profile.immortalRefcount - 1;
+    return this.rc[r]!;
+  }
+
+  /** Make `r` immortal (3.12 semantics; a large count in 2.7 so it never dies). */
+  makeImmortal(r: Ref): void {
+    this.flags[r] |= Flag.IMMORTAL;
+    this.rc[r] = 1 << 29;
+  }
+
+  // ==========================================================================================
+  // Allocation
+  // ==========================================================================================
+
+  /** The TypeData of a type object. */
+  typeData(type: Ref): TypeData {
+    return this.payload[type] as TypeData;
+  }
+
+  /** The TypeData of an object's type. */
+  typeOf(r: Ref): TypeData {
+    return this.payload[this.typ[r]!] as TypeData;
+  }
+
+  /** Type name as CPython's `Py_TYPE(o)->tp_name` short form (what error messages use). */
+  typeName(r: Ref): string {
+    return (this.payload[this.typ[r]!] as TypeData).tpName;
+  }
+
+  /**
+   * Allocate an object with refcount 1. GC-capable objects count towards `count0` and may
+   * trigger an automatic collection *before* the new object exists (as CPython's
+   * `_PyObject_GC_Malloc` does). The object is not tracked: callers call `track` once the
+   * payload is complete.
+   */
+  alloc(type: Ref, kind: Kind, payload: unknown): Ref {
+    const td = this.payload[type] as TypeData;
+    if ((td.tflags & TypeFlag.GC) !== 0) this.gcAllocated(kind, type, payload);
+    if (this.live >= this.objectBudget) {
+      throw this.newException(this.t.MemoryError, `object budget exceeded (${this.objectBudget} live objects)`);
+    }
+    const r = this.allocSlot();
+    this.rc[r] = 1;
+    this.typ[r] = type;
+    this.kind[r] = kind;
+    this.payload[r] = payload;
+    if ((td.tflags & TypeFlag.HEAPTYPE) !== 0) this.rc[type]++;
+    return r;
+  }
+
+  /** count0 bookkeeping and the automatic-collection trigger for a GC allocation. */
+  private gcAllocated(kind: Kind, type: Ref, payload: unknown): void {
+    // Objects taken from a free list are not new allocations as far as count0 knows.
+    if (kind === Kind.LIST && type === this.t.list && this.freeListCounts.list > 0) {
+      this.freeListCounts.list--;
+      return;
+    }
+    if (kind === Kind.DICT && type === this.t.dict && this.freeListCounts.dict > 0) {
+      this.freeListCounts.dict--;
+      return;
+    }
+    if (kind === Kind.TUPLE && type === this.t.tuple) {
+      const n = (payload as Ref[]).length;
+      if (n < 20 && this.freeListCounts.tuple[n]! > 0) {
+        this.freeListCounts.tuple[n]!--;
+        return;
+      }
+    }
+    const gc = this.gc;
+    gc.counts[0]++;
+    if (
+      gc.counts[0] > gc.thresholds[0] &&
+      gc.enabled &&
+      gc.thresholds[0] !== 0 &&
+      !gc.collecting &&
+      this.collector !== null
+    ) {
+      if (this.profile.autoCollect === 'immediate') this.collector.collectGenerations();
+      else gc.pending = true;
+    }
+  }
+
+  /**
+   * A safe point (CPython's eval-breaker check): run a collection scheduled by an allocation.
+   * The interpreter calls this after calls return, at function entry and on loop back-edges.
+   */
+  safePoint(): void {
+    if (this.gc.pending) {
+      this.gc.pending = false;
+      if (this.collector !== null && !this.gc.collecting) {
+        if (!this.profile.scheduledCollectionRechecksEnabled || this.gc.enabled) this.collector.collectGenerations();
+      }
+    }
+  }
+
+  // ==========================================================================================
+  // Tracking (generation lists)
+  // ==========================================================================================
+
+  /** `_PyObject_GC_TRACK`: append to the tail of generation 0. */
+  track(r: Ref): void {
+    if ((this.flags[r]! & Flag.TRACKED) !== 0) return;
+    this.flags[r] |= Flag.TRACKED;
+    this.listAppend(r, ListHead.GEN0);
+  }
+
+  /** `_PyObject_GC_UNTRACK`. */
+  untrack(r: Ref): void {
+    if ((this.flags[r]! & Flag.TRACKED) === 0) return;
+    this.flags[r] &= ~(Flag.TRACKED | Flag.COLLECTING | Flag.UNREACHABLE);
+    this.listRemove(r);
+  }
+
+  /** `gc.is_tracked`. */
+  isTracked(r: Ref): boolean {
+    return (this.flags[r]! & Flag.TRACKED) !== 0;
+  }
+
+  /** Is the object a GC object (its type is GC-capable)? */
+  isGc(r: Ref): boolean {
+    // Static (builtin) type objects are not GC objects; heap types are (CPython's type_is_gc).
+    if (this.kind[r] === Kind.TYPE) return ((this.payload[r] as TypeData).tflags & TypeFlag.HEAPTYPE) !== 0;
+    return ((this.payload[this.typ[r]!] as TypeData).tflags & TypeFlag.GC) !== 0;
+  }
+
+  // ==========================================================================================
+  // Deallocation
+  // ==========================================================================================
+
+  /** Does the type of `r` define a finalizer (`__del__`)? Cached per type epoch. */
+  hasFinalizer(r: Ref): boolean {
+    const td = this.payload[this.typ[r]!] as TypeData;
+    if (td.slots.finalize === undefined) return false;
+    if (td.finalizerEpoch !== this.typeEpoch) {
+      td.finalizerEpoch = this.typeEpoch;
+      td.hasFinalizer = this.computeHasFinalizer(this.typ[r]!);
+    }
+    return td.hasFinalizer;
+  }
+
+  /** Overridable: whether a type with a finalize slot currently has a finalizer. */
+  computeHasFinalizer: (type: Ref) => boolean = () => true;
+
+  /**
+   * Free an object whose refcount reached zero, in CPython's order (see module comment).
+   */
+  private dealloc(r: Ref): void {
+    const kind = this.kind[r]!;
+    if (TRASHCAN_KINDS[kind] === 1) {
+      if (this.trashNesting >= TRASHCAN_UNWIND_LEVEL) {
+        // Py_TRASHCAN_BEGIN: too deep — park it; destroyed when the nesting unwinds.
+        this.untrack(r);
+        this.trashLater.push(r);
+        return;
+      }
+      this.trashNesting++;
+      this.deallocNow(r);
+      this.trashNesting--;
+      if (this.trashNesting === 0 && this.trashLater.length > 0) this.destroyTrashChain();
+    } else {
+      this.deallocNow(r);
+    }
+  }
+
+  /** `_PyTrash_thread_destroy_chain`: most recently parked first. */
+  private destroyTrashChain(): void {
+    while (this.trashLater.length > 0) {
+      const r = this.trashLater.pop()!;
+      this.trashNesting++;
+      this.deallocNow(r);
+      this.trashNesting--;
+    }
+  }
+
+  private deallocNow(r: Ref): void {
+    const type = this.typ[r]!;
+    const td = this.payload[type] as TypeData;
+    const legacy = this.profile.finalization === 'legacy';
+    const hasWeak = (this.flags[r]! & Flag.HAS_WEAKREFS) !== 0;
+    const finalizes = td.slots.finalize !== undefined && this.hasFinalizer(r);
+
+    // 2.7 clears weak references before calling __del__.
+    if (legacy && hasWeak && finalizes) clearWeakrefsAndCallbacks(this, r);
+
+    if (finalizes) {
+      if (legacy) {
+        // 2.7 tp_del: runs on every death; a resurrected object just lives on (tracked again).
+        this.untrack(r);
+        if (this.isGc(r)) this.track(r);
+        this.rc[r] = 1;
+        td.slots.finalize!(this, r);
+        if (--this.rc[r]! > 0) return; // resurrected
+        this.untrack(r);
+      } else if ((this.flags[r]! & Flag.FINALIZED) === 0) {
+        // PEP 442: at most once per object; the bit is set after the call.
+        const gcType = this.isGc(r);
+        this.untrack(r);
+        if (gcType) this.track(r);
+        this.rc[r] = 1;
+        td.slots.finalize!(this, r);
+        if (gcType) this.flags[r] |= Flag.FINALIZED;
+        if (--this.rc[r]! > 0) return; // resurrected: weakrefs still work, __del__ never again
+        this.untrack(r);
+      }
+    }
+    this.untrack(r);
+    if ((this.flags[r]! & Flag.HAS_WEAKREFS) !== 0) clearWeakrefsAndCallbacks(this, r);
+
+    // Release what the object holds, in the kind's CPython order.
+    releasePayload(this, r);
+
+    this.freeObject(r, type, td);
+  }
+
+  /** Return the slot, update count0 / free lists, and drop the heap type reference. */
+  private freeObject(r: Ref, type: Ref, td: TypeData): void {
+    const kind = this.kind[r]!;
+    const gcType = (td.tflags & TypeFlag.GC) !== 0;
+    let parked = false;
+    if (gcType) {
+      const fl = this.profile.freeLists;
+      if (kind === Kind.LIST && type === this.t.list && this.freeListCounts.list < fl.list) {
+        this.freeListCounts.list++;
+        parked = true;
+      } else if (kind === Kind.DICT && type === this.t.dict && this.freeListCounts.dict < fl.dict) {
+        this.freeListCounts.dict++;
+        parked = true;
+      } else if (kind === Kind.TUPLE && type === this.t.tuple) {
+        const n = (this.payload[r] as Ref[] | undefined)?.length ?? 0;
+        if (n > 0 && n < 20 && this.freeListCounts.tuple[n]! < 2000) {
+          this.freeListCounts.tuple[n]!++;
+          parked = true;
+        }
+      }
+      if (!parked && this.gc.counts[0] > 0) this.gc.counts[0]--;
+    }
+    this.freeSlot(r);
+    if ((td.tflags & TypeFlag.HEAPTYPE) !== 0) this.decref(type);
+  }
+
+  /** A full collection empties the free lists (which ones depends on the version). */
+  clearFreeLists(): void {
+    this.freeListCounts.tuple.fill(0);
+    if (this.profile.freeLists.fullCollectionClearsListAndDict) {
+      this.freeListCounts.list = 0;
+      this.freeListCounts.dict = 0;
+    }
+  }
+
+  // ==========================================================================================
+  // Python exceptions
+  // ==========================================================================================
+
+  /**
+   * Create a Python exception of `type` with a single string argument, wrapped for throwing:
+   * `throw heap.newException(heap.t.TypeError, "unhashable type: 'list'")`.
+   */
+  newException(type: Ref, message: string | null): PyException {
+    const exc = this.instantiateException(type, message);
+    return new PyException(exc, message === null ? this.typeData(type).name : `${this.typeData(type).name}: ${message}`);
+  }
+
+  /** Is `e` a PyException whose exception is an instance of `type`? */
+  isExceptionOf(e: unknown, type: Ref): e is PyException {
+    return e instanceof PyException && isSubtype(this, this.typ[e.exc]!, type);
+  }
+
+  /** Overridable by the runtime (classes.ts installs the default). */
+  instantiateException: (type: Ref, message: string | null) => Ref = () => {
+    throw new WrongKindError('exceptions are not available before bootstrap');
+  };
+
+  private defaultWriteUnraisable(exc: Ref, obj: Ref): void {
+    void obj;
+    this.hooks.writeStderr(`Exception ignored: ${this.typeName(exc)}\n`);
+  }
+}

@@ -1,0 +1,283 @@
+/**
+ * Version profiles: one table of switches per CPython version.
+ *
+ * Everything that differs between CPython 2.7 and 3.12 in the object layer, the collector or the
+ * interpreter is a field here. Code asks `heap.profile.someSwitch`; it never compares version
+ * strings. Adding a profile (3.13, say) means adding a table, not editing every module.
+ */
+
+/** Reference fields of a function object. */
+export type FunctionField =
+  | 'code'
+  | 'globals'
+  | 'builtins'
+  | 'name'
+  | 'qualname'
+  | 'defaults'
+  | 'kwdefaults'
+  | 'closure'
+  | 'doc'
+  | 'module'
+  | 'dict'
+  | 'annotations';
+
+/** The CPython versions HeapLab can behave as. */
+export type PythonVersion = '2.7' | '3.12';
+
+/** The `gc.DEBUG_*` constants a profile exposes (absent ones are `undefined`). */
+export interface DebugFlagTable {
+  readonly DEBUG_STATS: number;
+  readonly DEBUG_COLLECTABLE: number;
+  readonly DEBUG_UNCOLLECTABLE: number;
+  readonly DEBUG_INSTANCES?: number;
+  readonly DEBUG_OBJECTS?: number;
+  readonly DEBUG_SAVEALL: number;
+  readonly DEBUG_LEAK: number;
+}
+
+/** Sizes of the free lists whose reuse hides allocations from `gc.get_count()`. */
+export interface FreeListTable {
+  readonly list: number;
+  readonly dict: number;
+  /** Whether a full collection empties the list/dict free lists (3.12) or not (2.7). */
+  readonly fullCollectionClearsListAndDict: boolean;
+}
+
+export interface VersionProfile {
+  readonly version: PythonVersion;
+  /** `sys.version_info[:3]`. */
+  readonly versionInfo: readonly [number, number, number];
+
+  // ---- object layer -------------------------------------------------------------------
+  /**
+   * Where instance attributes live. `'separate'`: every instance that stores an attribute owns a
+   * separate `dict` object (2.7). `'inline'`: values live inside the instance until something
+   * reads `__dict__` (3.12 "inline values"; the dict is materialized on demand).
+   */
+  readonly instanceDict: 'separate' | 'inline';
+  /** Number of distinct attribute names a class's shared-key table holds before instances fall back to real dicts (3.12). */
+  readonly sharedKeysLimit: number;
+  /** Iteration order of `dict`: CPython 2.7's hash-table order, or 3.7+ insertion order. */
+  readonly dictOrder: 'table' | 'insertion';
+  /** Set table variant: 2.7 (perturbed probing, 2/3 fill) or 3.12 (linear probes then perturbation, 3/5 fill). */
+  readonly setTable: '2.7' | '3.12';
+  /** String hash: 2.7's deterministic multiplicative hash, or a per-process random hash (3.12). */
+  readonly strHash: 'py27' | 'randomized';
+  /** Whether hash(int) reduces modulo 2**61-1 (3.x) or is the C long itself (2.7). */
+  readonly intHash: 'mersenne61' | 'clong';
+  /** Immortal objects (None, True, small ints, interned strings, builtin types) report refcount 2**32-1. */
+  readonly immortalObjects: boolean;
+  /** Refcount `sys.getrefcount` reports for an immortal object. */
+  readonly immortalRefcount: number;
+  /** `class A:` makes a classic class (2.7) or a new-style class (3.12). */
+  readonly classicClasses: boolean;
+  /** A bound method also references its class (`im_class`, 2.7). */
+  readonly boundMethodHoldsClass: boolean;
+  /** Instances of `__slots__ = ()` classes are GC objects (3.12) or not (2.7). */
+  readonly emptySlotsInstancesAreGc: boolean;
+  /** Name of int/long overflow type: 2.7 has `int` and `long`. */
+  readonly hasLongType: boolean;
+  /**
+   * Field orders of function objects (`PyFunctionObject`): what `tp_traverse` visits, what
+   * `tp_clear` drops (empty: functions have no tp_clear, as in 2.7) and what `tp_dealloc` releases.
+   */
+  readonly functionLayout: {
+    readonly traverse: readonly FunctionField[];
+    readonly clear: readonly FunctionField[];
+    readonly release: readonly FunctionField[];
+  };
+
+  // ---- finalization --------------------------------------------------------------------
+  /**
+   * `'legacy'` (2.7): a cycle containing an object with `__del__` is uncollectable and goes to
+   * `gc.garbage`; `__del__` runs again on every resurrection; weakrefs are cleared before `__del__`.
+   * `'pep442'` (3.12): finalizers run once (finalized bit), the collector calls them and checks for
+   * resurrection; weakrefs are cleared after `__del__` on refcount death.
+   */
+  readonly finalization: 'legacy' | 'pep442';
+
+  // ---- collector ---------------------------------------------------------------------------
+  /** Default `gc.get_threshold()`. */
+  readonly defaultThresholds: readonly [number, number, number];
+  /** 2.7 collects inside the allocation; 3.12 schedules the collection for the next safe point. */
+  readonly autoCollect: 'immediate' | 'eval-breaker';
+  /** 3.12 runs a scheduled collection even if `gc.disable()` was called after scheduling. */
+  readonly scheduledCollectionRechecksEnabled: boolean;
+  /** Which `gc` functions exist. */
+  readonly gcApi: {
+    readonly callbacks: boolean;
+    readonly getStats: boolean;
+    readonly freeze: boolean;
+    readonly isFinalized: boolean;
+    readonly getObjectsGeneration: boolean;
+  };
+  readonly debugFlags: DebugFlagTable;
+  /** DEBUG_COLLECTABLE/UNCOLLECTABLE print only with DEBUG_OBJECTS/DEBUG_INSTANCES (2.7). */
+  readonly debugNeedsObjectsFlag: boolean;
+  /** DEBUG_STATS "done" line style. */
+  readonly debugStatsStyle: '2.7' | '3.12';
+  /** Size of the permanent generation at start (3.12's immortal tuples); printed by DEBUG_STATS. */
+  readonly initialFreezeCount: number;
+  readonly freeLists: FreeListTable;
+
+  // ---- type names the user can see ---------------------------------------------------------
+  readonly typeNames: {
+    readonly boundMethod: string;
+    readonly weakref: string;
+    readonly weakproxy: string;
+    readonly weakcallableproxy: string;
+    readonly builtinFunction: string;
+    readonly noneType: string;
+    readonly str: string;
+  };
+  /** How the collector's debug lines name exception types (`exceptions.ValueError` in 2.7). */
+  readonly builtinTypeModule: string;
+  /** Repr keyword: `<class 'x'>` (3.12) or `<type 'x'>` for builtins (2.7). */
+  readonly builtinTypeReprWord: 'class' | 'type';
+
+  // ---- exception messages that differ ------------------------------------------------------
+  readonly messages: {
+    readonly unhashable: (typeName: string) => string;
+    readonly moduleNoAttribute: (moduleName: string, attr: string) => string;
+    readonly notCallable: (typeName: string) => string;
+    readonly weakproxyUnhashable: string;
+    readonly cannotWeakref: (typeName: string) => string;
+    readonly intRequired: (typeName: string) => string;
+  };
+}
+
+const PROFILE_27: VersionProfile = {
+  version: '2.7',
+  versionInfo: [2, 7, 18],
+  instanceDict: 'separate',
+  sharedKeysLimit: 0,
+  dictOrder: 'table',
+  setTable: '2.7',
+  strHash: 'py27',
+  intHash: 'clong',
+  immortalObjects: false,
+  immortalRefcount: 0,
+  classicClasses: true,
+  boundMethodHoldsClass: true,
+  emptySlotsInstancesAreGc: false,
+  hasLongType: true,
+  functionLayout: {
+    traverse: ['code', 'globals', 'module', 'defaults', 'doc', 'name', 'dict', 'closure'],
+    clear: [],
+    release: ['code', 'globals', 'module', 'name', 'defaults', 'doc', 'dict', 'closure'],
+  },
+  finalization: 'legacy',
+  defaultThresholds: [700, 10, 10],
+  autoCollect: 'immediate',
+  scheduledCollectionRechecksEnabled: true,
+  gcApi: { callbacks: false, getStats: false, freeze: false, isFinalized: false, getObjectsGeneration: false },
+  debugFlags: {
+    DEBUG_STATS: 1,
+    DEBUG_COLLECTABLE: 2,
+    DEBUG_UNCOLLECTABLE: 4,
+    DEBUG_INSTANCES: 8,
+    DEBUG_OBJECTS: 16,
+    DEBUG_SAVEALL: 32,
+    DEBUG_LEAK: 62,
+  },
+  debugNeedsObjectsFlag: true,
+  debugStatsStyle: '2.7',
+  initialFreezeCount: 0,
+  freeLists: { list: 80, dict: 80, fullCollectionClearsListAndDict: false },
+  typeNames: {
+    boundMethod: 'instancemethod',
+    weakref: 'weakref',
+    weakproxy: 'weakproxy',
+    weakcallableproxy: 'weakcallableproxy',
+    builtinFunction: 'builtin_function_or_method',
+    noneType: 'NoneType',
+    str: 'str',
+  },
+  builtinTypeModule: 'exceptions',
+  builtinTypeReprWord: 'type',
+  messages: {
+    unhashable: (t) => `unhashable type: '${t}'`,
+    moduleNoAttribute: (_m, a) => `'module' object has no attribute '${a}'`,
+    notCallable: (t) => `'${t}' object is not callable`,
+    weakproxyUnhashable: 'unhashable type: \'weakproxy\'',
+    cannotWeakref: (t) => `cannot create weak reference to '${t}' object`,
+    intRequired: () => 'an integer is required',
+  },
+};
+
+const PROFILE_312: VersionProfile = {
+  version: '3.12',
+  versionInfo: [3, 12, 1],
+  instanceDict: 'inline',
+  sharedKeysLimit: 30,
+  dictOrder: 'insertion',
+  setTable: '3.12',
+  strHash: 'randomized',
+  intHash: 'mersenne61',
+  immortalObjects: true,
+  immortalRefcount: 4294967295,
+  classicClasses: false,
+  boundMethodHoldsClass: false,
+  emptySlotsInstancesAreGc: true,
+  hasLongType: false,
+  functionLayout: {
+    traverse: ['code', 'globals', 'builtins', 'module', 'defaults', 'kwdefaults', 'doc', 'name', 'dict', 'closure', 'annotations', 'qualname'],
+    clear: ['globals', 'builtins', 'module', 'defaults', 'kwdefaults', 'doc', 'dict', 'closure', 'annotations'],
+    release: ['globals', 'builtins', 'module', 'defaults', 'kwdefaults', 'doc', 'dict', 'closure', 'annotations', 'code', 'name', 'qualname'],
+  },
+  finalization: 'pep442',
+  defaultThresholds: [700, 10, 10],
+  autoCollect: 'eval-breaker',
+  scheduledCollectionRechecksEnabled: false,
+  gcApi: { callbacks: true, getStats: true, freeze: true, isFinalized: true, getObjectsGeneration: true },
+  debugFlags: {
+    DEBUG_STATS: 1,
+    DEBUG_COLLECTABLE: 2,
+    DEBUG_UNCOLLECTABLE: 4,
+    DEBUG_SAVEALL: 32,
+    DEBUG_LEAK: 38,
+  },
+  debugNeedsObjectsFlag: false,
+  debugStatsStyle: '3.12',
+  initialFreezeCount: 375,
+  freeLists: { list: 80, dict: 80, fullCollectionClearsListAndDict: true },
+  typeNames: {
+    boundMethod: 'method',
+    weakref: 'ReferenceType',
+    weakproxy: 'ProxyType',
+    weakcallableproxy: 'CallableProxyType',
+    builtinFunction: 'builtin_function_or_method',
+    noneType: 'NoneType',
+    str: 'str',
+  },
+  builtinTypeModule: '',
+  builtinTypeReprWord: 'class',
+  messages: {
+    unhashable: (t) => `unhashable type: '${t}'`,
+    moduleNoAttribute: (m, a) => `module '${m}' has no attribute '${a}'`,
+    notCallable: (t) => `'${t}' object is not callable`,
+    weakproxyUnhashable: 'unhashable type: \'weakref.ProxyType\'',
+    cannotWeakref: (t) => `cannot create weak reference to '${t}' object`,
+    intRequired: (t) => `'${t}' object cannot be interpreted as an integer`,
+  },
+};
+
+/** The profile tables, by version. */
+export const PROFILES: Readonly<Record<PythonVersion, VersionProfile>> = {
+  '2.7': PROFILE_27,
+  '3.12': PROFILE_312,
+};
+
+/**
+ * Look up a profile by version string, with a typed error for unknown versions.
+ *
+ * @example
+ * ```ts
+ * import { getProfile } from '@heaplab/heap';
+ * getProfile('3.12').instanceDict; // 'inline'
+ * ```
+ */
+export function getProfile(version: string): VersionProfile {
+  if (version === '2.7' || version === '3.12') return PROFILES[version];
+  throw new RangeError(`unknown Python version profile '${version}' (expected '2.7' or '3.12')`);
+}

@@ -1,0 +1,476 @@
+/**
+ * What each kind references, in CPython's orders:
+ *
+ * - `referents` is `tp_traverse`: the order `gc.get_referents` reports and the order in which the
+ *   collector's reachability scan visits children (which decides where rescued objects land in
+ *   the young list, and so the order garbage is finalized and cleared).
+ * - `clearObject` is `tp_clear`: what the collector calls on each garbage object to break cycles.
+ *   Kinds without `tp_clear` in CPython (tuples, functions in 2.7, ...) return false.
+ * - `releasePayload` is the reference-dropping half of `tp_dealloc`: list items last to first,
+ *   dict entries in iteration order, an instance's slots then its dict or inline values...
+ *   That order is what decides which `__del__` prints first.
+ */
+import type { DictData, ModuleData } from './objects.js';
+import type { Heap } from './heap.js';
+import { Flag, Kind } from './kinds.js';
+import type {
+  BuiltinData,
+  ClassicClassData,
+  CodeData,
+  DescriptorData,
+  ExceptionData,
+  FrameData,
+  FunctionData,
+  IteratorData,
+  NativeData,
+  TracebackData,
+  WeakrefData,
+} from './layouts.js';
+import type { Ref } from './ref.js';
+import type { SetStore } from './set.js';
+import { TypeFlag, type TypeData } from './typedata.js';
+import { detachWeakref } from './weakrefs.js';
+
+function push(out: Ref[], r: Ref): void {
+  if (r !== 0) out.push(r);
+}
+
+/** Push the dict (or 3.12 inline values) and slots of an INSTANCE in traversal order. */
+function instanceReferents(heap: Heap, r: Ref, out: Ref[]): void {
+  const p = heap.payload[r] as Ref[];
+  const td = heap.payload[heap.typ[r]!] as TypeData;
+  const nslots = td.slotNames.length;
+  // traverse_slots: the most derived class's own slots first, then each base's.
+  if (nslots > 0) pushSlotsDerivedFirst(heap, heap.typ[r]!, p, out);
+  if (p[0] !== 0) out.push(p[0]!);
+  else for (let i = 1 + nslots; i < p.length; i++) push(out, p[i]!);
+  if ((td.tflags & TypeFlag.HEAPTYPE) !== 0) out.push(heap.typ[r]!);
+}
+
+/** Slots in CPython's order: own slots of the type, then of its base, and so on. */
+function pushSlotsDerivedFirst(heap: Heap, type: Ref, p: Ref[], out: Ref[]): void {
+  let t = type;
+  let end = (heap.payload[t] as TypeData).slotNames.length;
+  while (t !== 0 && end > 0) {
+    const td = heap.payload[t] as TypeData;
+    for (let i = td.ownSlotStart; i < end; i++) push(out, p[1 + i]!);
+    end = td.ownSlotStart;
+    t = td.base;
+  }
+}
+
+/**
+ * Append the objects `r` references to `out`, in `tp_traverse` order. Non-GC kinds (str, int,
+ * code...) reference nothing as far as the collector is concerned.
+ *
+ * @example
+ * ```ts
+ * import { Heap, newList, newInt, referents } from '@heaplab/heap';
+ * const heap = new Heap();
+ * const l = newList(heap, [newInt(heap, 1), heap.None]);
+ * const out: number[] = [];
+ * referents(heap, l, out); // [None, 1]: lists are visited last item first
+ * ```
+ */
+export function referents(heap: Heap, r: Ref, out: Ref[]): void {
+  if ((heap.flags[r]! & Flag.SIDE_DICT) !== 0 && heap.kind[r] !== Kind.EXCEPTION) {
+    const side = heap.sideData.get(r)!;
+    for (const x of side) push(out, x);
+  }
+  switch (heap.kind[r]) {
+    case Kind.TUPLE:
+    case Kind.LIST: {
+      const items = heap.payload[r] as Ref[];
+      for (let i = items.length - 1; i >= 0; i--) out.push(items[i]!);
+      break;
+    }
+    case Kind.DICT: {
+      const data = heap.payload[r] as DictData;
+      const store = data.store;
+      const valuesOnly = heap.profile.dictOrder === 'insertion' && data.unicodeKeys;
+      for (let p = store.next(0); p >= 0; p = store.next(p + 1)) {
+        if (!valuesOnly) out.push(store.keyAt(p));
+        out.push(store.valueAt(p));
+      }
+      break;
+    }
+    case Kind.SET:
+    case Kind.FROZENSET: {
+      const store = heap.payload[r] as SetStore;
+      for (let p = store.next(0); p >= 0; p = store.next(p + 1)) out.push(store.keyAt(p));
+      break;
+    }
+    case Kind.INSTANCE:
+      instanceReferents(heap, r, out);
+      break;
+    case Kind.TYPE: {
+      const td = heap.payload[r] as TypeData;
+      if ((td.tflags & TypeFlag.HEAPTYPE) === 0) break;
+      push(out, td.dict);
+      push(out, td.mro);
+      push(out, td.bases);
+      push(out, td.base);
+      break;
+    }
+    case Kind.FUNCTION: {
+      const f = heap.payload[r] as FunctionData;
+      for (const field of heap.profile.functionLayout.traverse) push(out, f[field]);
+      break;
+    }
+    case Kind.METHOD: {
+      const m = heap.payload[r] as Ref[];
+      push(out, m[0]!);
+      push(out, m[1]!);
+      push(out, m[2] ?? 0);
+      break;
+    }
+    case Kind.BUILTIN: {
+      const b = heap.payload[r] as BuiltinData;
+      push(out, b.self);
+      push(out, b.module);
+      break;
+    }
+    case Kind.CELL:
+      push(out, (heap.payload[r] as Ref[])[0]!);
+      break;
+    case Kind.MODULE:
+      push(out, (heap.payload[r] as ModuleData).dict);
+      break;
+    case Kind.FRAME: {
+      const f = heap.payload[r] as FrameData;
+      push(out, f.back);
+      if (heap.profile.version === '2.7') {
+        push(out, f.code);
+        push(out, f.builtins);
+        push(out, f.globals);
+        push(out, f.locals);
+      } else {
+        push(out, f.locals);
+        push(out, f.func);
+        push(out, f.code);
+      }
+      for (const x of f.fast) push(out, x);
+      for (const x of f.stack) push(out, x);
+      break;
+    }
+    case Kind.WEAKREF:
+      push(out, (heap.payload[r] as WeakrefData).callback);
+      break;
+    case Kind.EXCEPTION: {
+      const e = heap.payload[r] as ExceptionData;
+      push(out, e.dict);
+      push(out, e.args);
+      push(out, e.message);
+      push(out, e.notes);
+      push(out, e.traceback);
+      push(out, e.cause);
+      push(out, e.context);
+      break;
+    }
+    case Kind.TRACEBACK: {
+      const tb = heap.payload[r] as TracebackData;
+      push(out, tb.next);
+      push(out, tb.frame);
+      break;
+    }
+    case Kind.DESCRIPTOR:
+      push(out, (heap.payload[r] as DescriptorData).type);
+      break;
+    case Kind.PROPERTY:
+    case Kind.STATICMETHOD:
+    case Kind.CLASSMETHOD:
+    case Kind.SLICE:
+    case Kind.DICTVIEW:
+    case Kind.SUPER:
+    case Kind.MAPPINGPROXY:
+    case Kind.CLASSIC_INSTANCE:
+      for (const x of heap.payload[r] as Ref[]) push(out, x);
+      break;
+    case Kind.ITERATOR:
+      push(out, (heap.payload[r] as IteratorData).seq);
+      break;
+    case Kind.CLASSIC_CLASS: {
+      const c = heap.payload[r] as ClassicClassData;
+      push(out, c.bases);
+      push(out, c.dict);
+      push(out, c.name);
+      push(out, c.getattr);
+      push(out, c.setattr);
+      push(out, c.delattr);
+      break;
+    }
+    case Kind.NATIVE: {
+      const td = heap.payload[heap.typ[r]!] as TypeData;
+      if (td.slots.traverse !== undefined) td.slots.traverse(heap, r, out);
+      else for (const x of (heap.payload[r] as NativeData).refs) push(out, x);
+      break;
+    }
+  }
+}
+
+/** Swap a field to 0 and release the old value (Py_CLEAR). */
+function clearField<T extends object>(heap: Heap, obj: T, field: keyof T): void {
+  const old = obj[field] as unknown as Ref;
+  if (old !== 0) {
+    (obj as Record<keyof T, unknown>)[field] = 0;
+    heap.decref(old);
+  }
+}
+
+/** Release an array's refs after emptying it (safe against re-entrant mutation). */
+function releaseArray(heap: Heap, items: Ref[], lastFirst: boolean): void {
+  const copy = items.splice(0, items.length);
+  if (lastFirst) for (let i = copy.length - 1; i >= 0; i--) heap.xdecref(copy[i]!);
+  else for (let i = 0; i < copy.length; i++) heap.xdecref(copy[i]!);
+}
+
+/** Clear an instance's slots (derived class first) and then its dict or inline values. */
+function clearInstance(heap: Heap, r: Ref): void {
+  const p = heap.payload[r] as Ref[];
+  const td = heap.payload[heap.typ[r]!] as TypeData;
+  const nslots = td.slotNames.length;
+  if (nslots > 0) {
+    const order: number[] = [];
+    let t = heap.typ[r]!;
+    let end = nslots;
+    while (t !== 0 && end > 0) {
+      const ttd = heap.payload[t] as TypeData;
+      for (let i = ttd.ownSlotStart; i < end; i++) order.push(1 + i);
+      end = ttd.ownSlotStart;
+      t = ttd.base;
+    }
+    for (const i of order) {
+      const old = p[i]!;
+      if (old !== 0) {
+        p[i] = 0;
+        heap.decref(old);
+      }
+    }
+  }
+  if (p[0] !== 0) {
+    const d = p[0]!;
+    p[0] = 0;
+    heap.decref(d);
+  } else if (p.length > 1 + nslots) {
+    // Inline values, released in key-index order.
+    const vals = p.splice(1 + nslots);
+    heap.inlineOrder.delete(r);
+    for (const v of vals) heap.xdecref(v);
+  }
+}
+
+/**
+ * `tp_clear`: drop the references that can be part of a cycle. Returns false for kinds that
+ * have no `tp_clear` in the profile's CPython (the collector then leaves them to be freed by
+ * refcounting once their cycle partners are cleared).
+ */
+export function clearObject(heap: Heap, r: Ref): boolean {
+  let cleared = false;
+  if ((heap.flags[r]! & Flag.SIDE_DICT) !== 0 && heap.kind[r] !== Kind.EXCEPTION) {
+    const side = heap.sideData.get(r)!;
+    releaseArray(heap, side, false);
+    heap.sideData.delete(r);
+    heap.flags[r] &= ~Flag.SIDE_DICT;
+    cleared = true;
+  }
+  switch (heap.kind[r]) {
+    case Kind.LIST:
+      releaseArray(heap, heap.payload[r] as Ref[], true);
+      return true;
+    case Kind.DICT: {
+      const data = heap.payload[r] as DictData;
+      const taken = data.store.takeAll();
+      data.unicodeKeys = true;
+      for (let i = 0; i < taken.length; i++) heap.decref(taken[i]!);
+      return true;
+    }
+    case Kind.SET:
+    case Kind.FROZENSET: {
+      const taken = (heap.payload[r] as SetStore).takeAll();
+      for (const k of taken) heap.decref(k);
+      return true;
+    }
+    case Kind.INSTANCE:
+      clearInstance(heap, r);
+      return true;
+    case Kind.TYPE: {
+      const td = heap.payload[r] as TypeData;
+      if ((td.tflags & TypeFlag.HEAPTYPE) === 0) return false;
+      heap.typeEpoch++;
+      if (td.dict !== 0) {
+        const data = heap.payload[td.dict] as DictData;
+        const taken = data.store.takeAll();
+        for (let i = 0; i < taken.length; i++) heap.decref(taken[i]!);
+      }
+      clearField(heap, td, 'mro');
+      return true;
+    }
+    case Kind.FUNCTION: {
+      const f = heap.payload[r] as FunctionData;
+      const fields = heap.profile.functionLayout.clear;
+      for (const field of fields) clearField(heap, f, field);
+      return fields.length > 0 || cleared;
+    }
+    case Kind.CELL: {
+      const box = heap.payload[r] as Ref[];
+      const old = box[0]!;
+      box[0] = 0;
+      heap.xdecref(old);
+      return true;
+    }
+    case Kind.MODULE:
+      clearField(heap, heap.payload[r] as ModuleData, 'dict');
+      return true;
+    case Kind.FRAME: {
+      const f = heap.payload[r] as FrameData;
+      releaseArray(heap, f.fast, false);
+      releaseArray(heap, f.stack, false);
+      clearField(heap, f, 'locals');
+      return true;
+    }
+    case Kind.WEAKREF:
+      detachWeakref(heap, r);
+      clearField(heap, heap.payload[r] as WeakrefData, 'callback');
+      return true;
+    case Kind.EXCEPTION: {
+      const e = heap.payload[r] as ExceptionData;
+      for (const field of ['dict', 'args', 'message', 'notes', 'traceback', 'cause', 'context'] as const) clearField(heap, e, field);
+      return true;
+    }
+    case Kind.TRACEBACK: {
+      const tb = heap.payload[r] as TracebackData;
+      clearField(heap, tb, 'next');
+      clearField(heap, tb, 'frame');
+      return true;
+    }
+    case Kind.STATICMETHOD:
+    case Kind.CLASSMETHOD:
+      releaseArray(heap, heap.payload[r] as Ref[], false);
+      return true;
+    case Kind.NATIVE: {
+      const td = heap.payload[heap.typ[r]!] as TypeData;
+      if (td.slots.clear !== undefined) {
+        td.slots.clear(heap, r);
+        return true;
+      }
+      releaseArray(heap, (heap.payload[r] as NativeData).refs, false);
+      return true;
+    }
+    default:
+      return cleared;
+  }
+}
+
+/**
+ * Release everything the object holds, in its `tp_dealloc` order. Called once the object is
+ * dead (finalizer done, weakrefs cleared); the slot is freed afterwards.
+ */
+export function releasePayload(heap: Heap, r: Ref): void {
+  // subtype_dealloc releases a builtin-layout subclass's dict before the base dealloc runs.
+  if ((heap.flags[r]! & Flag.SIDE_DICT) !== 0 && heap.kind[r] !== Kind.EXCEPTION) {
+    const side = heap.sideData.get(r)!;
+    heap.sideData.delete(r);
+    heap.flags[r] &= ~Flag.SIDE_DICT;
+    for (const x of side) heap.xdecref(x);
+  }
+  switch (heap.kind[r]) {
+    case Kind.TUPLE:
+    case Kind.LIST: {
+      const items = heap.payload[r] as Ref[];
+      heap.payload[r] = [];
+      for (let i = items.length - 1; i >= 0; i--) heap.xdecref(items[i]!);
+      return;
+    }
+    case Kind.DICT: {
+      const taken = (heap.payload[r] as DictData).store.takeAll();
+      for (let i = 0; i < taken.length; i++) heap.decref(taken[i]!);
+      return;
+    }
+    case Kind.SET:
+    case Kind.FROZENSET: {
+      const taken = (heap.payload[r] as SetStore).takeAll();
+      for (const k of taken) heap.decref(k);
+      return;
+    }
+    case Kind.INSTANCE:
+      clearInstance(heap, r);
+      return;
+    case Kind.CLASSIC_INSTANCE:
+      releaseArray(heap, heap.payload[r] as Ref[], false);
+      return;
+    case Kind.TYPE: {
+      const td = heap.payload[r] as TypeData;
+      heap.typeEpoch++;
+      for (const field of ['base', 'dict', 'bases', 'mro'] as const) clearField(heap, td, field);
+      return;
+    }
+    case Kind.FUNCTION: {
+      const f = heap.payload[r] as FunctionData;
+      for (const field of heap.profile.functionLayout.release) clearField(heap, f, field);
+      return;
+    }
+    case Kind.METHOD:
+    case Kind.CELL:
+    case Kind.PROPERTY:
+    case Kind.STATICMETHOD:
+    case Kind.CLASSMETHOD:
+    case Kind.SLICE:
+    case Kind.DICTVIEW:
+    case Kind.SUPER:
+    case Kind.MAPPINGPROXY:
+      releaseArray(heap, heap.payload[r] as Ref[], false);
+      return;
+    case Kind.BUILTIN: {
+      const b = heap.payload[r] as BuiltinData;
+      clearField(heap, b, 'self');
+      clearField(heap, b, 'module');
+      return;
+    }
+    case Kind.MODULE:
+      clearField(heap, heap.payload[r] as ModuleData, 'dict');
+      return;
+    case Kind.FRAME: {
+      const f = heap.payload[r] as FrameData;
+      releaseArray(heap, f.fast, false);
+      releaseArray(heap, f.stack, false);
+      for (const field of ['back', 'builtins', 'globals', 'locals', 'func', 'code'] as const) clearField(heap, f, field);
+      return;
+    }
+    case Kind.CODE:
+      releaseArray(heap, (heap.payload[r] as CodeData).consts, false);
+      return;
+    case Kind.WEAKREF:
+      detachWeakref(heap, r);
+      clearField(heap, heap.payload[r] as WeakrefData, 'callback');
+      return;
+    case Kind.EXCEPTION: {
+      const e = heap.payload[r] as ExceptionData;
+      for (const field of ['dict', 'args', 'message', 'notes', 'traceback', 'cause', 'context'] as const) clearField(heap, e, field);
+      return;
+    }
+    case Kind.TRACEBACK: {
+      const tb = heap.payload[r] as TracebackData;
+      clearField(heap, tb, 'next');
+      clearField(heap, tb, 'frame');
+      return;
+    }
+    case Kind.DESCRIPTOR:
+      clearField(heap, heap.payload[r] as DescriptorData, 'type');
+      return;
+    case Kind.ITERATOR:
+      clearField(heap, heap.payload[r] as IteratorData, 'seq');
+      return;
+    case Kind.CLASSIC_CLASS: {
+      const c = heap.payload[r] as ClassicClassData;
+      for (const field of ['bases', 'dict', 'name', 'getattr', 'setattr', 'delattr'] as const) clearField(heap, c, field);
+      return;
+    }
+    case Kind.NATIVE: {
+      const td = heap.payload[heap.typ[r]!] as TypeData;
+      if (td.slots.clear !== undefined) td.slots.clear(heap, r);
+      const nd = heap.payload[r] as NativeData | undefined;
+      if (nd?.refs) releaseArray(heap, nd.refs, false);
+      return;
+    }
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * What a type object carries: its name, layout, flags, namespace and *slots* — the JS functions
+ * the heap calls to hash, compare, call, finalize... objects of the type, like CPython's
+ * `tp_hash`, `tp_richcompare`, `tp_call`, `tp_finalize`.
+ *
+ * Slots are how lower layers run behaviour defined above them: the heap calls `slots.finalize`
+ * without knowing that, for a Python class, it runs a `__del__` written in Python.
+ */
+import type { Heap } from './heap.js';
+import type { Kind } from './kinds.js';
+import type { Ref } from './ref.js';
+
+/** Rich comparison operators, numbered as CPython's `Py_LT`..`Py_GE`. */
+export const CompareOp = { LT: 0, LE: 1, EQ: 2, NE: 3, GT: 4, GE: 5 } as const;
+export type CompareOp = (typeof CompareOp)[keyof typeof CompareOp];
+
+/**
+ * Positional args, then keyword values; `kwnames` names the trailing keyword values
+ * (CPython's vectorcall convention). All refs borrowed.
+ */
+export type CallSlot = (heap: Heap, callable: Ref, args: readonly Ref[], kwnames: readonly string[] | null) => Ref;
+
+/** Type slots. Every function returning a `Ref` returns a new reference. */
+export interface TypeSlots {
+  /** `tp_hash`: returns the low 32 bits and leaves the high bits in `HASH_HI[0]`. */
+  hash?: (heap: Heap, self: Ref) => number;
+  /** `tp_richcompare`: a new reference, possibly `NotImplemented`. */
+  richcompare?: (heap: Heap, self: Ref, other: Ref, op: CompareOp) => Ref;
+  /** `tp_repr` as a JS string. */
+  repr?: (heap: Heap, self: Ref) => string;
+  /** `tp_str` as a JS string (defaults to repr). */
+  str?: (heap: Heap, self: Ref) => string;
+  call?: CallSlot;
+  /** `tp_getattro`: new reference; throws AttributeError. */
+  getattro?: (heap: Heap, self: Ref, name: string) => Ref;
+  /** Like getattro but returns 0 instead of raising AttributeError (fast path for lookups that may fail). */
+  getattroOrNull?: (heap: Heap, self: Ref, name: string) => Ref;
+  /** `tp_setattro`; `value === 0` deletes. */
+  setattro?: (heap: Heap, self: Ref, name: string, value: Ref) => void;
+  /**
+   * The finalizer: `__del__`. Runs with the object temporarily alive. Exceptions must be caught
+   * and reported by the slot itself (CPython's `PyErr_WriteUnraisable`).
+   */
+  finalize?: (heap: Heap, self: Ref) => void;
+  /** `tp_descr_get`: `obj` is 0 when looked up on the class. */
+  descrGet?: (heap: Heap, descr: Ref, obj: Ref, type: Ref) => Ref;
+  /** `tp_descr_set`: `value === 0` deletes. Presence makes the descriptor a data descriptor. */
+  descrSet?: (heap: Heap, descr: Ref, obj: Ref, value: Ref) => void;
+  iter?: (heap: Heap, self: Ref) => Ref;
+  /** Next item (new reference) or 0 when exhausted. */
+  iternext?: (heap: Heap, self: Ref) => Ref;
+  len?: (heap: Heap, self: Ref) => number;
+  getitem?: (heap: Heap, self: Ref, key: Ref) => Ref;
+  /** `value === 0` deletes. */
+  setitem?: (heap: Heap, self: Ref, key: Ref, value: Ref) => void;
+  contains?: (heap: Heap, self: Ref, item: Ref) => boolean;
+  bool?: (heap: Heap, self: Ref) => boolean;
+  /** For `Kind.NATIVE` objects: visit referents (push into `out`). */
+  traverse?: (heap: Heap, self: Ref, out: Ref[]) => void;
+  /** For `Kind.NATIVE` objects: drop references (tp_clear). */
+  clear?: (heap: Heap, self: Ref) => void;
+}
+
+/** Type flag bits. */
+export const TypeFlag = {
+  /** Instances are GC containers. */
+  GC: 1,
+  /** Created at run time (`class` statement): instances hold a reference to it; it is GC-tracked. */
+  HEAPTYPE: 2,
+  /** Can be subclassed. */
+  BASETYPE: 4,
+  /** Instances have a `__dict__`. */
+  HAS_DICT: 8,
+  /** Instances can be weakly referenced. */
+  WEAKREFABLE: 16,
+  /** Instances use inline values (3.12 managed dict). */
+  INLINE_VALUES: 32,
+  /** A subclass of BaseException. */
+  EXCEPTION: 64,
+  /** Type of types (a metaclass). */
+  TYPE_SUBCLASS: 128,
+  /** Immutable type: attributes cannot be set (builtins). */
+  IMMUTABLE: 256,
+  /** 2.7 classic class ("classobj"). */
+  CLASSIC: 512,
+} as const;
+
+/** Payload of a type object. */
+export interface TypeData {
+  /** `__name__`. */
+  name: string;
+  /** CPython's `tp_name` (what error messages and gc debug lines print): `exceptions.ValueError` in 2.7, `weakref.ReferenceType` in 3.12. */
+  tpName: string;
+  /** `__qualname__`. */
+  qualname: string;
+  /** `__module__` ('__main__', 'builtins'...). */
+  module: string;
+  /** The namespace dict (owned reference). */
+  dict: Ref;
+  /** `__bases__` tuple (owned). */
+  bases: Ref;
+  /** `__mro__` tuple (owned). */
+  mro: Ref;
+  /** `tp_base`: the solid base (borrowed; kept alive by `bases`). 0 for `object`. */
+  base: Ref;
+  /** Layout of instances. */
+  layout: Kind;
+  /** TypeFlag bits. */
+  tflags: number;
+  /** All `__slots__` member names, base classes' first: instance positions 1..n. */
+  slotNames: string[];
+  /** Index (into slotNames) where this class's own slots start. */
+  ownSlotStart: number;
+  /** 3.12 shared keys: attribute name → inline value index, in the order the class first saw names. */
+  sharedKeys: Map<string, number> | null;
+  sharedKeyList: string[];
+  /** Slot functions (own or inherited at class creation). */
+  slots: TypeSlots;
+  /** Attribute lookup cache: name → borrowed ref (0 = absent), valid while `cacheEpoch` equals the heap's type epoch. */
+  cache: Map<string, Ref>;
+  cacheEpoch: number;
+  /** Direct subclasses (not owned). */
+  subclasses: Ref[];
+  /** Cached: does the type (or a base) define `__del__`? Valid for `cacheEpoch`. */
+  finalizerEpoch: number;
+  hasFinalizer: boolean;
+  /** Free-form data for extension types. */
+  ext?: unknown;
+}

@@ -76,6 +76,8 @@ export class Parser {
   private readonly toks: Token[] = [];
   private i = 0;
   private prev: Token;
+  /** Last consumed token other than NEWLINE/INDENT/DEDENT (compound statements end there). */
+  private lastSig: Token;
   private readonly flags: ParseFlags = { printFunction: false, unicodeLiterals: false };
   private futureAllowed = true;
   private readonly keywords: Set<string>;
@@ -87,6 +89,7 @@ export class Parser {
     this.tz = new Tokenizer(src);
     this.keywords = this.v27 ? KEYWORDS_27 : KEYWORDS_312;
     this.prev = { kind: 'NEWLINE', value: '', start: 0, end: 0, line: 1, col: 0, endLine: 1, endCol: 0 };
+    this.lastSig = this.prev;
   }
 
   // ------------------------------------------------------------ token access
@@ -104,6 +107,7 @@ export class Parser {
     const t = this.peek();
     if (t.kind !== 'EOF') this.i++;
     this.prev = t;
+    if (t.kind !== 'NEWLINE' && t.kind !== 'INDENT' && t.kind !== 'DEDENT' && t.kind !== 'EOF') this.lastSig = t;
     return t;
   }
 
@@ -184,8 +188,10 @@ export class Parser {
     }
     if (this.v27) {
       if (t.kind === 'EOF') this.tz.eofError27();
-      // 2.7 points just past the offending token.
-      throw this.errAt('invalid syntax', t, { offset: this.src.byteCol(t.endLine, t.endCol) });
+      // 2.7 points just past the offending token; for a token spanning lines it
+      // reports the last line and counts from the start of the token's first line.
+      const end = t.kind === 'NEWLINE' ? t.start + 1 : t.end;
+      throw this.src.error('invalid syntax', t.endLine, 0, { offset: end - (t.bufStart ?? this.src.lineStarts[t.line - 1]!) });
     }
     const open = this.tz.openBracket();
     if (open !== undefined && t.line > open.line) {
@@ -250,6 +256,43 @@ export class Parser {
   // ------------------------------------------------------------ module
 
   parseModule(): A.Module {
+    try {
+      const m = this.module();
+      if (this.deferred !== null) throw this.deferred;
+      return m;
+    } catch (e) {
+      if (!this.v27 && e instanceof Error && 'msg' in e && !this.tz.isTokenizerError(e)) {
+        // CPython 3.12 tokenizes the rest of the file after a parser error and
+        // reports a tokenizer error (or an unclosed bracket) found there instead.
+        const err = e as PySyntaxError;
+        let open: { ch: string; line: number; col: number } | undefined;
+        try {
+          open = this.tz.drain();
+        } catch (e2) {
+          if (this.tz.isTokenizerError(e2)) throw e2;
+          throw e;
+        }
+        if (open !== undefined && err.lineno > open.line) {
+          throw this.src.error(`'${open.ch}' was never closed`, open.line, open.col);
+        }
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * 2.7 reports errors found while building the AST (can't assign to ...,
+   * non-keyword arg after keyword arg, ...) only once the whole file has
+   * parsed, so a later grammar error wins.  In 3.12 they are raised at once.
+   */
+  private astError(e: PySyntaxError): void {
+    if (!this.v27) throw e;
+    this.deferred ??= e;
+  }
+
+  private deferred: PySyntaxError | null = null;
+
+  private module(): A.Module {
     const body: A.Stmt[] = [];
     for (;;) {
       const t = this.peek();
@@ -546,7 +589,8 @@ export class Parser {
         if (!this.eatOp(',')) break;
         if (paren && this.isOp(')')) break;
         if (!paren && this.atStmtEnd()) {
-          throw this.errAt('trailing comma not allowed without surrounding parentheses', this.peek());
+          this.astError(this.errAt('trailing comma not allowed without surrounding parentheses', this.peek()));
+          break;
         }
       }
       if (paren) this.expectOp(')');
@@ -634,9 +678,9 @@ export class Parser {
       if (aug !== undefined && !(this.v27 && t.value === '@=')) {
         if (!(e.type === 'Name' || e.type === 'Attribute' || e.type === 'Subscript')) {
           if (this.v27) {
-            if (e.type === 'Tuple' || e.type === 'List') throw this.errNode('illegal expression for augmented assignment', e);
-            throw this.errNode(this.name27(e, 'assign'), e);
-          }
+            if (e.type === 'Tuple' || e.type === 'List') this.astError(this.errNode('illegal expression for augmented assignment', e));
+            else this.astError(this.errNode(this.name27(e, 'assign'), e));
+          } else
           throw this.errNode(`'${this.exprName(e)}' is an illegal expression for augmented assignment`, e);
         }
         this.advance();
@@ -667,7 +711,7 @@ export class Parser {
   private checkAssignTarget(e: A.Expr, first: Token, isLast: boolean, value: A.Expr): void {
     const bad = this.invalidTarget(e, 'Store');
     if (bad === null) return;
-    if (this.v27) throw this.errNode(this.name27(bad, 'assign'), bad);
+    if (this.v27) return this.astError(this.errNode(this.name27(bad, 'assign'), bad));
     const startsBracket =
       e.type === 'List' || e.type === 'Tuple' || e.type === 'GeneratorExp' ||
       (first.kind === 'NAME' && (first.value === 'True' || first.value === 'False' || first.value === 'None'));
@@ -823,9 +867,10 @@ export class Parser {
     const bad = this.invalidTarget(e, ctx);
     if (bad !== null) {
       if (this.v27) {
-        throw this.errNode(this.name27(bad, ctx === 'Del' ? 'delete' : 'assign'), bad);
+        this.astError(this.errNode(this.name27(bad, ctx === 'Del' ? 'delete' : 'assign'), bad));
+      } else {
+        throw this.errNode(`cannot ${ctx === 'Del' ? 'delete' : 'assign to'} ${this.exprName(bad)}`, bad);
       }
-      throw this.errNode(`cannot ${ctx === 'Del' ? 'delete' : 'assign to'} ${this.exprName(bad)}`, bad);
     }
     void forWhat;
     this.applyCtx(e, ctx);
@@ -875,7 +920,7 @@ export class Parser {
     const t = this.peek();
     if (t.kind !== 'INDENT') {
       if (this.v27) {
-        if (t.kind === 'EOF') this.tz.eofError27();
+        if (t.kind === 'EOF') this.tz.eofError27('expected an indented block', 'IndentationError');
         throw this.errAt('expected an indented block', t, { kind: 'IndentationError', offset: this.src.byteCol(t.endLine, t.endCol) });
       }
       const at = t.kind === 'EOF' ? nl : t;
@@ -902,13 +947,8 @@ export class Parser {
     throw new Error('empty block');
   }
 
-  private finStmt<T extends object>(node: T, s: Start, last: A.Pos): T & A.Pos {
-    const n = node as T & A.Pos;
-    n.lineno = s.line;
-    n.col_offset = this.src.byteCol(s.line, s.col);
-    n.end_lineno = last.end_lineno;
-    n.end_col_offset = last.end_col_offset;
-    return n;
+  private finStmt<T extends object>(node: T, s: Start, _last: A.Pos): T & A.Pos {
+    return this.fin(node, s, this.lastSig);
   }
 
   private ifStmt(): A.If {
@@ -974,8 +1014,8 @@ export class Parser {
     }
     const bad = this.invalidTarget(target, 'Store');
     if (bad !== null) {
-      if (this.v27) throw this.errNode(this.name27(bad, 'assign'), bad);
-      throw this.errNode(`cannot assign to ${this.exprName(bad)}`, bad);
+      if (this.v27) this.astError(this.errNode(this.name27(bad, 'assign'), bad));
+      else throw this.errNode(`cannot assign to ${this.exprName(bad)}`, bad);
     }
     this.applyCtx(target, 'Store');
     return target;
@@ -1072,8 +1112,8 @@ export class Parser {
         vars = this.v27 ? this.expression() : this.starTargetsForWith();
         const bad = this.invalidTarget(vars, 'Store');
         if (bad !== null) {
-          if (this.v27) throw this.errNode(this.name27(bad, 'assign'), bad);
-          throw this.errNode(`cannot assign to ${this.exprName(bad)}`, bad);
+          if (this.v27) this.astError(this.errNode(this.name27(bad, 'assign'), bad));
+          else throw this.errNode(`cannot assign to ${this.exprName(bad)}`, bad);
         }
         this.applyCtx(vars, 'Store');
       }
@@ -1214,7 +1254,7 @@ export class Parser {
           this.advance();
           const n = this.name();
           this.advance();
-          if (this.isOp('=')) throw this.src.error('parenthesized arg with default', t.line, t.col);
+          if (this.isOp('=')) this.astError(this.src.error('parenthesized arg with default', t.line, t.col));
           return this.fin({ type: 'arg', arg: n.value, annotation: null } as A.Arg, this.startOf(n), n);
         }
         throw this.errAt('tuple parameters are not supported by HeapLab', t);
@@ -1280,8 +1320,8 @@ export class Parser {
           r.defaults.push(this.expression());
           sawDefault = true;
         } else if (sawDefault) {
-          if (this.v27) throw this.src.error('non-default argument follows default argument', a.lineno, this.charCol(a.lineno, a.col_offset));
-          throw this.errNode('parameter without a default follows parameter with a default', a);
+          if (this.v27) this.astError(this.src.error('non-default argument follows default argument', a.lineno, this.charCol(a.lineno, a.col_offset)));
+          else throw this.errNode('parameter without a default follows parameter with a default', a);
         }
       }
       if (!this.eatOp(',')) break;
@@ -1411,6 +1451,11 @@ export class Parser {
         op = t.value === '<>' && this.v27 ? 'NotEq' : CMP_OPS[t.value];
         if (op !== undefined) this.advance();
       } else if (t.kind === 'NAME') {
+        if (this.v27 && t.value === 'not' && !this.isKw('in', 1)) {
+          // 2.7's LL(1) parser takes `not` as the start of `not in` and fails after it.
+          this.advance();
+          this.fail();
+        }
         if (t.value === 'in') {
           this.advance();
           op = 'In';
@@ -1601,7 +1646,7 @@ export class Parser {
           if (!single) {
             if (this.v27) {
               if (!(count === 1 && (this.isOp(close) || (this.isOp(',') && this.isOp(close, 1))))) {
-                throw this.src.error('Generator expression must be parenthesized if not sole argument', g.lineno, this.charCol(g.lineno, g.col_offset));
+                this.astError(this.src.error('Generator expression must be parenthesized if not sole argument', g.lineno, this.charCol(g.lineno, g.col_offset)));
               }
             } else {
               throw this.errNode('Generator expression must be parenthesized', g);
@@ -1609,7 +1654,13 @@ export class Parser {
           }
           args.push(g);
         } else if (this.isOp('=')) {
-          if (this.v27) throw this.src.error("keyword can't be an expression", e.lineno, this.charCol(e.lineno, e.col_offset));
+          if (this.v27) {
+            this.astError(this.src.error("keyword can't be an expression", e.lineno, this.charCol(e.lineno, e.col_offset)));
+            this.advance();
+            this.expression();
+            if (!this.eatOp(',')) break;
+            continue;
+          }
           throw this.errNode('expression cannot contain assignment, perhaps you meant "=="?', e, this.tokNode(this.peek()));
         } else {
           if (sawDStar) {
@@ -1617,12 +1668,12 @@ export class Parser {
             pendingError ??= 'positional argument follows keyword argument unpacking';
           }
           if (sawKw) {
-            if (this.v27) throw this.src.error('non-keyword arg after keyword arg', e.lineno, this.charCol(e.lineno, e.col_offset));
+            if (this.v27) this.astError(this.src.error('non-keyword arg after keyword arg', e.lineno, this.charCol(e.lineno, e.col_offset)));
             // CPython 3.12 reports this once the argument list has been read.
-            pendingError ??= 'positional argument follows keyword argument';
+            else pendingError ??= 'positional argument follows keyword argument';
           }
           if (this.v27 && sawStar) {
-            throw this.src.error('only named arguments may follow *expression', e.lineno, this.charCol(e.lineno, e.col_offset));
+            this.astError(this.src.error('only named arguments may follow *expression', e.lineno, this.charCol(e.lineno, e.col_offset)));
           }
           args.push(e);
         }
@@ -2038,8 +2089,9 @@ export class Parser {
         try {
           d = decodeString(t.value, this.strCtx());
         } catch (e) {
-          if (e instanceof LiteralError) throw this.errAt(e.message, t);
-          throw e;
+          if (!(e instanceof LiteralError)) throw e;
+          this.astError(this.errAt(e.message, t));
+          d = { kind: 'str', value: '', u: false, fstring: false, raw: false };
         }
         if (firstPiece) u = d.u && t.value[0] === 'u';
         firstPiece = false;

@@ -26,6 +26,12 @@ export interface Token {
   col: number;
   endLine: number;
   endCol: number;
+  /**
+   * Index where CPython 2.7's line buffer started when this token was read:
+   * the token's line, or the first line of a multi-line string token that
+   * ended on this line (2.7 error offsets count from there).
+   */
+  bufStart?: number;
   /** FSTART only: whether the f-string is raw. FMIDDLE: inherits. */
   raw?: boolean;
 }
@@ -124,12 +130,39 @@ export class Tokenizer {
   }
 
   private err(msg: string, line: number, col: number, opts: Parameters<Source['error']>[3] = {}): never {
-    throw this.src.error(msg, line, col, opts);
+    const e = this.src.error(msg, line, col, opts);
+    this.ownErrors.add(e);
+    throw e;
+  }
+
+  private readonly ownErrors = new WeakSet<object>();
+  private draining = false;
+
+  /** Was `e` raised by this tokenizer (as opposed to the parser)? */
+  isTokenizerError(e: unknown): boolean {
+    return typeof e === 'object' && e !== null && this.ownErrors.has(e);
+  }
+
+  /**
+   * Tokenize the rest of the source, as CPython 3.12 does after a parser
+   * error: throws the first tokenizer error found, else returns the
+   * innermost bracket still open at EOF (if any).
+   */
+  drain(): { ch: string; line: number; col: number } | undefined {
+    this.draining = true;
+    for (let k = 0; k < 10_000_000; k++) {
+      const t = this.next();
+      if (t.kind === 'EOF') break;
+    }
+    return this.brackets[this.brackets.length - 1];
   }
 
   private tok(kind: TokKind, value: string, start: number, end: number, line: number, col: number): Token {
-    return { kind, value, start, end, line, col, endLine: this.line, endCol: end - this.lineStart };
+    return { kind, value, start, end, line, col, endLine: this.line, endCol: end - this.lineStart, bufStart: this.bufStart };
   }
+
+  /** See Token.bufStart. */
+  private bufStart = 0;
 
   /** Next token. After EOF, keeps returning EOF. */
   next(): Token {
@@ -181,6 +214,7 @@ export class Tokenizer {
         this.pos = nl + 1;
         this.line++;
         this.lineStart = this.pos;
+        this.bufStart = this.pos;
         continue;
       }
       if (c === '\\' && text[p + 1] === '\n' && this.dialect === '3.12') {
@@ -234,6 +268,7 @@ export class Tokenizer {
   private newlineHere(p: number): void {
     this.line++;
     this.lineStart = p + 1;
+    this.bufStart = p + 1;
   }
 
   private scan(): Token {
@@ -425,10 +460,16 @@ export class Tokenizer {
     this.err(`invalid character '${s}' (U+${hex})`, line, col);
   }
 
-  /** 2.7's "unexpected EOF while parsing": at the end of the last line holding a token. */
-  eofError27(): never {
-    const l = this.lastTokLine;
-    this.err('unexpected EOF while parsing', l, 0, { offset: this.src.byteCol(l, this.src.lineText(l).length) + 1 });
+  /**
+   * A 2.7 parse error at end of input.  CPython 2.7 says "unexpected EOF while
+   * parsing" only when the input is a single line; otherwise it reports the
+   * parser's own message at the end of the last line.
+   */
+  eofError27(msg = 'invalid syntax', kind: 'SyntaxError' | 'IndentationError' = 'SyntaxError'): never {
+    const l = this.lastLine();
+    const offset = this.src.byteCol(l, this.src.lineText(l).length) + 1;
+    if (l <= 1) this.err('unexpected EOF while parsing', 1, 0, { offset });
+    this.err(msg, l, 0, { offset, kind });
   }
 
   /** Innermost open bracket, if any (for 3.12's "'(' was never closed"). */
@@ -437,9 +478,9 @@ export class Tokenizer {
   }
 
   /** Line CPython reports as "detected at line N" for an unterminated literal at EOF. */
-  private lastLine(): number {
+  lastLine(): number {
     const t = this.text;
-    return t.endsWith('\n') ? this.src.lineStarts.length - 1 : this.src.lineStarts.length;
+    return Math.max(1, t.endsWith('\n') ? this.src.lineStarts.length - 1 : this.src.lineStarts.length);
   }
 
   private eof(): Token {
@@ -454,7 +495,7 @@ export class Tokenizer {
         fs.startCol,
       );
     }
-    if (this.brackets.length > 0) {
+    if (this.brackets.length > 0 && !this.draining) {
       const b = this.brackets[this.brackets.length - 1]!;
       if (this.dialect === '3.12') this.err(`'${b.ch}' was never closed`, b.line, b.col);
       this.eofError27();
@@ -585,6 +626,7 @@ export class Tokenizer {
     const q = text[qpos]!;
     const triple = text[qpos + 1] === q && text[qpos + 2] === q;
     let p = qpos + (triple ? 3 : 1);
+    const buf0 = this.bufStart;
     for (;;) {
       if (p >= text.length) {
         if (triple) {
@@ -593,9 +635,11 @@ export class Tokenizer {
           }
           // 2.7 reports the last line and the length of the text from the literal's line on.
           const from = this.src.lineStarts[line - 1]!;
-          this.err('EOF while scanning triple-quoted string literal', this.lastLine(), 0, { offset: text.length - from });
+          // (2.7 adds the missing final newline before tokenizing)
+          const extra = text.endsWith('\n') ? 0 : 1;
+          this.err('EOF while scanning triple-quoted string literal', this.lastLine(), 0, { offset: text.length - from + extra });
         }
-        this.unterminated(line, col, p);
+        this.unterminated(line, col, p, buf0);
       }
       const c = text[p]!;
       if (c === '\\') {
@@ -604,7 +648,7 @@ export class Tokenizer {
         continue;
       }
       if (c === '\n') {
-        if (!triple) this.unterminated(line, col, p);
+        if (!triple) this.unterminated(line, col, p, buf0);
         this.newlineHere(p);
         p++;
         continue;
@@ -623,17 +667,19 @@ export class Tokenizer {
     }
     if (p > text.length) p = text.length;
     this.pos = p;
+    this.bufStart = buf0;
     return this.tok('STRING', text.slice(start, p), start, p, line, col);
   }
 
-  private unterminated(line: number, col: number, p: number): never {
+  private unterminated(line: number, col: number, p: number, buf0: number): never {
     if (this.dialect === '3.12') {
       if (this.frames.length > 0 && this.frames[this.frames.length - 1]!.kind === 'expr') {
         this.err("f-string: expecting '}'", line, col);
       }
-      this.err(`unterminated string literal (detected at line ${line})`, line, col);
+      this.err(`unterminated string literal (detected at line ${this.line})`, line, col);
     }
-    this.err('EOL while scanning string literal', line, 0, { offset: this.src.byteCol(line, p - this.lineStart) });
+    // 2.7: the line where the scan stopped, counting from the literal's first line.
+    this.err('EOL while scanning string literal', this.line, 0, { offset: p - buf0 });
   }
 
   private fstringStart(start: number, qpos: number, raw: boolean): Token {

@@ -193,6 +193,7 @@ export class Parser {
       const end = t.kind === 'NEWLINE' ? t.start + 1 : t.end;
       throw this.src.error('invalid syntax', t.endLine, 0, { offset: end - (t.bufStart ?? this.src.lineStarts[t.line - 1]!) });
     }
+    this.forgotComma(t);
     const open = this.tz.openBracket();
     if (open !== undefined && t.line > open.line) {
       throw this.src.error(`'${open.ch}' was never closed`, open.line, open.col);
@@ -261,7 +262,8 @@ export class Parser {
       if (this.deferred !== null) throw this.deferred;
       return m;
     } catch (e) {
-      if (!this.v27 && e instanceof Error && 'msg' in e && !this.tz.isTokenizerError(e)) {
+      const noDrain = e instanceof Error && 'msg' in e && (e as PySyntaxError).msg === 'unexpected indent';
+      if (!this.v27 && !noDrain && e instanceof Error && 'msg' in e && !this.tz.isTokenizerError(e)) {
         // CPython 3.12 tokenizes the rest of the file after a parser error and
         // reports a tokenizer error (or an unclosed bracket) found there instead.
         const err = e as PySyntaxError;
@@ -905,9 +907,11 @@ export class Parser {
   // ------------------------------------------------------------ compound statements
 
   /** Parse `:` and a block; `what` names the statement for 3.12's indentation message. */
-  private block(what: string, headerLine: number): A.Stmt[] {
+  private block(what: string, forced: boolean, headerLine: number): A.Stmt[] {
     if (!this.isOp(':')) {
-      if (this.v27) this.fail();
+      // 3.12 says "expected ':'" after def/try/else/finally headers whatever
+      // follows, and after the other headers only at the end of the line.
+      if (this.v27 || (!forced && this.peek().kind !== 'NEWLINE')) this.fail();
       throw this.errAt("expected ':'", this.peek());
     }
     this.advance();
@@ -957,13 +961,13 @@ export class Parser {
     const test = this.namedExpression();
     if (!this.v27 && this.isOp('=')) this.assignInExpr(test);
     const kind = kwTok.value === 'if' ? "'if' statement" : "'elif' statement";
-    const body = this.block(kind, kwTok.line);
+    const body = this.block(kind, false, kwTok.line);
     let orelse: A.Stmt[] = [];
     if (this.isKw('elif')) {
       orelse = [this.ifStmt()];
     } else if (this.isKw('else')) {
       const e = this.advance();
-      orelse = this.block("'else' statement", e.line);
+      orelse = this.block("'else' statement", true, e.line);
     }
     return this.finStmt({ type: 'If', test, body, orelse } as A.If, s, this.lastEnd(body, orelse));
   }
@@ -973,11 +977,11 @@ export class Parser {
     const s = this.startOf(kwTok);
     const test = this.namedExpression();
     if (!this.v27 && this.isOp('=')) this.assignInExpr(test);
-    const body = this.block("'while' statement", kwTok.line);
+    const body = this.block("'while' statement", false, kwTok.line);
     let orelse: A.Stmt[] = [];
     if (this.isKw('else')) {
       const e = this.advance();
-      orelse = this.block("'else' statement", e.line);
+      orelse = this.block("'else' statement", true, e.line);
     }
     return this.finStmt({ type: 'While', test, body, orelse } as A.While, s, this.lastEnd(body, orelse));
   }
@@ -1030,11 +1034,11 @@ export class Parser {
     }
     this.advance();
     const iter = this.starExpressions();
-    const body = this.block("'for' statement", kwTok.line);
+    const body = this.block("'for' statement", false, kwTok.line);
     let orelse: A.Stmt[] = [];
     if (this.isKw('else')) {
       const e = this.advance();
-      orelse = this.block("'else' statement", e.line);
+      orelse = this.block("'else' statement", true, e.line);
     }
     return this.finStmt({ type: 'For', target, iter, body, orelse } as A.For, s, this.lastEnd(body, orelse));
   }
@@ -1042,7 +1046,7 @@ export class Parser {
   private tryStmt(): A.Try {
     const kwTok = this.advance();
     const s = this.startOf(kwTok);
-    const body = this.block("'try' statement", kwTok.line);
+    const body = this.block("'try' statement", true, kwTok.line);
     const handlers: A.ExceptHandler[] = [];
     let orelse: A.Stmt[] = [];
     let finalbody: A.Stmt[] = [];
@@ -1075,7 +1079,7 @@ export class Parser {
           }
         }
       }
-      const hbody = this.block("'except' statement", et.line);
+      const hbody = this.block("'except' statement", false, et.line);
       const h = { type: 'ExceptHandler', exc_type: excType, name, body: hbody } as A.ExceptHandler;
       if (target !== undefined) h.target = target;
       handlers.push(this.finStmt(h, hs, this.lastEnd(hbody)));
@@ -1083,11 +1087,11 @@ export class Parser {
     if (this.isKw('else')) {
       if (handlers.length === 0) this.fail();
       const e = this.advance();
-      orelse = this.block("'else' statement", e.line);
+      orelse = this.block("'else' statement", true, e.line);
     }
     if (this.isKw('finally')) {
       const f = this.advance();
-      finalbody = this.block("'finally' statement", f.line);
+      finalbody = this.block("'finally' statement", true, f.line);
     }
     if (handlers.length === 0 && finalbody.length === 0) {
       if (this.v27) this.fail();
@@ -1122,7 +1126,7 @@ export class Parser {
       if (parenItems && this.isOp(')')) break;
     }
     if (parenItems) this.expectOp(')');
-    const body = this.block("'with' statement", kwTok.line);
+    const body = this.block("'with' statement", false, kwTok.line);
     let start = s;
     if (this.v27) start = this.startOfNode(items[0]!.context_expr);
     return this.finStmt({ type: 'With', items, body } as A.With, start, this.lastEnd(body));
@@ -1204,7 +1208,7 @@ export class Parser {
     this.expectOp(')');
     let returns: A.Expr | null = null;
     if (!this.v27 && this.eatOp('->')) returns = this.expression();
-    const body = this.block('function definition', kwTok.line);
+    const body = this.block('function definition', true, kwTok.line);
     return this.finStmt({ type: 'FunctionDef', name, args, body, decorator_list, returns } as A.FunctionDef, s, this.lastEnd(body));
   }
 
@@ -1232,7 +1236,7 @@ export class Parser {
       }
       this.expectOp(')');
     }
-    const body = this.block('class definition', kwTok.line);
+    const body = this.block('class definition', false, kwTok.line);
     return this.finStmt({ type: 'ClassDef', name, bases, keywords, body, decorator_list } as A.ClassDef, s, this.lastEnd(body));
   }
 
@@ -1412,12 +1416,47 @@ export class Parser {
   }
 
   private disjunction(): A.Expr {
-    const s = this.startOf(this.peek());
-    const first = this.conjunction();
-    if (!this.isKw('or')) return first;
-    const values = [first];
-    while (this.eatKw('or')) values.push(this.conjunction());
-    return this.fin({ type: 'BoolOp', op: 'Or', values } as A.BoolOp, s);
+    const st = this.peek();
+    const s = this.startOf(st);
+    const si = this.i;
+    let e = this.conjunction();
+    if (this.isKw('or')) {
+      const values = [e];
+      while (this.eatKw('or')) values.push(this.conjunction());
+      e = this.fin({ type: 'BoolOp', op: 'Or', values } as A.BoolOp, s);
+    }
+    this.lastDisj = { node: e, startIndex: si, endIndex: this.i };
+    return e;
+  }
+
+  /** The most recently completed disjunction (for 3.12's "Perhaps you forgot a comma?"). */
+  private lastDisj: { node: A.Expr; startIndex: number; endIndex: number } | null = null;
+
+  /**
+   * 3.12: inside brackets, a complete expression directly followed by another
+   * one is reported as a probable missing comma.
+   */
+  private forgotComma(t: Token): void {
+    const d = this.lastDisj;
+    if (d === null || d.endIndex !== this.i || this.i === 0) return;
+    const lastTok = this.toks[this.i - 1]!;
+    if ((lastTok.depth ?? 0) === 0) return;
+    const first = this.toks[d.startIndex]!;
+    if (first.kind === 'NAME' && ['match', 'case', '_', 'type'].includes(first.value)) return;
+    if (first.kind === 'NAME' && d.startIndex + 1 < this.toks.length && this.toks[d.startIndex + 1]!.kind === 'STRING') return;
+    if (!this.canStartExpr(t) || (t.kind === 'NAME' && (t.value === 'not' || t.value === 'await' || t.value === 'yield'))) return;
+    const save = this.i;
+    const saveDisj = this.lastDisj;
+    let b: A.Expr | null = null;
+    try {
+      b = this.expression();
+    } catch {
+      b = null;
+    }
+    this.i = save;
+    this.lastDisj = saveDisj;
+    if (b === null) return;
+    throw this.errNode('invalid syntax. Perhaps you forgot a comma?', d.node, b);
   }
 
   private conjunction(): A.Expr {
@@ -1922,7 +1961,7 @@ export class Parser {
 
   /** 3.12 "Perhaps you forgot a comma?" for `[a b]`-style juxtaposition inside brackets. */
   private commaCheck(prev: A.Expr): void {
-    if (this.v27) return;
+    if (this.v27 || prev !== undefined) return;
     const t = this.peek();
     if (!this.canStartExpr(t) || (t.kind === 'OP' && (t.value === '*' || t.value === '-' || t.value === '+' || t.value === '('|| t.value === '['))) return;
     if (prev.type === 'Name' && (prev.id === 'print' || prev.id === 'exec')) return;

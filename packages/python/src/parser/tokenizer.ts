@@ -32,6 +32,8 @@ export interface Token {
    * ended on this line (2.7 error offsets count from there).
    */
   bufStart?: number;
+  /** Bracket nesting level after this token. */
+  depth?: number;
   /** FSTART only: whether the f-string is raw. FMIDDLE: inherits. */
   raw?: boolean;
 }
@@ -135,6 +137,19 @@ export class Tokenizer {
     throw e;
   }
 
+  /**
+   * Errors that CPython's tokenizer signals with an error code rather than an
+   * exception (indentation, TabError, line continuation): they do not take
+   * precedence over a parser error found earlier (see drain()).
+   */
+  private softErr(msg: string, line: number, col: number, opts: Parameters<Source['error']>[3] = {}): never {
+    const e = this.src.error(msg, line, col, opts);
+    this.ownErrors.add(e);
+    this.softErrors.add(e);
+    throw e;
+  }
+
+  private readonly softErrors = new WeakSet<object>();
   private readonly ownErrors = new WeakSet<object>();
   private draining = false;
 
@@ -150,15 +165,22 @@ export class Tokenizer {
    */
   drain(): { ch: string; line: number; col: number } | undefined {
     this.draining = true;
-    for (let k = 0; k < 10_000_000; k++) {
-      const t = this.next();
-      if (t.kind === 'EOF') break;
+    try {
+      for (let k = 0; k < 10_000_000; k++) {
+        const t = this.next();
+        if (t.kind === 'EOF') break;
+      }
+    } catch (e) {
+      if (!this.softErrors.has(e as object)) throw e;
     }
     return this.brackets[this.brackets.length - 1];
   }
 
   private tok(kind: TokKind, value: string, start: number, end: number, line: number, col: number): Token {
-    return { kind, value, start, end, line, col, endLine: this.line, endCol: end - this.lineStart, bufStart: this.bufStart };
+    return {
+      kind, value, start, end, line, col, endLine: this.line, endCol: end - this.lineStart, bufStart: this.bufStart,
+      depth: this.brackets.length,
+    };
   }
 
   /** See Token.bufStart. */
@@ -235,7 +257,7 @@ export class Tokenizer {
       }
       if (col > top) {
         if (this.indents.length >= MAXINDENT) {
-          this.err('too many levels of indentation', this.line, ucol, { kind: 'IndentationError', offset: ucol });
+          this.softErr('too many levels of indentation', this.line, ucol, { kind: 'IndentationError', offset: ucol });
         }
         if (alt <= altTop && this.dialect === '3.12') this.tabError(ucol);
         this.indents.push(col);
@@ -248,7 +270,7 @@ export class Tokenizer {
         this.pending.push(this.tok('DEDENT', '', p, p, this.line, ucol));
       }
       if (col !== this.indents[this.indents.length - 1]) {
-        this.err('unindent does not match any outer indentation level', this.line, ucol, {
+        this.softErr('unindent does not match any outer indentation level', this.line, ucol, {
           kind: 'IndentationError',
           offset: this.src.errOffset(this.line, this.src.lineText(this.line).length),
         });
@@ -262,7 +284,7 @@ export class Tokenizer {
 
   private tabError(ucol: number): never {
     void ucol;
-    this.err('inconsistent use of tabs and spaces in indentation', this.line, 0, { kind: 'TabError' });
+    this.softErr('inconsistent use of tabs and spaces in indentation', this.line, 0, { kind: 'TabError' });
   }
 
   private newlineHere(p: number): void {

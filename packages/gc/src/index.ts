@@ -1,1 +1,8 @@
-export {};
+/**
+ * @heaplab/gc — CPython's generational cycle collector and the `gc` module API, on a
+ * `@heaplab/heap` heap.
+ */
+export { Collector, type CollectionResult } from './collector.js';
+export { GcModule, attachCollector, type GenerationStats } from './api.js';
+export { createGcPythonModule } from './pymodule.js';
+export { debugCycle, debugStatsHeader, debugStatsDone, pointer } from './debug.js';

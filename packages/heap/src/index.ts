@@ -22,3 +22,4 @@ export * from './traverse.js';
 export * from './weakrefs.js';
 export * from './callables.js';
 export * from './classes.js';
+export * from './args.js';

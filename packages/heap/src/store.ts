@@ -169,6 +169,12 @@ export class ObjectStore {
 
   // ---- intrusive doubly-linked lists (CPython's gc_list_* helpers) ----------------------
 
+  /** Make `head` an empty list. */
+  listInit(head: number): void {
+    this.gcNext[head] = head;
+    this.gcPrev[head] = head;
+  }
+
   /** Append `r` at the tail of list `head`. */
   listAppend(r: Ref, head: number): void {
     const last = this.gcPrev[head]!;

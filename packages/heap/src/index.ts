@@ -23,3 +23,5 @@ export * from './weakrefs.js';
 export * from './callables.js';
 export * from './classes.js';
 export * from './args.js';
+export * from './repr.js';
+export * from './handles.js';

@@ -670,10 +670,9 @@ export class Parser {
           targets.push(value);
         }
         targets.pop();
-        for (let k = 0; k < targets.length; k++) {
-          this.checkAssignTarget(targets[k]!, starts[k]!, k === targets.length - 1, value);
-        }
-        for (const tg of targets) this.setCtx(tg, 'Store');
+        void starts;
+        this.checkAssignTargets(targets, value);
+        for (const tg of targets) this.applyCtx(tg, 'Store');
         return this.fin({ type: 'Assign', targets, value } as A.Assign, s);
       }
       const aug = AUG_OPS[t.value];
@@ -691,12 +690,13 @@ export class Parser {
         return this.fin({ type: 'AugAssign', target: e, op: aug, value } as A.AugAssign, s);
       }
       if (t.value === ':' && !this.v27) {
-        if (e.type === 'Tuple' && !PARENS.has(e)) throw this.errNode('only single target (not tuple) can be annotated', e);
+        const valid = e.type === 'Name' || e.type === 'Attribute' || e.type === 'Subscript';
+        // CPython only reports a bad annotation target when an annotation follows.
+        if (!valid && !this.canStartExpr(this.peek(1))) this.fail();
+        if (e.type === 'Tuple' && !PARENS.has(e)) throw this.errNode('only single target (not tuple) can be annotated', e.elts[0]!);
         if (e.type === 'List') throw this.errNode('only single target (not list) can be annotated', e);
         if (e.type === 'Tuple') throw this.errNode('only single target (not tuple) can be annotated', e);
-        if (!(e.type === 'Name' || e.type === 'Attribute' || e.type === 'Subscript')) {
-          throw this.errNode('illegal target for annotation', e);
-        }
+        if (!valid) throw this.errNode('illegal target for annotation', e);
         this.advance();
         const annotation = this.expression();
         let value: A.Expr | null = null;
@@ -709,22 +709,69 @@ export class Parser {
     return this.fin({ type: 'Expr', value: e } as A.ExprStmt, s);
   }
 
-  /** Validate one assignment target and throw CPython's message when invalid. */
-  private checkAssignTarget(e: A.Expr, first: Token, isLast: boolean, value: A.Expr): void {
-    const bad = this.invalidTarget(e, 'Store');
-    if (bad === null) return;
-    if (this.v27) return this.astError(this.errNode(this.name27(bad, 'assign'), bad));
-    const startsBracket =
-      e.type === 'List' || e.type === 'Tuple' || e.type === 'GeneratorExp' ||
-      (first.kind === 'NAME' && (first.value === 'True' || first.value === 'False' || first.value === 'None'));
-    const isBitOr = PARENS.has(e) || (!['Compare', 'BoolOp', 'IfExp', 'Lambda', 'NamedExpr', 'Tuple', 'List', 'Starred', 'Yield', 'YieldFrom'].includes(e.type) &&
-      !(e.type === 'UnaryOp' && e.op === 'Not'));
-    const valueOk = value.type !== 'Yield' && value.type !== 'YieldFrom' && value.type !== 'Starred' &&
-      !(value.type === 'Tuple' && !PARENS.has(value) && value.elts[0]?.type === 'Starred');
-    if (bad === e && isLast && !startsBracket && isBitOr && valueOk) {
-      throw this.errNode(`cannot assign to ${this.exprName(bad)} here. Maybe you meant '==' instead of '='?`, bad);
+  /**
+   * Report an invalid assignment the way CPython does.  3.12's error pass
+   * first re-reads the first target list as expressions: its last element,
+   * when directly followed by `= <bitwise_or>` not itself followed by `=`,
+   * gives "invalid syntax. Maybe you meant '==' or ':=' instead of '='?" (a
+   * name) or "cannot assign to X here. Maybe you meant '==' instead of '='?".
+   * Otherwise the first invalid target gives "cannot assign to X" (or
+   * "assignment to yield expression not possible").
+   */
+  private checkAssignTargets(targets: A.Expr[], value: A.Expr): void {
+    let firstBad = -1;
+    for (let k = 0; k < targets.length; k++) {
+      if (this.invalidTarget(targets[k]!, 'Store') !== null) {
+        firstBad = k;
+        break;
+      }
     }
+    if (firstBad < 0) return;
+    if (this.v27) {
+      const bad = this.invalidTarget(targets[firstBad]!, 'Store')!;
+      this.astError(this.errNode(this.name27(bad, 'assign'), bad));
+      return;
+    }
+    const t0 = targets[0]!;
+    const last = t0.type === 'Tuple' && !PARENS.has(t0) ? t0.elts[t0.elts.length - 1]! : t0;
+    const next = targets.length > 1 ? null : value;
+    if (next !== null && this.startsWithBitOr(next)) {
+      if (last.type === 'Name' && !PARENS.has(last)) {
+        throw this.errNode("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", last, next);
+      }
+      const excluded = last.type === 'List' || last.type === 'Tuple' || last.type === 'GeneratorExp' ||
+        (last.type === 'Constant' && (last.value.t === 'bool' || last.value.t === 'none'));
+      if (!excluded && this.isBitOrNode(last)) {
+        throw this.errNode(`cannot assign to ${this.exprName(last)} here. Maybe you meant '==' instead of '='?`, last);
+      }
+    }
+    const t = targets[firstBad]!;
+    if ((t.type === 'Yield' || t.type === 'YieldFrom') && !PARENS.has(t)) {
+      throw this.errNode('assignment to yield expression not possible', t);
+    }
+    const bad = this.invalidTarget(t, 'Store')!;
     throw this.errNode(`cannot assign to ${this.exprName(bad)}`, bad);
+  }
+
+  /** Could `e` have been parsed by CPython's bitwise_or rule? */
+  private isBitOrNode(e: A.Expr): boolean {
+    if (PARENS.has(e)) return true;
+    if (e.type === 'UnaryOp') return e.op !== 'Not';
+    return !['Compare', 'BoolOp', 'IfExp', 'Lambda', 'NamedExpr', 'Tuple', 'Starred', 'Yield', 'YieldFrom'].includes(e.type);
+  }
+
+  /** Does expression `e` begin with a bitwise_or operand? */
+  private startsWithBitOr(e: A.Expr): boolean {
+    for (;;) {
+      if (PARENS.has(e)) return true;
+      if (e.type === 'Tuple') {
+        if (e.elts.length === 0) return true;
+        e = e.elts[0]!;
+      } else if (e.type === 'Compare') e = e.left;
+      else if (e.type === 'BoolOp') e = e.values[0]!;
+      else if (e.type === 'IfExp') e = e.body;
+      else return this.isBitOrNode(e);
+    }
   }
 
   /** First sub-expression that cannot be a target, or null. */
@@ -1203,7 +1250,11 @@ export class Parser {
     const s = start27 ?? this.startOf(kwTok);
     const name = this.name().value;
     if (this.isOp('[') && !this.v27) throw this.errAt('type parameters are not supported by HeapLab', this.peek());
-    this.expectOp('(');
+    if (!this.isOp('(')) {
+      if (this.v27) this.fail();
+      throw this.errAt("expected '('", this.peek());
+    }
+    this.advance();
     const args = this.parameters(')', true);
     this.expectOp(')');
     let returns: A.Expr | null = null;
@@ -1397,7 +1448,7 @@ export class Parser {
         this.advance();
         const test = this.disjunction();
         if (!this.isKw('else')) {
-          if (this.v27) this.fail();
+          if (this.v27 || this.isOp(':')) this.fail();
           throw this.src.error("expected 'else' after 'if' expression", s.line, s.col, { endLine: this.prev.endLine, endCol: this.prev.endCol });
         }
         this.advance();
@@ -1940,7 +1991,6 @@ export class Parser {
     }
     if (!this.isOp(',')) {
       if (!this.v27 && this.isOp('=')) this.assignInExpr(first);
-      this.commaCheck(first);
       this.fail();
     }
     const elts: A.Expr[] = [first];
@@ -1948,33 +1998,12 @@ export class Parser {
       if (this.isOp(')')) break;
       elts.push(this.v27 ? this.expression() : this.isOp('*') ? this.starExpression() : this.namedExpression());
     }
-    if (!this.isOp(')')) {
-      this.commaCheck(elts[elts.length - 1]!);
-    }
     const close = this.expectOp(')');
     const tup = this.v27
       ? this.fin({ type: 'Tuple', elts, ctx: 'Load' } as A.Tuple, this.startOf(firstTok), close)
       : this.fin({ type: 'Tuple', elts, ctx: 'Load' } as A.Tuple, s);
     PARENS.add(tup);
     return tup;
-  }
-
-  /** 3.12 "Perhaps you forgot a comma?" for `[a b]`-style juxtaposition inside brackets. */
-  private commaCheck(prev: A.Expr): void {
-    if (this.v27 || prev !== undefined) return;
-    const t = this.peek();
-    if (!this.canStartExpr(t) || (t.kind === 'OP' && (t.value === '*' || t.value === '-' || t.value === '+' || t.value === '('|| t.value === '['))) return;
-    if (prev.type === 'Name' && (prev.id === 'print' || prev.id === 'exec')) return;
-    const save = this.i;
-    let nxt: A.Expr | null = null;
-    try {
-      nxt = this.expression();
-    } catch {
-      nxt = null;
-    }
-    this.i = save;
-    if (nxt === null) return;
-    throw this.errNode('invalid syntax. Perhaps you forgot a comma?', prev, nxt);
   }
 
   private listAtom(): A.Expr {
@@ -1997,7 +2026,6 @@ export class Parser {
       if (this.isOp(']')) break;
       elts.push(this.v27 ? this.expression() : this.isOp('*') ? this.starExpression() : this.namedExpression());
     }
-    if (!this.isOp(']')) this.commaCheck(elts[elts.length - 1]!);
     this.expectOp(']');
     return this.fin({ type: 'List', elts, ctx: 'Load' } as A.List, s);
   }
@@ -2040,7 +2068,6 @@ export class Parser {
       if (this.isOp('}')) break;
       elts.push(this.v27 ? this.expression() : this.isOp('*') ? this.starExpression() : this.namedExpression());
     }
-    if (!this.isOp('}')) this.commaCheck(elts[elts.length - 1]!);
     this.expectOp('}');
     return this.fin({ type: 'Set', elts } as A.SetExpr, s);
   }

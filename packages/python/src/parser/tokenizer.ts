@@ -597,13 +597,19 @@ export class Tokenizer {
       const e = text[p];
       if (e === 'e' || e === 'E') {
         let q = p + 1;
-        if (text[q] === '+' || text[q] === '-') q++;
+        const signed = text[q] === '+' || text[q] === '-';
+        if (signed) q++;
         if (isDigit(text.charCodeAt(q))) {
           p = q;
           digits(isDigit, 'decimal');
           isFloat = true;
         } else if (v312) {
-          this.err('invalid decimal literal', line, p - this.lineStart);
+          // CPython points at the char after the sign, or at the 'e' itself
+          // (unless it starts `else`, which may follow a number).
+          if (signed) this.err('invalid decimal literal', line, q - this.lineStart - 1);
+          if (!(text.startsWith('else', p) && !isAsciiIdContinue(text.charCodeAt(p + 4)))) {
+            this.err('invalid decimal literal', line, p - this.lineStart - 1);
+          }
         }
       }
       const j = text[p];
@@ -622,7 +628,7 @@ export class Tokenizer {
             { endLine: line, endCol: p - this.lineStart + 1 },
           );
         } else if (!v312 && s.length > 1 && s[0] === '0' && /[89]/.test(s)) {
-          this.err('invalid token', line, p - this.lineStart);
+          this.err('invalid token', line, p - this.lineStart - 1);
         }
       }
     }

@@ -194,10 +194,6 @@ export class Parser {
       throw this.src.error('invalid syntax', t.endLine, 0, { offset: end - (t.bufStart ?? this.src.lineStarts[t.line - 1]!) });
     }
     this.forgotComma(t);
-    const open = this.tz.openBracket();
-    if (open !== undefined && t.line > open.line) {
-      throw this.src.error(`'${open.ch}' was never closed`, open.line, open.col);
-    }
     if (t.kind === 'EOF') throw this.src.error('unexpected EOF while parsing', t.line, this.src.lineText(t.line).length);
     throw this.errAt('invalid syntax', t);
   }
@@ -274,7 +270,10 @@ export class Parser {
           if (this.tz.isTokenizerError(e2)) throw e2;
           throw e;
         }
-        if (open !== undefined && err.lineno > open.line) {
+        // CPython compares with the line of the last token the parser fetched.
+        const lastFetched = this.toks[this.toks.length - 1];
+        const errLine = Math.max(err.lineno, lastFetched?.line ?? 0);
+        if (open !== undefined && errLine > open.line) {
           throw this.src.error(`'${open.ch}' was never closed`, open.line, open.col);
         }
       }
@@ -979,6 +978,8 @@ export class Parser {
         kind: 'IndentationError',
         endLine: at.endLine,
         endCol: at.endCol,
+        // CPython's DEDENT tokens have column -1
+        ...(t.kind === 'DEDENT' ? { offset: 0 } : {}),
       });
     }
     this.advance();
@@ -1045,7 +1046,9 @@ export class Parser {
         const v = this.bitOr();
         e = this.fin({ type: 'Starred', value: v, ctx: 'Store' } as A.Starred, st);
       } else {
+        const si = this.i;
         e = this.bitOr();
+        this.lastDisj = { node: e, startIndex: si, endIndex: this.i };
       }
       elts.push(e);
       trailing = false;
@@ -1217,6 +1220,7 @@ export class Parser {
     while (this.isOp('@')) {
       this.advance();
       decorators.push(this.v27 ? this.decorator27() : this.namedExpression());
+      if (!this.v27 && this.isOp('=')) this.assignInExpr(decorators[decorators.length - 1]!);
       if (this.peek().kind !== 'NEWLINE') this.fail();
       this.advance();
     }
@@ -1502,7 +1506,13 @@ export class Parser {
     try {
       b = this.expression();
     } catch {
-      b = null;
+      // CPython's PEG parser backtracks to the longest expression that parses.
+      this.i = save;
+      try {
+        b = this.primary();
+      } catch {
+        b = null;
+      }
     }
     this.i = save;
     this.lastDisj = saveDisj;

@@ -9,7 +9,6 @@ import {
   type Heap,
   ListHead,
   listItems,
-  newList,
   type Ref,
   referents,
   PyException,
@@ -239,4 +238,3 @@ export function attachCollector(heap: Heap): GcModule {
   return new GcModule(heap, new Collector(heap));
 }
 
-export { newList };

@@ -339,18 +339,63 @@ export class Collector {
     }
   }
 
-  /** For each reference between two objects of the set, subtract one from the target's gc_refs. */
+  /**
+   * For each reference between two objects of the set, subtract one from the target's gc_refs.
+   * Instances without slots, lists and tuples are traversed inline (the same order as
+   * `referents`); other kinds go through the generic traversal.
+   */
   private subtractRefs(containers: number): void {
     const heap = this.heap;
-    const { gcNext, gcRefs, flags } = heap;
+    const { gcNext, gcRefs, flags, kind, payload, typ } = heap;
     const buf = this.buf;
     for (let r = gcNext[containers]!; r !== containers; r = gcNext[r]!) {
+      const k = kind[r]!;
+      if (k === Kind.INSTANCE) {
+        const t = typ[r]!;
+        const td = payload[t] as TypeData;
+        if (td.slotNames.length === 0 && (flags[r]! & Flag.SIDE_DICT) === 0) {
+          const p = payload[r] as Ref[];
+          const d = p[0]!;
+          if (d !== 0) {
+            if ((flags[d]! & COLLECTING) !== 0) gcRefs[d]--;
+          } else {
+            for (let i = 1; i < p.length; i++) {
+              const x = p[i]!;
+              if ((flags[x]! & COLLECTING) !== 0) gcRefs[x]--;
+            }
+          }
+          if ((td.tflags & TypeFlag.HEAPTYPE) !== 0 && (flags[t]! & COLLECTING) !== 0) gcRefs[t]--;
+          continue;
+        }
+      } else if ((k === Kind.LIST || k === Kind.TUPLE) && (flags[r]! & Flag.SIDE_DICT) === 0) {
+        const items = payload[r] as Ref[];
+        for (let i = items.length - 1; i >= 0; i--) {
+          const x = items[i]!;
+          if ((flags[x]! & COLLECTING) !== 0) gcRefs[x]--;
+        }
+        continue;
+      }
       buf.length = 0;
       referents(heap, r, buf);
       for (let i = 0; i < buf.length; i++) {
         const x = buf[i]!;
         if ((flags[x]! & COLLECTING) !== 0) gcRefs[x]--;
       }
+    }
+  }
+
+  /** visit_reachable: a referent of a reachable object is reachable too. */
+  private reach(x: Ref, young: number): void {
+    const heap = this.heap;
+    const fx = heap.flags[x]!;
+    if ((fx & COLLECTING) === 0) return; // other generation, already scanned, or not GC
+    if ((fx & UNREACHABLE_FLAG) !== 0) {
+      // It had gc_refs 0 when the scan got to it, but it is reachable after all: back to young.
+      heap.flags[x] = fx & ~UNREACHABLE_FLAG;
+      heap.listMove(x, young);
+      heap.gcRefs[x] = 1;
+    } else if (heap.gcRefs[x] === 0) {
+      heap.gcRefs[x] = 1;
     }
   }
 
@@ -361,25 +406,33 @@ export class Collector {
    */
   private moveUnreachable(young: number, unreachable: number): void {
     const heap = this.heap;
-    const { gcNext, gcRefs, flags } = heap;
+    const { gcNext, gcRefs, flags, kind, payload, typ } = heap;
     const buf = this.buf;
     let r = gcNext[young]!;
     while (r !== young) {
       if (gcRefs[r]! !== 0) {
-        buf.length = 0;
-        referents(heap, r, buf);
-        for (let i = 0; i < buf.length; i++) {
-          const x = buf[i]!;
-          const fx = flags[x]!;
-          if ((fx & COLLECTING) === 0) continue; // other generation, already scanned, or not GC
-          if ((fx & UNREACHABLE_FLAG) !== 0) {
-            // It had gc_refs 0 when we got to it, but it is reachable after all: back to young.
-            flags[x] = fx & ~UNREACHABLE_FLAG;
-            heap.listMove(x, young);
-            gcRefs[x] = 1;
-          } else if (gcRefs[x] === 0) {
-            gcRefs[x] = 1;
+        const k = kind[r]!;
+        let done = false;
+        if (k === Kind.INSTANCE) {
+          const t = typ[r]!;
+          const td = payload[t] as TypeData;
+          if (td.slotNames.length === 0 && (flags[r]! & Flag.SIDE_DICT) === 0) {
+            const p = payload[r] as Ref[];
+            const d = p[0]!;
+            if (d !== 0) this.reach(d, young);
+            else for (let i = 1; i < p.length; i++) this.reach(p[i]!, young);
+            if ((td.tflags & TypeFlag.HEAPTYPE) !== 0) this.reach(t, young);
+            done = true;
           }
+        } else if ((k === Kind.LIST || k === Kind.TUPLE) && (flags[r]! & Flag.SIDE_DICT) === 0) {
+          const items = payload[r] as Ref[];
+          for (let i = items.length - 1; i >= 0; i--) this.reach(items[i]!, young);
+          done = true;
+        }
+        if (!done) {
+          buf.length = 0;
+          referents(heap, r, buf);
+          for (let i = 0; i < buf.length; i++) this.reach(buf[i]!, young);
         }
         flags[r] &= ~COLLECTING;
         r = gcNext[r]!;

@@ -293,7 +293,11 @@ export function allocInstance(heap: Heap, type: Ref): Ref {
   let payload: unknown;
   switch (td.layout) {
     case Kind.INSTANCE: {
-      const p = new Array<Ref>(1 + td.slotNames.length).fill(0);
+      // Sized for the class's current shared keys, like CPython's pre-sized inline values, so
+      // storing the usual attributes never grows the array.
+      const n = 1 + td.slotNames.length + (td.sharedKeys === null ? 0 : td.sharedKeyList.length);
+      const p = new Array<Ref>(n);
+      for (let i = 0; i < n; i++) p[i] = 0;
       payload = p;
       break;
     }

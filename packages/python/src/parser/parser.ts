@@ -2148,7 +2148,7 @@ export class Parser {
   private strings(): A.Expr {
     const first = this.peek();
     const s = this.startOf(first);
-    type Piece = { kind: 'const'; value: string; a: Token; b: Token } | { kind: 'fv'; node: A.FormattedValue };
+    type Piece = FPiece;
     const pieces: Piece[] = [];
     let anyF = false;
     let kind: 'str' | 'unicode' | 'bytes' | null = null;
@@ -2176,14 +2176,14 @@ export class Parser {
         if (kind === null) kind = d.kind;
         else if (kind === 'str' && d.kind === 'unicode') kind = 'unicode';
         constVal += d.value;
-        pieces.push({ kind: 'const', value: d.value, a: t, b: t });
+        pieces.push({ kind: 'const', value: d.value, a: t, b: t, u: d.u && t.value[0] === 'u' });
       } else if (t.kind === 'FSTART') {
         anyF = true;
         sawNonBytes = true;
         if (firstPiece) u = false;
         firstPiece = false;
         if (kind === null) kind = 'str';
-        this.fstring(pieces as unknown as FPiece[]);
+        this.fstring(pieces);
       } else break;
     }
     if (sawBytes && sawNonBytes) {
@@ -2196,10 +2196,10 @@ export class Parser {
     }
     // merge adjacent constants
     const values: (A.Constant | A.FormattedValue)[] = [];
-    let cur: { value: string; a: Pick<Token, 'line' | 'col'>; b: Pick<Token, 'endLine' | 'endCol'> } | null = null;
+    let cur: { value: string; a: Pick<Token, 'line' | 'col'>; b: Pick<Token, 'endLine' | 'endCol'>; u: boolean } | null = null;
     const flush = (): void => {
       if (cur !== null && cur.value.length > 0) {
-        const c = { type: 'Constant', value: { t: 'str', v: cur.value }, kind: null } as A.Constant;
+        const c = { type: 'Constant', value: { t: 'str', v: cur.value }, kind: cur.u ? 'u' : null } as A.Constant;
         c.lineno = cur.a.line;
         c.col_offset = this.src.byteCol(cur.a.line, cur.a.col);
         c.end_lineno = cur.b.endLine;
@@ -2208,9 +2208,9 @@ export class Parser {
       }
       cur = null;
     };
-    for (const p of pieces as unknown as FPiece[]) {
+    for (const p of pieces) {
       if (p.kind === 'const') {
-        if (cur === null) cur = { value: p.value, a: p.a, b: p.b };
+        if (cur === null) cur = { value: p.value, a: p.a, b: p.b, u: p.u === true };
         else {
           cur.value += p.value;
           cur.b = p.b;
@@ -2262,13 +2262,17 @@ export class Parser {
     if (et.kind === 'OP' && (et.value === '}' || et.value === '!' || et.value === ':' || et.value === '=')) {
       throw this.errAt("f-string: valid expression required before '" + et.value + "'", et);
     }
+    if (et.kind === 'NAME' && et.value === 'lambda') {
+      throw this.errAt('f-string: lambda expressions are not allowed without parentheses', et);
+    }
     const value = this.isKw('yield') ? this.yieldExpr() : this.fstringExpr();
     let debugText: string | null = null;
     if (this.isOp('=')) {
       const eq = this.advance();
       const nx = this.peek();
       debugText = this.src.text.slice(open.end, nx.start);
-      pieces.push({ kind: 'const', value: debugText, a: et, b: { endLine: eq.endLine, endCol: eq.endCol + (nx.start - eq.end) } as Token });
+      const a = { line: open.endLine, col: open.endCol } as Token;
+      pieces.push({ kind: 'const', value: debugText, a, b: { endLine: eq.endLine, endCol: eq.endCol + (nx.start - eq.end) } as Token });
     }
     let conversion = -1;
     if (this.isOp('!')) {
@@ -2347,5 +2351,5 @@ export class Parser {
 }
 
 type FPiece =
-  | { kind: 'const'; value: string; a: Token; b: Token; keepEmpty?: boolean }
+  | { kind: 'const'; value: string; a: Token; b: Token; keepEmpty?: boolean; u?: boolean }
   | { kind: 'fv'; node: A.FormattedValue };

@@ -341,13 +341,7 @@ export class Tokenizer {
     if (ch === '\n') {
       this.pos++;
       if (this.brackets.length > 0) {
-        if (frame !== undefined) {
-          // Inside a replacement field.  A single-quoted f-string cannot span lines.
-          const fs = this.enclosingFString();
-          if (fs && fs.quote.length === 1) {
-            this.err('unterminated f-string literal (detected at line ' + line + ')', fs.startLine, fs.startCol);
-          }
-        }
+        // (3.12 lets the expression part of any f-string span lines.)
         this.newlineHere(start);
         return this.scan();
       }

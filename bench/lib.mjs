@@ -1,0 +1,45 @@
+/**
+ * Helpers shared by the benchmarks: finding CPython, running a Python snippet, formatting rows.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** Path of a CPython interpreter of the given version (pyenv, or HEAPLAB_PYTHON312/27), or null. */
+export function findPython(version) {
+  const env = version === '2.7' ? process.env.HEAPLAB_PYTHON27 : process.env.HEAPLAB_PYTHON312;
+  if (env && existsSync(env)) return env;
+  let root = process.env.PYENV_ROOT;
+  if (!root) {
+    try {
+      root = execFileSync('pyenv', ['root'], { encoding: 'utf8' }).trim();
+    } catch {
+      root = `${process.env.HOME}/.pyenv`;
+    }
+  }
+  const full = version === '2.7' ? '2.7.18' : '3.12.1';
+  const p = `${root}/versions/${full}/bin/python`;
+  return existsSync(p) ? p : null;
+}
+
+/** Run a Python script, returning its stdout parsed as JSON (null if Python is missing or fails). */
+export function runPythonJson(python, script, env = {}) {
+  if (!python) return null;
+  const r = spawnSync(python, ['-c', script], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
+  if (r.status !== 0) {
+    console.error(r.stderr);
+    return null;
+  }
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+/** Median of an array of numbers. */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Print a table of rows (arrays of cells). */
+export function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(widths[i])).join('  '));
+}

@@ -59,6 +59,20 @@ export interface BuiltinTypes {
   /** 2.7 classic classes and instances (0 in 3.12). */
   classobj: Ref;
   instance: Ref;
+  list_iterator: Ref;
+  list_reverseiterator: Ref;
+  tuple_iterator: Ref;
+  str_iterator: Ref;
+  dict_keyiterator: Ref;
+  dict_valueiterator: Ref;
+  dict_itemiterator: Ref;
+  set_iterator: Ref;
+  range_iterator: Ref;
+  iterator: Ref;
+  callable_iterator: Ref;
+  dict_keys: Ref;
+  dict_values: Ref;
+  dict_items: Ref;
   // Exceptions (0 where the profile has none).
   BaseException: Ref;
   Exception: Ref;
@@ -270,6 +284,20 @@ const STATIC_TYPES: readonly TypeRow[] = [
   ['range', 'xrange', 'range', Kind.RANGE, 'object', false],
   ['super', 'super', 'super', Kind.SUPER, 'object', true],
   ['mappingproxy', 'dictproxy', 'mappingproxy', Kind.MAPPINGPROXY, 'object', true],
+  ['list_iterator', 'listiterator', 'list_iterator', Kind.ITERATOR, 'object', true],
+  ['list_reverseiterator', 'listreverseiterator', 'list_reverseiterator', Kind.ITERATOR, 'object', true],
+  ['tuple_iterator', 'tupleiterator', 'tuple_iterator', Kind.ITERATOR, 'object', true],
+  ['str_iterator', 'iterator', 'str_ascii_iterator', Kind.ITERATOR, 'object', true],
+  ['dict_keyiterator', 'dictionary-keyiterator', 'dict_keyiterator', Kind.ITERATOR, 'object', true],
+  ['dict_valueiterator', 'dictionary-valueiterator', 'dict_valueiterator', Kind.ITERATOR, 'object', true],
+  ['dict_itemiterator', 'dictionary-itemiterator', 'dict_itemiterator', Kind.ITERATOR, 'object', true],
+  ['set_iterator', 'setiterator', 'set_iterator', Kind.ITERATOR, 'object', true],
+  ['range_iterator', 'rangeiterator', 'range_iterator', Kind.ITERATOR, 'object', false],
+  ['iterator', 'iterator', 'iterator', Kind.ITERATOR, 'object', true],
+  ['callable_iterator', 'callable-iterator', 'callable_iterator', Kind.ITERATOR, 'object', true],
+  ['dict_keys', 'dict_keys', 'dict_keys', Kind.DICTVIEW, 'object', true],
+  ['dict_values', 'dict_values', 'dict_values', Kind.DICTVIEW, 'object', true],
+  ['dict_items', 'dict_items', 'dict_items', Kind.DICTVIEW, 'object', true],
   ['classobj', 'classobj', null, Kind.CLASSIC_CLASS, 'object', true],
   ['instance', 'instance', null, Kind.CLASSIC_INSTANCE, 'object', true],
 ];
@@ -446,6 +474,20 @@ export function bootstrapBuiltinTypes(heap: Heap): BuiltinTypes {
     mappingproxy: get('mappingproxy'),
     classobj: get('classobj'),
     instance: get('instance'),
+    list_iterator: get('list_iterator'),
+    list_reverseiterator: get('list_reverseiterator'),
+    tuple_iterator: get('tuple_iterator'),
+    str_iterator: get('str_iterator'),
+    dict_keyiterator: get('dict_keyiterator'),
+    dict_valueiterator: get('dict_valueiterator'),
+    dict_itemiterator: get('dict_itemiterator'),
+    set_iterator: get('set_iterator'),
+    range_iterator: get('range_iterator'),
+    iterator: get('iterator'),
+    callable_iterator: get('callable_iterator'),
+    dict_keys: get('dict_keys'),
+    dict_values: get('dict_values'),
+    dict_items: get('dict_items'),
     BaseException: excByName.get('BaseException') ?? 0,
     Exception: excByName.get('Exception') ?? 0,
     StandardError: excByName.get('StandardError') ?? 0,

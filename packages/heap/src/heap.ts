@@ -82,6 +82,8 @@ export interface CollectorHook {
 export interface HeapHooks {
   /** Where stderr text goes (the gc module's debug output, unraisable exceptions). */
   writeStderr(text: string): void;
+  /** Where stdout text goes (objgraph's reports; the interpreter routes it to `sys.stdout`). */
+  writeStdout(text: string): void;
   /**
    * Report an exception that cannot propagate (raised in `__del__`, a weakref callback, a gc
    * callback): CPython's `PyErr_WriteUnraisable(obj)`. `exc` is borrowed.
@@ -97,6 +99,8 @@ export interface HeapOptions {
   initialCapacity?: number;
   /** Where stderr output goes (default: `process.stderr` when available, else dropped). */
   writeStderr?: (text: string) => void;
+  /** Where stdout output goes (default: `process.stdout` when available, else dropped). */
+  writeStdout?: (text: string) => void;
   /** Maximum number of live objects; exceeding it raises MemoryError. */
   objectBudget?: number;
 }
@@ -104,6 +108,11 @@ export interface HeapOptions {
 function defaultStderr(text: string): void {
   const p = (globalThis as { process?: { stderr?: { write(s: string): void } } }).process;
   if (p?.stderr) p.stderr.write(text);
+}
+
+function defaultStdout(text: string): void {
+  const p = (globalThis as { process?: { stdout?: { write(s: string): void } } }).process;
+  if (p?.stdout) p.stdout.write(text);
 }
 
 /**
@@ -147,6 +156,8 @@ export class Heap extends ObjectStore {
   readonly weakrefLists = new Map<Ref, Ref[]>();
   /** Instance dicts / slots for objects of builtin layouts whose type is a heap type. */
   readonly sideData = new Map<Ref, Ref[]>();
+  /** `sys.modules` (a dict, owned), set by the runtime; 0 when there is none. */
+  sysModules: Ref = 0;
   /** 3.12: per-instance attribute insertion order when it differs from the class's key order. */
   readonly inlineOrder = new Map<Ref, number[]>();
 
@@ -169,6 +180,7 @@ export class Heap extends ObjectStore {
     this.profile = getProfile(options.version ?? '3.12');
     this.hooks = {
       writeStderr: options.writeStderr ?? defaultStderr,
+      writeStdout: options.writeStdout ?? defaultStdout,
       writeUnraisable: (exc, obj) => this.defaultWriteUnraisable(exc, obj),
     };
     const th = this.profile.defaultThresholds;

@@ -25,3 +25,4 @@ export * from './classes.js';
 export * from './args.js';
 export * from './repr.js';
 export * from './handles.js';
+export * from './iter.js';

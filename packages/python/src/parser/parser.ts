@@ -2265,10 +2265,14 @@ export class Parser {
     if (et.kind === 'NAME' && et.value === 'lambda') {
       throw this.errAt('f-string: lambda expressions are not allowed without parentheses', et);
     }
+    if (!this.canStartExpr(et)) throw this.errAt("f-string: expecting a valid expression after '{'", et);
     const value = this.isKw('yield') ? this.yieldExpr() : this.fstringExpr();
+    const isAny = (...ops: string[]): boolean => ops.some((o) => this.isOp(o));
+    if (!isAny('=', '!', ':', '}')) throw this.errAt("f-string: expecting '=', or '!', or ':', or '}'", this.peek());
     let debugText: string | null = null;
     if (this.isOp('=')) {
       const eq = this.advance();
+      if (!isAny('!', ':', '}')) throw this.errAt("f-string: expecting '!', or ':', or '}'", this.peek());
       const nx = this.peek();
       debugText = this.src.text.slice(open.end, nx.start);
       const a = { line: open.endLine, col: open.endCol } as Token;
@@ -2278,13 +2282,15 @@ export class Parser {
     if (this.isOp('!')) {
       const bang = this.advance();
       const n = this.peek();
-      if (n.kind !== 'NAME') throw this.errAt('f-string: missing conversion character', n);
+      if (isAny(':', '}')) throw this.errAt('f-string: missing conversion character', n);
+      if (n.kind !== 'NAME') throw this.errAt('f-string: invalid conversion character', n);
       if (n.start !== bang.end) throw this.errAt('f-string: conversion type must come right after the exclamanation mark', n);
       if (n.value !== 's' && n.value !== 'r' && n.value !== 'a') {
         throw this.errAt(`f-string: invalid conversion character '${n.value}': expected 's', 'r', or 'a'`, n);
       }
       this.advance();
       conversion = n.value.charCodeAt(0);
+      if (!isAny(':', '}')) throw this.errAt("f-string: expecting ':' or '}'", this.peek());
     }
     let format_spec: A.JoinedStr | null = null;
     if (this.isOp(':')) {
@@ -2324,6 +2330,7 @@ export class Parser {
         }
       }
       const close = this.peek();
+      if (!this.isOp('}')) throw this.errAt("f-string: expecting '}', or format specs", close);
       format_spec = this.fin({ type: 'JoinedStr', values } as A.JoinedStr, cs, { ...close, endLine: close.line, endCol: close.col });
     }
     if (!this.isOp('}')) {

@@ -812,7 +812,6 @@ export class Tokenizer {
     const tline = this.line;
     const tcol = p - this.lineStart;
     if (c === '{') {
-      if (inSpec && text[p + 1] === '{') this.err("f-string: expecting '}', or format specs", tline, tcol);
       if (this.brackets.length >= MAXLEVEL) this.err('too many nested parentheses', tline, tcol);
       this.brackets.push({ ch: '{', line: tline, col: tcol });
       this.frames.push({ kind: 'expr', depth: this.brackets.length });

@@ -828,7 +828,7 @@ export class Tokenizer {
     }
     // closing quote
     if (inSpec) {
-      this.err("f-string: expecting '}'", tline, tcol);
+      this.err("f-string: expecting '}', or format specs", tline, tcol);
     }
     this.frames.pop();
     this.pos = p + fs.quote.length;

@@ -33,6 +33,15 @@ export interface CodeData {
   qualname: string;
   filename: string;
   firstlineno: number;
+  /** Local variable names (parameters first), `co_varnames`. */
+  varnames: string[];
+  /** Number of positional parameters, `co_argcount`. */
+  argcount: number;
+  /** Cell and free variable names. */
+  cellvars: string[];
+  freevars: string[];
+  /** `co_flags` (CO_VARARGS 4, CO_VARKEYWORDS 8, CO_NESTED 16, CO_GENERATOR 32...). */
+  flags: number;
   /** The runtime's compiled form. */
   ext?: unknown;
 }

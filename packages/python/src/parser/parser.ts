@@ -73,7 +73,8 @@ export class Parser {
   private readonly tz: Tokenizer;
   private readonly v27: boolean;
   private readonly dialect: Dialect;
-  private readonly toks: Token[] = [];
+  /** Token window: tokens before the current statement are dropped (see compact()). */
+  private toks: Token[] = [];
   private i = 0;
   private prev: Token;
   /** Last consumed token other than NEWLINE/INDENT/DEDENT (compound statements end there). */
@@ -95,6 +96,8 @@ export class Parser {
   // ------------------------------------------------------------ token access
 
   private peek(k = 0): Token {
+    const t = this.toks[this.i + k];
+    if (t !== undefined) return t;
     while (this.toks.length <= this.i + k) {
       const last = this.toks[this.toks.length - 1];
       if (last !== undefined && last.kind === 'EOF') return last;
@@ -308,8 +311,20 @@ export class Parser {
     return { type: 'Module', body };
   }
 
+  /**
+   * Drop consumed tokens at a statement boundary (nothing backtracks across
+   * statements), so that memory stays proportional to one statement.
+   */
+  private compact(): void {
+    if (this.i < 512) return;
+    this.toks = this.toks.slice(this.i);
+    this.i = 0;
+    this.lastDisj.node = null;
+  }
+
   /** Parse one statement (a compound statement or a line of simple statements) into `out`. */
   private statement(out: A.Stmt[]): void {
+    this.compact();
     const t = this.peek();
     if (t.kind === 'NAME') {
       switch (t.value) {
@@ -1048,7 +1063,9 @@ export class Parser {
       } else {
         const si = this.i;
         e = this.bitOr();
-        this.lastDisj = { node: e, startIndex: si, endIndex: this.i };
+        this.lastDisj.node = e;
+        this.lastDisj.startIndex = si;
+        this.lastDisj.endIndex = this.i;
       }
       elts.push(e);
       trailing = false;
@@ -1480,12 +1497,15 @@ export class Parser {
       while (this.eatKw('or')) values.push(this.conjunction());
       e = this.fin({ type: 'BoolOp', op: 'Or', values } as A.BoolOp, s);
     }
-    this.lastDisj = { node: e, startIndex: si, endIndex: this.i };
+    const ld = this.lastDisj;
+    ld.node = e;
+    ld.startIndex = si;
+    ld.endIndex = this.i;
     return e;
   }
 
   /** The most recently completed disjunction (for 3.12's "Perhaps you forgot a comma?"). */
-  private lastDisj: { node: A.Expr; startIndex: number; endIndex: number } | null = null;
+  private readonly lastDisj: { node: A.Expr | null; startIndex: number; endIndex: number } = { node: null, startIndex: -1, endIndex: -1 };
 
   /**
    * 3.12: inside brackets, a complete expression directly followed by another
@@ -1493,7 +1513,8 @@ export class Parser {
    */
   private forgotComma(t: Token): void {
     const d = this.lastDisj;
-    if (d === null || d.endIndex !== this.i || this.i === 0) return;
+    if (d.node === null || d.endIndex !== this.i || this.i === 0) return;
+    const dNode = d.node;
     const lastTok = this.toks[this.i - 1]!;
     if ((lastTok.depth ?? 0) === 0) return;
     const first = this.toks[d.startIndex]!;
@@ -1501,7 +1522,6 @@ export class Parser {
     if (first.kind === 'NAME' && d.startIndex + 1 < this.toks.length && this.toks[d.startIndex + 1]!.kind === 'STRING') return;
     if (!this.canStartExpr(t) || (t.kind === 'NAME' && (t.value === 'not' || t.value === 'await' || t.value === 'yield'))) return;
     const save = this.i;
-    const saveDisj = this.lastDisj;
     let b: A.Expr | null = null;
     try {
       b = this.expression();
@@ -1515,9 +1535,8 @@ export class Parser {
       }
     }
     this.i = save;
-    this.lastDisj = saveDisj;
     if (b === null) return;
-    throw this.errNode('invalid syntax. Perhaps you forgot a comma?', d.node, b);
+    throw this.errNode('invalid syntax. Perhaps you forgot a comma?', dNode, b);
   }
 
   private conjunction(): A.Expr {
@@ -1530,6 +1549,7 @@ export class Parser {
   }
 
   private inversion(): A.Expr {
+    if (!this.isKw('not')) return this.comparison();
     const starts: Start[] = [];
     while (this.isKw('not')) starts.push(this.startOf(this.advance()));
     let e = this.comparison();
@@ -1542,6 +1562,10 @@ export class Parser {
   private comparison(): A.Expr {
     const s = this.startOf(this.peek());
     const left = this.bitOr();
+    const t1 = this.peek();
+    if (t1.kind === 'OP' ? CMP_OPS[t1.value] === undefined && t1.value !== '<>' : !(t1.kind === 'NAME' && (t1.value === 'in' || t1.value === 'is' || t1.value === 'not'))) {
+      return left;
+    }
     const ops: A.CmpOpName[] = [];
     const comparators: A.Expr[] = [];
     for (;;) {
@@ -1603,6 +1627,19 @@ export class Parser {
 
   /** factor: unary prefixes and `**` chains, iteratively. */
   private factor(): A.Expr {
+    const t0 = this.peek();
+    if (!(t0.kind === 'OP' && (t0.value === '-' || t0.value === '+' || t0.value === '~')) &&
+        !(t0.kind === 'NAME' && t0.value === 'await')) {
+      const base = this.primary();
+      const n = this.peek();
+      if (!(n.kind === 'OP' && n.value === '**')) return base;
+      return this.factorSlow(base, t0);
+    }
+    return this.factorSlow(null, t0);
+  }
+
+  /** factor with unary operators and/or `**`; `base0` is an already parsed first primary. */
+  private factorSlow(base0: A.Expr | null, first: Token): A.Expr {
     interface PowFrame {
       ops: { s: Start; op: A.UnaryOpName; tok: Token }[];
       base: A.Expr;
@@ -1620,11 +1657,21 @@ export class Parser {
         this.advance();
         ops.push({ s: this.startOf(t), op, tok: t });
       }
-      const bt = this.peek();
-      const bs = this.startOf(bt);
-      const bi = this.i;
-      if (!this.v27 && bt.kind === 'NAME' && bt.value === 'await') throw this.errAt('async/await are not supported by HeapLab', bt);
-      const base = this.primary();
+      let base: A.Expr;
+      let bs: Start;
+      let bi: number;
+      if (base0 !== null) {
+        base = base0;
+        bs = this.startOf(first);
+        bi = -1;
+        base0 = null;
+      } else {
+        const bt = this.peek();
+        bs = this.startOf(bt);
+        bi = this.i;
+        if (!this.v27 && bt.kind === 'NAME' && bt.value === 'await') throw this.errAt('async/await are not supported by HeapLab', bt);
+        base = this.primary();
+      }
       if (this.isOp('**')) {
         this.advance();
         frames.push({ ops, base, s: bs });
@@ -1922,6 +1969,9 @@ export class Parser {
 
   private numberConst(text: string, t: Token): A.Constant {
     const s = this.startOf(t);
+    if (text.length < 16 && /^(?:0|[1-9][0-9]*)$/.test(text)) {
+      return this.fin({ type: 'Constant', value: { t: 'int', v: BigInt(text) }, kind: null } as A.Constant, s, t);
+    }
     let neg = false;
     let body = text;
     if (body[0] === '-') {

@@ -50,6 +50,8 @@ const OPS1_312 = new Set('%&()*+,-./:;<=>@[]^{|}~!');
 const OPS1_27 = new Set('%&()*+,-./:;<=>@[]^{|}~`');
 
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+/** Single-char operators that never begin a longer operator. */
+const SIMPLE_OPS = new Set(['(', ')', '[', ']', '{', '}', ',', ';', '~', '`']);
 
 const STRING_PREFIX_312 = new Set(['r', 'u', 'b', 'br', 'rb', 'f', 'fr', 'rf']);
 const STRING_PREFIX_27 = new Set(['r', 'u', 'b', 'br', 'ur']);
@@ -220,14 +222,14 @@ export class Tokenizer {
       let alt = 0;
       let p = this.pos;
       for (; p < text.length; p++) {
-        const c = text[p];
-        if (c === ' ') {
+        const c = text.charCodeAt(p);
+        if (c === 32) {
           col++;
           alt++;
-        } else if (c === '\t') {
+        } else if (c === 9) {
           col = (Math.floor(col / 8) + 1) * 8;
           alt++;
-        } else if (c === '\f') {
+        } else if (c === 12) {
           col = 0;
           alt = 0;
         } else break;
@@ -305,10 +307,14 @@ export class Tokenizer {
     const frame = this.frames[this.frames.length - 1];
     // Skip spaces, comments and continuation lines.
     for (;;) {
-      const c = text[this.pos];
-      if (c === ' ' || c === '\t' || c === '\f') {
+      const cc = text.charCodeAt(this.pos);
+      if (cc === 32 || cc === 9 || cc === 12) {
         this.pos++;
-      } else if (c === '#') {
+        continue;
+      }
+      if (cc > 92 || (cc !== 35 && cc !== 92)) break;
+      const c = text[this.pos];
+      if (c === '#') {
         const nl = text.indexOf('\n', this.pos);
         this.pos = nl < 0 ? text.length : nl;
       } else if (c === '\\') {
@@ -376,6 +382,13 @@ export class Tokenizer {
         break;
       }
       const word = text.slice(start, p);
+      let ascii = true;
+      for (let k = start; k < p; k++) {
+        if (text.charCodeAt(k) >= 128) {
+          ascii = false;
+          break;
+        }
+      }
       const q = text[p];
       if ((q === '"' || q === "'") && p - start <= 2) {
         const lw = word.toLowerCase();
@@ -387,7 +400,7 @@ export class Tokenizer {
       }
       this.pos = p;
       if (this.dialect === '3.12' && p < text.length && text.charCodeAt(p) >= 128) this.checkInvalidChar(p);
-      const value = /[^\x00-\x7f]/.test(word) ? word.normalize('NFKC') : word;
+      const value = ascii ? word : word.normalize('NFKC');
       return this.tok('NAME', value, start, p, line, col);
     }
 
@@ -415,12 +428,18 @@ export class Tokenizer {
     }
 
     // Operators.
-    const three = text.slice(start, start + 3);
-    const two = text.slice(start, start + 2);
     let op: string | null = null;
-    if (OPS3.has(three) && (this.dialect === '3.12' || three !== '...')) op = three;
-    else if ((this.dialect === '3.12' ? OPS2_312 : OPS2_27).has(two)) op = two;
-    else if ((this.dialect === '3.12' ? OPS1_312 : OPS1_27).has(ch)) op = ch;
+    const nx = text.charCodeAt(start + 1);
+    if (SIMPLE_OPS.has(ch) || !(nx === 61 || nx === 42 || nx === 47 || nx === 60 || nx === 62 || nx === 46 || nx === 45)) {
+      // cannot start a multi-char operator here
+      if ((this.dialect === '3.12' ? OPS1_312 : OPS1_27).has(ch)) op = ch;
+    } else {
+      const three = text.slice(start, start + 3);
+      const two = text.slice(start, start + 2);
+      if (OPS3.has(three) && (this.dialect === '3.12' || three !== '...')) op = three;
+      else if ((this.dialect === '3.12' ? OPS2_312 : OPS2_27).has(two)) op = two;
+      else if ((this.dialect === '3.12' ? OPS1_312 : OPS1_27).has(ch)) op = ch;
+    }
     if (op === '...' && this.dialect === '2.7') op = '.';
     if (op !== null) {
       this.pos = start + op.length;

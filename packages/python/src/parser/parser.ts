@@ -458,17 +458,17 @@ export class Parser {
       switch (t.value) {
         case 'pass':
           this.advance();
-          return this.fin({ type: 'Pass' } as A.Pass, s);
+          return this.fin({ type: 'Pass' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Pass, s);
         case 'break':
           this.advance();
-          return this.fin({ type: 'Break' } as A.Break, s);
+          return this.fin({ type: 'Break' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Break, s);
         case 'continue':
           this.advance();
-          return this.fin({ type: 'Continue' } as A.Continue, s);
+          return this.fin({ type: 'Continue' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Continue, s);
         case 'return': {
           this.advance();
           const value = this.atStmtEnd() ? null : this.starExpressions();
-          return this.fin({ type: 'Return', value } as A.Return, s);
+          return this.fin({ type: 'Return', value , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Return, s);
         }
         case 'raise':
           return this.raiseStmt();
@@ -478,7 +478,7 @@ export class Parser {
           const names: string[] = [];
           do names.push(this.name().value);
           while (this.eatOp(','));
-          return this.fin({ type: t.value === 'global' ? 'Global' : 'Nonlocal', names } as A.Global, s);
+          return this.fin({ type: t.value === 'global' ? 'Global' : 'Nonlocal', names , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Global, s);
         }
         case 'del':
           return this.delStmt();
@@ -486,7 +486,7 @@ export class Parser {
           this.advance();
           const test = this.expression();
           const msg = this.eatOp(',') ? this.expression() : null;
-          return this.fin({ type: 'Assert', test, msg } as A.Assert, s);
+          return this.fin({ type: 'Assert', test, msg , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Assert, s);
         }
         case 'import':
           return this.importStmt();
@@ -529,13 +529,13 @@ export class Parser {
           if (this.eatOp(',')) tback = this.expression();
         }
       }
-      return this.fin({ type: 'Raise', exc, cause, inst, tback } as A.Raise, s);
+      return this.fin({ type: 'Raise', exc, cause, inst, tback , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Raise, s);
     }
     if (!this.atStmtEnd()) {
       exc = this.expression();
       if (this.eatKw('from')) cause = this.expression();
     }
-    return this.fin({ type: 'Raise', exc, cause } as A.Raise, s);
+    return this.fin({ type: 'Raise', exc, cause , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Raise, s);
   }
 
   private delStmt(): A.Delete {
@@ -548,7 +548,7 @@ export class Parser {
       if (!this.eatOp(',')) break;
       if (this.atStmtEnd()) break;
     }
-    return this.fin({ type: 'Delete', targets } as A.Delete, s);
+    return this.fin({ type: 'Delete', targets , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Delete, s);
   }
 
   /** 2.7 `expr` level (used by del/exec/print>>). */
@@ -564,9 +564,9 @@ export class Parser {
       const name = this.dottedName();
       let asname: string | null = null;
       if (this.eatKw('as')) asname = this.name().value;
-      names.push(this.fin({ type: 'alias', name, asname } as A.Alias, as));
+      names.push(this.fin({ type: 'alias', name, asname , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Alias, as));
     } while (this.eatOp(','));
-    return this.fin({ type: 'Import', names } as A.Import, s);
+    return this.fin({ type: 'Import', names , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Import, s);
   }
 
   private dottedName(): string {
@@ -593,7 +593,7 @@ export class Parser {
     const names: A.Alias[] = [];
     if (this.isOp('*')) {
       const t = this.advance();
-      names.push(this.fin({ type: 'alias', name: '*', asname: null } as A.Alias, this.startOf(t)));
+      names.push(this.fin({ type: 'alias', name: '*', asname: null , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Alias, this.startOf(t)));
     } else {
       const paren = this.eatOp('(');
       for (;;) {
@@ -601,7 +601,7 @@ export class Parser {
         const name = this.name().value;
         let asname: string | null = null;
         if (this.eatKw('as')) asname = this.name().value;
-        names.push(this.fin({ type: 'alias', name, asname } as A.Alias, as));
+        names.push(this.fin({ type: 'alias', name, asname , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Alias, as));
         if (!this.eatOp(',')) break;
         if (paren && this.isOp(')')) break;
         if (!paren && this.atStmtEnd()) {
@@ -611,7 +611,7 @@ export class Parser {
       }
       if (paren) this.expectOp(')');
     }
-    const node = this.fin({ type: 'ImportFrom', module, names, level } as A.ImportFrom, s);
+    const node = this.fin({ type: 'ImportFrom', module, names, level , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.ImportFrom, s);
     if (module === '__future__' && level === 0) {
       if (!this.futureAllowed && !this.v27) {
         // CPython reports this in the compiler; ast.parse accepts it.
@@ -653,7 +653,7 @@ export class Parser {
         }
       }
     }
-    return this.fin({ type: 'Print', dest, values, nl } as A.Print, s);
+    return this.fin({ type: 'Print', dest, values, nl , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Print, s);
   }
 
   private execStmt(): A.Exec {
@@ -665,7 +665,7 @@ export class Parser {
       globals = this.expression();
       if (this.eatOp(',')) locals = this.expression();
     }
-    return this.fin({ type: 'Exec', body, globals, locals } as A.Exec, s);
+    return this.fin({ type: 'Exec', body, globals, locals , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Exec, s);
   }
 
   private exprStmt(): A.Stmt {
@@ -687,7 +687,7 @@ export class Parser {
         void starts;
         this.checkAssignTargets(targets, value);
         for (const tg of targets) this.applyCtx(tg, 'Store');
-        return this.fin({ type: 'Assign', targets, value } as A.Assign, s);
+        return this.fin({ type: 'Assign', targets, value , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Assign, s);
       }
       const aug = AUG_OPS[t.value];
       if (aug !== undefined && !(this.v27 && t.value === '@=')) {
@@ -701,7 +701,7 @@ export class Parser {
         this.advance();
         const value = this.isKw('yield') ? this.yieldExpr() : this.starExpressions();
         this.setCtx(e, 'Store');
-        return this.fin({ type: 'AugAssign', target: e, op: aug, value } as A.AugAssign, s);
+        return this.fin({ type: 'AugAssign', target: e, op: aug, value , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.AugAssign, s);
       }
       if (t.value === ':' && !this.v27) {
         const valid = e.type === 'Name' || e.type === 'Attribute' || e.type === 'Subscript';
@@ -717,10 +717,10 @@ export class Parser {
         if (this.eatOp('=')) value = this.isKw('yield') ? this.yieldExpr() : this.starExpressions();
         this.setCtx(e, 'Store');
         const simple = e.type === 'Name' && !PARENS.has(e) ? 1 : 0;
-        return this.fin({ type: 'AnnAssign', target: e, annotation, value, simple } as A.AnnAssign, s);
+        return this.fin({ type: 'AnnAssign', target: e, annotation, value, simple , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.AnnAssign, s);
       }
     }
-    return this.fin({ type: 'Expr', value: e } as A.ExprStmt, s);
+    return this.fin({ type: 'Expr', value: e , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.ExprStmt, s);
   }
 
   /**
@@ -1032,7 +1032,7 @@ export class Parser {
       const e = this.advance();
       orelse = this.block("'else' statement", true, e.line);
     }
-    return this.finStmt({ type: 'If', test, body, orelse } as A.If, s, this.lastEnd(body, orelse));
+    return this.finStmt({ type: 'If', test, body, orelse , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.If, s, this.lastEnd(body, orelse));
   }
 
   private whileStmt(): A.While {
@@ -1046,7 +1046,7 @@ export class Parser {
       const e = this.advance();
       orelse = this.block("'else' statement", true, e.line);
     }
-    return this.finStmt({ type: 'While', test, body, orelse } as A.While, s, this.lastEnd(body, orelse));
+    return this.finStmt({ type: 'While', test, body, orelse , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.While, s, this.lastEnd(body, orelse));
   }
 
   /** Targets of `for` / comprehensions: star_targets up to `in`. */
@@ -1059,7 +1059,7 @@ export class Parser {
       if (this.isOp('*') && !this.v27) {
         const st = this.startOf(this.advance());
         const v = this.bitOr();
-        e = this.fin({ type: 'Starred', value: v, ctx: 'Store' } as A.Starred, st);
+        e = this.fin({ type: 'Starred', value: v, ctx: 'Store' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Starred, st);
       } else {
         const si = this.i;
         e = this.bitOr();
@@ -1077,7 +1077,7 @@ export class Parser {
     let target: A.Expr;
     if (elts.length === 1 && !trailing) target = elts[0]!;
     else {
-      target = this.fin({ type: 'Tuple', elts, ctx: 'Store' } as A.Tuple, s);
+      target = this.fin({ type: 'Tuple', elts, ctx: 'Store' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Tuple, s);
       if (this.v27) {
         target.lineno = elts[0]!.lineno;
         target.col_offset = elts[0]!.col_offset;
@@ -1107,7 +1107,7 @@ export class Parser {
       const e = this.advance();
       orelse = this.block("'else' statement", true, e.line);
     }
-    return this.finStmt({ type: 'For', target, iter, body, orelse } as A.For, s, this.lastEnd(body, orelse));
+    return this.finStmt({ type: 'For', target, iter, body, orelse , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.For, s, this.lastEnd(body, orelse));
   }
 
   private tryStmt(): A.Try {
@@ -1165,7 +1165,7 @@ export class Parser {
       throw this.errAt("expected 'except' or 'finally' block", this.peek());
     }
     const last = this.lastEnd(body, handlers as unknown as A.Stmt[], orelse, finalbody);
-    return this.finStmt({ type: 'Try', body, handlers, orelse, finalbody } as A.Try, s, last);
+    return this.finStmt({ type: 'Try', body, handlers, orelse, finalbody , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Try, s, last);
   }
 
   private withStmt(): A.With {
@@ -1196,7 +1196,7 @@ export class Parser {
     const body = this.block("'with' statement", false, kwTok.line);
     let start = s;
     if (this.v27) start = this.startOfNode(items[0]!.context_expr);
-    return this.finStmt({ type: 'With', items, body } as A.With, start, this.lastEnd(body));
+    return this.finStmt({ type: 'With', items, body , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.With, start, this.lastEnd(body));
   }
 
   /** `with (` ... `) :` — is the parenthesis a group of with-items? */
@@ -1255,7 +1255,7 @@ export class Parser {
     while (this.isOp('.')) {
       this.advance();
       const n = this.name();
-      e = this.fin({ type: 'Attribute', value: e, attr: n.value, ctx: 'Load' } as A.Attribute, s);
+      e = this.fin({ type: 'Attribute', value: e, attr: n.value, ctx: 'Load' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Attribute, s);
     }
     if (this.isOp('(')) e = this.callTrailer(e, s);
     return e;
@@ -1263,7 +1263,7 @@ export class Parser {
 
   private nameExpr(): A.Name {
     const t = this.name();
-    return this.fin({ type: 'Name', id: t.value, ctx: 'Load' } as A.Name, this.startOf(t));
+    return this.fin({ type: 'Name', id: t.value, ctx: 'Load' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Name, this.startOf(t));
   }
 
   private funcDef(decorator_list: A.Expr[], start27: Start | null): A.FunctionDef {
@@ -1281,7 +1281,7 @@ export class Parser {
     let returns: A.Expr | null = null;
     if (!this.v27 && this.eatOp('->')) returns = this.expression();
     const body = this.block('function definition', true, kwTok.line);
-    return this.finStmt({ type: 'FunctionDef', name, args, body, decorator_list, returns } as A.FunctionDef, s, this.lastEnd(body));
+    return this.finStmt({ type: 'FunctionDef', name, args, body, decorator_list, returns , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.FunctionDef, s, this.lastEnd(body));
   }
 
   private classDef(decorator_list: A.Expr[], start27: Start | null): A.ClassDef {
@@ -1309,7 +1309,7 @@ export class Parser {
       this.expectOp(')');
     }
     const body = this.block('class definition', false, kwTok.line);
-    return this.finStmt({ type: 'ClassDef', name, bases, keywords, body, decorator_list } as A.ClassDef, s, this.lastEnd(body));
+    return this.finStmt({ type: 'ClassDef', name, bases, keywords, body, decorator_list , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.ClassDef, s, this.lastEnd(body));
   }
 
   /** Parameter list of a def (`close` = ')') or lambda (`close` = ':'). */
@@ -1331,7 +1331,7 @@ export class Parser {
           const n = this.name();
           this.advance();
           if (this.isOp('=')) this.astError(this.src.error('parenthesized arg with default', t.line, t.col));
-          return this.fin({ type: 'arg', arg: n.value, annotation: null } as A.Arg, this.startOf(n), n);
+          return this.fin({ type: 'arg', arg: n.value, annotation: null , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Arg, this.startOf(n), n);
         }
         throw this.errAt('tuple parameters are not supported by HeapLab', t);
       }
@@ -1341,7 +1341,7 @@ export class Parser {
       if (annotations && !this.v27 && this.eatOp(':')) {
         annotation = this.isOp('*') ? this.starExpression() : this.expression();
       }
-      return this.fin({ type: 'arg', arg: n.value, annotation } as A.Arg, this.startOf(n));
+      return this.fin({ type: 'arg', arg: n.value, annotation , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Arg, this.startOf(n));
     };
     while (!this.isOp(close)) {
       const t = this.peek();
@@ -1418,14 +1418,14 @@ export class Parser {
       if (!this.canStartExpr(this.peek()) || (this.v27 && this.isOp('*'))) break;
       elts.push(this.starExpression());
     }
-    return this.fin({ type: 'Tuple', elts, ctx: 'Load' } as A.Tuple, s);
+    return this.fin({ type: 'Tuple', elts, ctx: 'Load' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Tuple, s);
   }
 
   private starExpression(): A.Expr {
     if (this.isOp('*') && !this.v27) {
       const s = this.startOf(this.advance());
       const value = this.bitOr();
-      return this.fin({ type: 'Starred', value, ctx: 'Load' } as A.Starred, s);
+      return this.fin({ type: 'Starred', value, ctx: 'Load' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Starred, s);
     }
     return this.expression();
   }
@@ -1435,10 +1435,10 @@ export class Parser {
       const n = this.advance();
       if (this.isKeywordTok(n)) this.fail(n);
       const s = this.startOf(n);
-      const target = this.fin({ type: 'Name', id: n.value, ctx: 'Store' } as A.Name, s);
+      const target = this.fin({ type: 'Name', id: n.value, ctx: 'Store' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Name, s);
       this.advance();
       const value = this.expression();
-      return this.fin({ type: 'NamedExpr', target, value } as A.NamedExpr, s);
+      return this.fin({ type: 'NamedExpr', target, value , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.NamedExpr, s);
     }
     const e = this.expression();
     if (!this.v27 && this.isOp(':=')) {
@@ -1481,8 +1481,8 @@ export class Parser {
     }
     while (frames.length > 0) {
       const f = frames.pop()!;
-      if (f.k === 'lambda') result = this.fin({ type: 'Lambda', args: f.args, body: result } as A.Lambda, f.s);
-      else result = this.fin({ type: 'IfExp', test: f.test, body: f.body, orelse: result } as A.IfExp, f.s);
+      if (f.k === 'lambda') result = this.fin({ type: 'Lambda', args: f.args, body: result , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Lambda, f.s);
+      else result = this.fin({ type: 'IfExp', test: f.test, body: f.body, orelse: result , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.IfExp, f.s);
     }
     return result;
   }
@@ -1495,7 +1495,7 @@ export class Parser {
     if (this.isKw('or')) {
       const values = [e];
       while (this.eatKw('or')) values.push(this.conjunction());
-      e = this.fin({ type: 'BoolOp', op: 'Or', values } as A.BoolOp, s);
+      e = this.fin({ type: 'BoolOp', op: 'Or', values , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.BoolOp, s);
     }
     const ld = this.lastDisj;
     ld.node = e;
@@ -1545,7 +1545,7 @@ export class Parser {
     if (!this.isKw('and')) return first;
     const values = [first];
     while (this.eatKw('and')) values.push(this.inversion());
-    return this.fin({ type: 'BoolOp', op: 'And', values } as A.BoolOp, s);
+    return this.fin({ type: 'BoolOp', op: 'And', values , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.BoolOp, s);
   }
 
   private inversion(): A.Expr {
@@ -1554,7 +1554,7 @@ export class Parser {
     while (this.isKw('not')) starts.push(this.startOf(this.advance()));
     let e = this.comparison();
     for (let k = starts.length - 1; k >= 0; k--) {
-      e = this.fin({ type: 'UnaryOp', op: 'Not', operand: e } as A.UnaryOp, starts[k]!);
+      e = this.fin({ type: 'UnaryOp', op: 'Not', operand: e , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.UnaryOp, starts[k]!);
     }
     return e;
   }
@@ -1597,7 +1597,7 @@ export class Parser {
       comparators.push(this.bitOr());
     }
     if (ops.length === 0) return left;
-    return this.fin({ type: 'Compare', left, ops, comparators } as A.Compare, s);
+    return this.fin({ type: 'Compare', left, ops, comparators , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Compare, s);
   }
 
   /** Binary operators `|` .. `*` by precedence climbing. */
@@ -1619,7 +1619,7 @@ export class Parser {
       const right = this.binary(info[0] + 1);
       // 2.7 positions the second and later BinOps of a same-level chain at their operator.
       const bs = this.v27 && leftLevel === info[0] ? this.startOf(t) : s;
-      left = this.fin({ type: 'BinOp', left, op: info[1], right } as A.BinOp, bs);
+      left = this.fin({ type: 'BinOp', left, op: info[1], right , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.BinOp, bs);
       leftLevel = info[0];
     }
     return left;
@@ -1682,7 +1682,7 @@ export class Parser {
     }
     while (frames.length > 0) {
       const f = frames.pop()!;
-      const pw = this.fin({ type: 'BinOp', left: f.base, op: 'Pow', right: result } as A.BinOp, f.s);
+      const pw = this.fin({ type: 'BinOp', left: f.base, op: 'Pow', right: result , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.BinOp, f.s);
       result = this.applyUnary(f.ops, pw, -1);
     }
     return result;
@@ -1702,7 +1702,7 @@ export class Parser {
     }
     const end = this.prev;
     for (; k >= 0; k--) {
-      e = this.fin({ type: 'UnaryOp', op: ops[k]!.op, operand: e } as A.UnaryOp, ops[k]!.s, end);
+      e = this.fin({ type: 'UnaryOp', op: ops[k]!.op, operand: e , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.UnaryOp, ops[k]!.s, end);
     }
     return e;
   }
@@ -1718,14 +1718,14 @@ export class Parser {
       if (t.value === '.') {
         this.advance();
         const n = this.name();
-        e = this.fin({ type: 'Attribute', value: e, attr: n.value, ctx: 'Load' } as A.Attribute, s);
+        e = this.fin({ type: 'Attribute', value: e, attr: n.value, ctx: 'Load' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Attribute, s);
       } else if (t.value === '(') {
         e = this.callTrailer(e, s);
       } else if (t.value === '[') {
         this.advance();
         const slice = this.subscriptList();
         this.expectOp(']');
-        e = this.fin({ type: 'Subscript', value: e, slice, ctx: 'Load' } as A.Subscript, s);
+        e = this.fin({ type: 'Subscript', value: e, slice, ctx: 'Load' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Subscript, s);
       } else break;
     }
     return e;
@@ -1735,7 +1735,7 @@ export class Parser {
     const open = this.advance();
     const r = this.arguments(')', open);
     this.expectOp(')');
-    return this.fin({ type: 'Call', func, args: r.args, keywords: r.keywords } as A.Call, s);
+    return this.fin({ type: 'Call', func, args: r.args, keywords: r.keywords , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Call, s);
   }
 
   /** Call arguments (also 3.12 class bases) up to `close` (not consumed). */
@@ -1763,13 +1763,13 @@ export class Parser {
           });
         }
         sawStar = true;
-        args.push(this.fin({ type: 'Starred', value, ctx: 'Load' } as A.Starred, s));
+        args.push(this.fin({ type: 'Starred', value, ctx: 'Load' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Starred, s));
       } else if (t.kind === 'OP' && t.value === '**') {
         this.advance();
         const value = this.expression();
         if (this.v27 && sawDStar) this.fail(t);
         sawDStar = true;
-        keywords.push(this.fin({ type: 'keyword', arg: null, value } as A.Keyword, s));
+        keywords.push(this.fin({ type: 'keyword', arg: null, value , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Keyword, s));
       } else if (t.kind === 'NAME' && this.isOp('=', 1)) {
         if (this.isKeywordTok(t) && !(this.v27 && (t.value === 'print'))) {
           if (this.v27) this.fail(this.peek(1));
@@ -1779,7 +1779,7 @@ export class Parser {
         this.advance();
         this.advance();
         const value = this.expression();
-        keywords.push(this.fin({ type: 'keyword', arg: t.value, value } as A.Keyword, s));
+        keywords.push(this.fin({ type: 'keyword', arg: t.value, value , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Keyword, s));
         sawKw = true;
       } else {
         const e = this.namedExpressionInCall();
@@ -1789,7 +1789,7 @@ export class Parser {
           const single = count === 1 && this.isOp(close);
           const startG = open !== undefined && single && !this.v27 ? this.startOf(open) : s;
           const endTok = single && open !== undefined && !this.v27 ? this.peek() : this.prev;
-          const g = this.fin({ type: 'GeneratorExp', elt: e, generators: gen } as A.GeneratorExp, startG, endTok);
+          const g = this.fin({ type: 'GeneratorExp', elt: e, generators: gen , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.GeneratorExp, startG, endTok);
           if (!single) {
             if (this.v27) {
               if (!(count === 1 && (this.isOp(close) || (this.isOp(',') && this.isOp(close, 1))))) {
@@ -1849,7 +1849,7 @@ export class Parser {
     const s = this.startOf(this.peek());
     const first = this.subscriptItem();
     if (!this.isOp(',')) {
-      if (first.type === 'Starred') return this.fin({ type: 'Tuple', elts: [first], ctx: 'Load' } as A.Tuple, s);
+      if (first.type === 'Starred') return this.fin({ type: 'Tuple', elts: [first], ctx: 'Load' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Tuple, s);
       return first;
     }
     const elts: A.Expr[] = [first];
@@ -1857,7 +1857,7 @@ export class Parser {
       if (this.isOp(']')) break;
       elts.push(this.subscriptItem());
     }
-    return this.fin({ type: 'Tuple', elts, ctx: 'Load' } as A.Tuple, s);
+    return this.fin({ type: 'Tuple', elts, ctx: 'Load' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Tuple, s);
   }
 
   private subscriptItem(): A.Expr {
@@ -1885,10 +1885,10 @@ export class Parser {
       const c2 = this.advance();
       if (!this.isOp(']') && !this.isOp(',')) step = this.expression();
       else if (this.v27) {
-        step = this.fin({ type: 'Name', id: 'None', ctx: 'Load' } as A.Name, this.startOf(c2));
+        step = this.fin({ type: 'Name', id: 'None', ctx: 'Load' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Name, this.startOf(c2));
       }
     }
-    return this.fin({ type: 'Slice', lower, upper, step } as A.Slice, s);
+    return this.fin({ type: 'Slice', lower, upper, step , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Slice, s);
   }
 
   private yieldExpr(): A.Expr {
@@ -1896,14 +1896,14 @@ export class Parser {
     if (!this.v27 && this.isKw('from')) {
       this.advance();
       const value = this.expression();
-      return this.fin({ type: 'YieldFrom', value } as A.YieldFrom, s);
+      return this.fin({ type: 'YieldFrom', value , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.YieldFrom, s);
     }
     let value: A.Expr | null = null;
     const t = this.peek();
     if (!(t.kind === 'OP' && [')', ']', '}', '=', ';', ':'].includes(t.value)) && t.kind !== 'NEWLINE' && t.kind !== 'EOF') {
       value = this.v27 ? this.testList() : this.starExpressions();
     }
-    return this.fin({ type: 'Yield', value } as A.Yield, s);
+    return this.fin({ type: 'Yield', value , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Yield, s);
   }
 
   /** 2.7 testlist (no starred). */
@@ -1922,7 +1922,7 @@ export class Parser {
           if (!this.v27 && (t.value === 'True' || t.value === 'False' || t.value === 'None')) {
             this.advance();
             const value: A.ConstValue = t.value === 'None' ? { t: 'none' } : { t: 'bool', v: t.value === 'True' };
-            return this.fin({ type: 'Constant', value, kind: null } as A.Constant, s);
+            return this.fin({ type: 'Constant', value, kind: null , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Constant, s);
           }
           if (t.value === 'yield') {
             // bare yield outside parens (e.g. `x = yield`) is handled by callers; here it's an error
@@ -1932,7 +1932,7 @@ export class Parser {
           this.fail(t);
         }
         this.advance();
-        return this.fin({ type: 'Name', id: t.value, ctx: 'Load' } as A.Name, s);
+        return this.fin({ type: 'Name', id: t.value, ctx: 'Load' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Name, s);
       }
       case 'NUMBER':
         this.advance();
@@ -1950,13 +1950,13 @@ export class Parser {
             return this.dictOrSet();
           case '...':
             this.advance();
-            return this.fin({ type: 'Constant', value: { t: 'ellipsis' }, kind: null } as A.Constant, s);
+            return this.fin({ type: 'Constant', value: { t: 'ellipsis' }, kind: null , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Constant, s);
           case '`':
             if (this.v27) {
               this.advance();
               const value = this.starExpressions();
               this.expectOp('`');
-              return this.fin({ type: 'Repr', value } as A.Repr, s);
+              return this.fin({ type: 'Repr', value , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Repr, s);
             }
             break;
         }
@@ -1970,7 +1970,7 @@ export class Parser {
   private numberConst(text: string, t: Token): A.Constant {
     const s = this.startOf(t);
     if (text.length < 16 && /^(?:0|[1-9][0-9]*)$/.test(text)) {
-      return this.fin({ type: 'Constant', value: { t: 'int', v: BigInt(text) }, kind: null } as A.Constant, s, t);
+      return this.fin({ type: 'Constant', value: { t: 'int', v: BigInt(text) }, kind: null , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Constant, s, t);
     }
     let neg = false;
     let body = text;
@@ -2010,7 +2010,7 @@ export class Parser {
       if (neg) v = -v;
       value = this.intValue(v, isLong);
     }
-    return this.fin({ type: 'Constant', value, kind: null } as A.Constant, s, t);
+    return this.fin({ type: 'Constant', value, kind: null , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Constant, s, t);
   }
 
   private intValue(v: bigint, isLong: boolean): A.ConstValue {
@@ -2023,7 +2023,7 @@ export class Parser {
     const s = this.startOf(open);
     if (this.isOp(')')) {
       this.advance();
-      return this.fin({ type: 'Tuple', elts: [] as A.Expr[], ctx: 'Load' } as A.Tuple, s);
+      return this.fin({ type: 'Tuple', elts: [] as A.Expr[], ctx: 'Load' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Tuple, s);
     }
     if (this.isKw('yield')) {
       const y = this.yieldExpr();
@@ -2038,10 +2038,10 @@ export class Parser {
       const gens = this.comprehensionTail(first);
       const close = this.expectOp(')');
       if (this.v27) {
-        const g = this.fin({ type: 'GeneratorExp', elt: first, generators: gens } as A.GeneratorExp, this.startOf(firstTok), close);
+        const g = this.fin({ type: 'GeneratorExp', elt: first, generators: gens , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.GeneratorExp, this.startOf(firstTok), close);
         return g;
       }
-      return this.fin({ type: 'GeneratorExp', elt: first, generators: gens } as A.GeneratorExp, s);
+      return this.fin({ type: 'GeneratorExp', elt: first, generators: gens , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.GeneratorExp, s);
     }
     if (this.isOp(')')) {
       this.advance();
@@ -2060,8 +2060,8 @@ export class Parser {
     }
     const close = this.expectOp(')');
     const tup = this.v27
-      ? this.fin({ type: 'Tuple', elts, ctx: 'Load' } as A.Tuple, this.startOf(firstTok), close)
-      : this.fin({ type: 'Tuple', elts, ctx: 'Load' } as A.Tuple, s);
+      ? this.fin({ type: 'Tuple', elts, ctx: 'Load' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Tuple, this.startOf(firstTok), close)
+      : this.fin({ type: 'Tuple', elts, ctx: 'Load' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Tuple, s);
     PARENS.add(tup);
     return tup;
   }
@@ -2071,7 +2071,7 @@ export class Parser {
     const s = this.startOf(open);
     if (this.isOp(']')) {
       this.advance();
-      return this.fin({ type: 'List', elts: [] as A.Expr[], ctx: 'Load' } as A.List, s);
+      return this.fin({ type: 'List', elts: [] as A.Expr[], ctx: 'Load' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.List, s);
     }
     const firstTok = this.peek();
     const first = this.v27 ? this.expression() : this.isOp('*') ? this.starExpression() : this.namedExpression();
@@ -2079,7 +2079,7 @@ export class Parser {
       if (first.type === 'Starred') throw this.errNode('iterable unpacking cannot be used in comprehension', first);
       const gens = this.comprehensionTail(first, true);
       this.expectOp(']');
-      return this.fin({ type: 'ListComp', elt: first, generators: gens } as A.ListComp, this.v27 ? this.startOf(firstTok) : s);
+      return this.fin({ type: 'ListComp', elt: first, generators: gens , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.ListComp, this.v27 ? this.startOf(firstTok) : s);
     }
     const elts: A.Expr[] = [first];
     while (this.eatOp(',')) {
@@ -2087,7 +2087,7 @@ export class Parser {
       elts.push(this.v27 ? this.expression() : this.isOp('*') ? this.starExpression() : this.namedExpression());
     }
     this.expectOp(']');
-    return this.fin({ type: 'List', elts, ctx: 'Load' } as A.List, s);
+    return this.fin({ type: 'List', elts, ctx: 'Load' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.List, s);
   }
 
   private dictOrSet(): A.Expr {
@@ -2095,7 +2095,7 @@ export class Parser {
     const s = this.startOf(open);
     if (this.isOp('}')) {
       this.advance();
-      return this.fin({ type: 'Dict', keys: [] as A.Expr[], values: [] as A.Expr[] } as A.Dict, s);
+      return this.fin({ type: 'Dict', keys: [] as A.Expr[], values: [] as A.Expr[] , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Dict, s);
     }
     // first item
     if (!this.v27 && this.isOp('**')) {
@@ -2113,7 +2113,7 @@ export class Parser {
       if (this.isKw('for') || (!this.v27 && this.isKw('async'))) {
         const gens = this.comprehensionTail(v);
         this.expectOp('}');
-        return this.fin({ type: 'DictComp', key: first, value: v, generators: gens } as A.DictComp, cs);
+        return this.fin({ type: 'DictComp', key: first, value: v, generators: gens , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.DictComp, cs);
       }
       return this.dictRest(s, first, v);
     }
@@ -2121,7 +2121,7 @@ export class Parser {
       if (first.type === 'Starred') throw this.errNode('iterable unpacking cannot be used in comprehension', first);
       const gens = this.comprehensionTail(first);
       this.expectOp('}');
-      return this.fin({ type: 'SetComp', elt: first, generators: gens } as A.SetComp, cs);
+      return this.fin({ type: 'SetComp', elt: first, generators: gens , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.SetComp, cs);
     }
     const elts: A.Expr[] = [first];
     while (this.eatOp(',')) {
@@ -2129,7 +2129,7 @@ export class Parser {
       elts.push(this.v27 ? this.expression() : this.isOp('*') ? this.starExpression() : this.namedExpression());
     }
     this.expectOp('}');
-    return this.fin({ type: 'Set', elts } as A.SetExpr, s);
+    return this.fin({ type: 'Set', elts , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.SetExpr, s);
   }
 
   private dictRest(s: Start, k0: A.Expr | null, v0: A.Expr | null): A.Dict {
@@ -2140,7 +2140,7 @@ export class Parser {
       values.push(v0);
       if (!this.eatOp(',')) {
         this.expectOp('}');
-        return this.fin({ type: 'Dict', keys, values } as A.Dict, s);
+        return this.fin({ type: 'Dict', keys, values , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Dict, s);
       }
     }
     while (!this.isOp('}')) {
@@ -2166,7 +2166,7 @@ export class Parser {
       if (!this.eatOp(',')) break;
     }
     this.expectOp('}');
-    return this.fin({ type: 'Dict', keys, values } as A.Dict, s);
+    return this.fin({ type: 'Dict', keys, values , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Dict, s);
   }
 
   /** `for ... in ... [if ...]*` clauses after an element. */
@@ -2241,7 +2241,7 @@ export class Parser {
     }
     if (!anyF) {
       const value: A.ConstValue = { t: kind ?? 'str', v: constVal } as A.ConstValue;
-      const c = this.fin({ type: 'Constant', value, kind: u ? 'u' : null } as A.Constant, s);
+      const c = this.fin({ type: 'Constant', value, kind: u ? 'u' : null , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Constant, s);
       return c;
     }
     // merge adjacent constants
@@ -2271,7 +2271,7 @@ export class Parser {
       }
     }
     flush();
-    return this.fin({ type: 'JoinedStr', values } as A.JoinedStr, s);
+    return this.fin({ type: 'JoinedStr', values , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.JoinedStr, s);
   }
 
   /** Parse one f-string (FSTART ... FEND) appending pieces. */
@@ -2381,7 +2381,7 @@ export class Parser {
       }
       const close = this.peek();
       if (!this.isOp('}')) throw this.errAt("f-string: expecting '}', or format specs", close);
-      format_spec = this.fin({ type: 'JoinedStr', values } as A.JoinedStr, cs, { ...close, endLine: close.line, endCol: close.col });
+      format_spec = this.fin({ type: 'JoinedStr', values , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.JoinedStr, cs, { ...close, endLine: close.line, endCol: close.col });
     }
     if (!this.isOp('}')) {
       const t = this.peek();
@@ -2390,7 +2390,7 @@ export class Parser {
     }
     this.advance();
     if (debugText !== null && conversion === -1 && format_spec === null) conversion = 114;
-    const fv = this.fin({ type: 'FormattedValue', value, conversion, format_spec } as A.FormattedValue, s);
+    const fv = this.fin({ type: 'FormattedValue', value, conversion, format_spec , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.FormattedValue, s);
     pieces.push({ kind: 'fv', node: fv });
   }
 
@@ -2403,7 +2403,7 @@ export class Parser {
       if (this.isOp('}') || this.isOp('!') || this.isOp(':') || this.isOp('=')) break;
       elts.push(this.isOp('*') ? this.starExpression() : this.expression());
     }
-    return this.fin({ type: 'Tuple', elts, ctx: 'Load' } as A.Tuple, s);
+    return this.fin({ type: 'Tuple', elts, ctx: 'Load' , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Tuple, s);
   }
 }
 

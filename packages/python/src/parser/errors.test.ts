@@ -35,6 +35,8 @@ export const KNOWN_ERROR_DIFFS: Record<string, Diff> = {
   'errors/py312/await-expr:3.12': { msg: 'async/await are not supported by HeapLab', lineno: 1, offset: 5, why: 'await unsupported' },
   'errors/py312/type-alias:3.12': { msg: 'type alias statements are not supported by HeapLab', lineno: 1, offset: 1, why: 'PEP 695 unsupported' },
   'errors/both/invalid-escape-x:2.7': { msg: 'invalid \\x escape', lineno: 1, offset: 5, why: '2.7 raises ValueError (no position) for a bad \\x escape in a byte string' },
+  'errors/both/nested-parens-1000:2.7': { msg: 'too many nested parentheses', lineno: 1, why: '2.7 raises MemoryError (parser stack overflow)' },
+  'errors/both/nested-mixed-brackets:2.7': { msg: 'too many nested parentheses', lineno: 1, why: '2.7 raises MemoryError (parser stack overflow)' },
   'errors/both/deep-parens:2.7': { msg: 'too many nested parentheses', lineno: 1, why: '2.7 raises MemoryError (parser stack overflow)' },
 };
 

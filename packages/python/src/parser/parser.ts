@@ -57,6 +57,9 @@ interface Start {
   col: number; // UTF-16
 }
 
+/** Deepest AST accepted (CPython 3.12 fails at about this depth too). */
+const MAX_AST_DEPTH = 3000;
+
 const INT64_MAX = (1n << 63n) - 1n;
 const INT64_MIN = -(1n << 63n);
 
@@ -73,6 +76,12 @@ export class Parser {
   private readonly tz: Tokenizer;
   private readonly v27: boolean;
   private readonly dialect: Dialect;
+  /** Tokens dropped from the window so far. */
+  private absBase = 0;
+  /** Absolute index of the first token of the current statement segment. */
+  private segStart = 0;
+  /** Most tokens between two statement starts (bounds the AST depth; see checkDepth()). */
+  private maxSeg = 0;
   /** Token window: tokens before the current statement are dropped (see compact()). */
   private toks: Token[] = [];
   private i = 0;
@@ -173,15 +182,7 @@ export class Parser {
 
   /** Convert a byte column back to a UTF-16 column (for errors positioned at nodes). */
   private charCol(line: number, byteCol: number): number {
-    const text = this.src.lineText(line);
-    if (!/[^\x00-\x7f]/.test(text)) return byteCol;
-    let b = 0;
-    let i = 0;
-    while (i < text.length && b < byteCol) {
-      b = this.src.byteCol(line, i + 1);
-      i++;
-    }
-    return i;
+    return this.src.charCol(line, byteCol);
   }
 
   /** Generic "invalid syntax" at the current token. */
@@ -259,6 +260,7 @@ export class Parser {
     try {
       const m = this.module();
       if (this.deferred !== null) throw this.deferred;
+      this.checkDepth(m);
       return m;
     } catch (e) {
       const noDrain = e instanceof Error && 'msg' in e && (e as PySyntaxError).msg === 'unexpected indent';
@@ -281,6 +283,45 @@ export class Parser {
         }
       }
       throw e;
+    }
+  }
+
+  /**
+   * Reject ASTs nested deeper than CPython 3.12 can build (it raises
+   * RecursionError "maximum recursion depth exceeded during ast
+   * construction" at about 3000 levels), so that recursive consumers of the
+   * AST are safe.  Iterative; O(nodes).
+   */
+  private checkDepth(m: A.Module): void {
+    // Each AST level needs a token of its own within one statement, plus at
+    // most two levels per block (and blocks nest at most 100 deep): skip the
+    // walk when no statement is long enough to get near the limit.
+    const last = this.absBase + this.i - this.segStart;
+    if (Math.max(this.maxSeg, last) + 2 * 100 + 10 < MAX_AST_DEPTH) return;
+    const nodes: unknown[] = [m];
+    const depths: number[] = [1];
+    while (nodes.length > 0) {
+      const n = nodes.pop() as Record<string, unknown>;
+      const d = depths.pop()!;
+      if (d > MAX_AST_DEPTH) {
+        const line = typeof n.lineno === 'number' ? n.lineno : 1;
+        throw this.src.error('maximum recursion depth exceeded during ast construction', line, 0);
+      }
+      for (const k in n) {
+        const v = n[k];
+        if (v === null || typeof v !== 'object') continue;
+        if (Array.isArray(v)) {
+          for (const x of v) {
+            if (x !== null && typeof x === 'object') {
+              nodes.push(x);
+              depths.push(d + 1);
+            }
+          }
+        } else if ('type' in v) {
+          nodes.push(v);
+          depths.push(d + 1);
+        }
+      }
     }
   }
 
@@ -316,7 +357,11 @@ export class Parser {
    * statements), so that memory stays proportional to one statement.
    */
   private compact(): void {
+    const abs = this.absBase + this.i;
+    if (abs - this.segStart > this.maxSeg) this.maxSeg = abs - this.segStart;
+    this.segStart = abs;
     if (this.i < 512) return;
+    this.absBase += this.i;
     this.toks = this.toks.slice(this.i);
     this.i = 0;
     this.lastDisj.node = null;

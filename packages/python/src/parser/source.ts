@@ -58,7 +58,8 @@ export class Source {
     return this.text.slice(s, e);
   }
 
-  private isAscii(line: number): boolean {
+  /** Is the line pure ASCII (so byte, code point and UTF-16 columns agree)? Cached. */
+  isAscii(line: number): boolean {
     let a = this.asciiLine[line];
     if (a === undefined) {
       a = !/[^\x00-\x7f]/.test(this.lineText(line));
@@ -67,11 +68,40 @@ export class Source {
     return a;
   }
 
+  private readonly byteTables = new Map<number, Int32Array>();
+
+  /** For a non-ASCII line: table[i] = UTF-8 bytes before UTF-16 column i (built once). */
+  private byteTable(line: number): Int32Array {
+    let t = this.byteTables.get(line);
+    if (t === undefined) {
+      const s = this.lineStarts[line - 1] ?? 0;
+      const len = this.lineText(line).length;
+      t = new Int32Array(len + 2);
+      for (let i = 0; i <= len; i++) t[i + 1] = t[i]! + utf8Len(this.text, s + i, s + i + 1);
+      this.byteTables.set(line, t);
+    }
+    return t;
+  }
+
   /** UTF-8 byte column of a UTF-16 column on `line`. */
   byteCol(line: number, col: number): number {
     if (col <= 0 || this.isAscii(line)) return col;
-    const s = this.lineStarts[line - 1] ?? 0;
-    return utf8Len(this.text, s, s + col);
+    const t = this.byteTable(line);
+    return col < t.length ? t[col]! : t[t.length - 1]! + (col - t.length + 1);
+  }
+
+  /** UTF-16 column of a UTF-8 byte column on `line` (inverse of byteCol). */
+  charCol(line: number, byteCol: number): number {
+    if (byteCol <= 0 || this.isAscii(line)) return byteCol;
+    const t = this.byteTable(line);
+    let lo = 0;
+    let hi = t.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (t[mid]! < byteCol) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Code point column of a UTF-16 column on `line`. */

@@ -266,7 +266,8 @@ export class Tokenizer {
       }
       if (col > top) {
         if (this.indents.length >= MAXINDENT) {
-          this.softErr('too many levels of indentation', this.line, ucol, { kind: 'IndentationError', offset: ucol });
+          const offset = this.dialect === '2.7' ? this.src.byteCol(this.line, this.src.lineText(this.line).length) + 1 : 1;
+          this.softErr('too many levels of indentation', this.line, ucol, { kind: 'IndentationError', offset });
         }
         if (alt <= altTop && this.dialect === '3.12') this.tabError(ucol);
         this.indents.push(col);

@@ -53,3 +53,5 @@ export function parse(source: string, options: ParseOptions): Module {
     throw e;
   }
 }
+
+export { checkContext, findContextError, type ContextCheckOptions } from './context.js';

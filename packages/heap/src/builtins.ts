@@ -73,6 +73,7 @@ export interface BuiltinTypes {
   dict_keys: Ref;
   dict_values: Ref;
   dict_items: Ref;
+  generator: Ref;
   // Exceptions (0 where the profile has none).
   BaseException: Ref;
   Exception: Ref;
@@ -298,6 +299,7 @@ const STATIC_TYPES: readonly TypeRow[] = [
   ['dict_keys', 'dict_keys', 'dict_keys', Kind.DICTVIEW, 'object', true],
   ['dict_values', 'dict_values', 'dict_values', Kind.DICTVIEW, 'object', true],
   ['dict_items', 'dict_items', 'dict_items', Kind.DICTVIEW, 'object', true],
+  ['generator', 'generator', 'generator', Kind.NATIVE, 'object', true],
   ['classobj', 'classobj', null, Kind.CLASSIC_CLASS, 'object', true],
   ['instance', 'instance', null, Kind.CLASSIC_INSTANCE, 'object', true],
 ];
@@ -488,6 +490,7 @@ export function bootstrapBuiltinTypes(heap: Heap): BuiltinTypes {
     dict_keys: get('dict_keys'),
     dict_values: get('dict_values'),
     dict_items: get('dict_items'),
+    generator: get('generator'),
     BaseException: excByName.get('BaseException') ?? 0,
     Exception: excByName.get('Exception') ?? 0,
     StandardError: excByName.get('StandardError') ?? 0,

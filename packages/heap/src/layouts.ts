@@ -62,6 +62,12 @@ export interface FrameData {
   stack: Ref[];
   /** Current line number. */
   lineno: number;
+  /**
+   * Whether the frame object owns `fast`/`stack` (2.7 frames always; a 3.12 frame object only
+   * once its function has returned — while it runs, the interpreter owns them and the collector
+   * does not traverse them). Undefined means true.
+   */
+  ownsLocals?: boolean;
   /** The runtime's data. */
   ext?: unknown;
 }

@@ -149,8 +149,10 @@ export function referents(heap: Heap, r: Ref, out: Ref[]): void {
         push(out, f.func);
         push(out, f.code);
       }
-      for (const x of f.fast) push(out, x);
-      for (const x of f.stack) push(out, x);
+      if (f.ownsLocals !== false) {
+        for (const x of f.fast) push(out, x);
+        for (const x of f.stack) push(out, x);
+      }
       break;
     }
     case Kind.WEAKREF:
@@ -323,8 +325,10 @@ export function clearObject(heap: Heap, r: Ref): boolean {
       return true;
     case Kind.FRAME: {
       const f = heap.payload[r] as FrameData;
-      releaseArray(heap, f.fast, false);
-      releaseArray(heap, f.stack, false);
+      if (f.ownsLocals !== false) {
+        releaseArray(heap, f.fast, false);
+        releaseArray(heap, f.stack, false);
+      }
       clearField(heap, f, 'locals');
       return true;
     }
@@ -431,8 +435,10 @@ export function releasePayload(heap: Heap, r: Ref): void {
       return;
     case Kind.FRAME: {
       const f = heap.payload[r] as FrameData;
-      releaseArray(heap, f.fast, false);
-      releaseArray(heap, f.stack, false);
+      if (f.ownsLocals !== false) {
+        releaseArray(heap, f.fast, false);
+        releaseArray(heap, f.stack, false);
+      }
       for (const field of ['back', 'builtins', 'globals', 'locals', 'func', 'code'] as const) clearField(heap, f, field);
       return;
     }

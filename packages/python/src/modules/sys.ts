@@ -1,0 +1,238 @@
+/**
+ * The `sys` module: argv, stdout/stderr file objects, getrefcount, the recursion limit,
+ * exc_info, _getframe, modules, version_info and friends — per version.
+ */
+import {
+  dictSetStr,
+  defineGetSet,
+  defineMethod,
+  type Heap,
+  intern,
+  Kind,
+  moduleDict,
+  newBuiltinFunction,
+  newClass,
+  newDict,
+  newInt,
+  newList,
+  newModule,
+  newStr,
+  newTupleSteal,
+  type NativeFn,
+  type Ref,
+  argToCInt,
+  reprOf,
+  type FrameData,
+} from '@heaplab/heap';
+import type { Interpreter } from '../vm/interp.js';
+import { SystemExitSignal } from '../vm/interp.js';
+
+/** Where a file object's text goes. */
+export interface TextSink {
+  write(text: string): void;
+  name: string;
+}
+
+const sinks = new WeakMap<Heap, Map<Ref, TextSink>>();
+
+function sinkMap(heap: Heap): Map<Ref, TextSink> {
+  let m = sinks.get(heap);
+  if (!m) {
+    m = new Map();
+    sinks.set(heap, m);
+  }
+  return m;
+}
+
+/** Create the file-object class (`_io.TextIOWrapper` in 3.12, `file` in 2.7) and return it. */
+function makeFileClass(it: Interpreter): Ref {
+  const heap = it.heap;
+  const is27 = heap.profile.version === '2.7';
+  const ns = newDict(heap);
+  const mod = intern(heap, is27 ? '__builtin__' : '_io');
+  dictSetStr(heap, ns, '__module__', mod);
+  heap.decref(mod);
+  const cls = newClass(heap, { name: is27 ? 'file' : 'TextIOWrapper', bases: [], namespace: ns });
+  heap.decref(ns);
+  defineMethod(heap, cls, 'write', (h, self, args) => {
+    if (args.length !== 1) throw h.newException(h.t.TypeError, `write() takes exactly one argument (${args.length} given)`);
+    const s = args[0]!;
+    if (h.kind[s] !== Kind.STR) {
+      throw h.newException(h.t.TypeError, is27 ? 'expected a string or other character buffer object' : `write() argument must be str, not ${h.typeName(s)}`);
+    }
+    const sink = sinkMap(h).get(self);
+    const text = h.payload[s] as string;
+    if (sink) sink.write(text);
+    return is27 ? h.newRef(h.None) : newInt(h, text.length);
+  });
+  defineMethod(heap, cls, 'flush', (h) => h.newRef(h.None));
+  defineMethod(heap, cls, 'writelines', (h, self, args) => {
+    const sink = sinkMap(h).get(self);
+    for (const x of h.payload[args[0]!] as Ref[]) if (sink && h.kind[x] === Kind.STR) sink.write(h.payload[x] as string);
+    return h.newRef(h.None);
+  });
+  defineMethod(heap, cls, 'isatty', (h) => h.newRef(h.False));
+  defineMethod(heap, cls, 'fileno', (h, self) => newInt(h, sinkMap(h).get(self)?.name === '<stderr>' ? 2 : 1));
+  defineGetSet(heap, cls, 'name', (h, self) => newStr(h, sinkMap(h).get(self)?.name ?? '?'));
+  defineGetSet(heap, cls, 'encoding', (h) => newStr(h, is27 ? 'UTF-8' : 'utf-8'));
+  const fileRepr = (h: Heap, self: Ref): string => {
+    const name = sinkMap(h).get(self)?.name ?? '?';
+    if (is27) return `<open file '${name}', mode 'w' at 0x${h.addressOf(self).toString(16)}>`;
+    return `<_io.TextIOWrapper name='${name}' mode='w' encoding='utf-8'>`;
+  };
+  (heap.payload[cls] as { slots: { repr?: (h: Heap, r: Ref) => string } }).slots.repr = fileRepr;
+  return cls;
+}
+
+/** A file object writing to `sink` (new reference). */
+export function newTextFile(it: Interpreter, cls: Ref, sink: TextSink): Ref {
+  const heap = it.heap;
+  const f = heap.alloc(cls, Kind.INSTANCE, [0]);
+  heap.track(f);
+  sinkMap(heap).set(f, sink);
+  if (heap.profile.version === '2.7') {
+    const zero = newInt(heap, 0);
+    const d = newDict(heap);
+    dictSetStr(heap, d, 'softspace', zero);
+    heap.decref(zero);
+    (heap.payload[f] as Ref[])[0] = d;
+  }
+  return f;
+}
+
+/**
+ * Build the `sys` module (new reference); also sets `it.modulesDict`.
+ */
+export function createSysModule(it: Interpreter): Ref {
+  const heap = it.heap;
+  const is27 = heap.profile.version === '2.7';
+  const m = newModule(heap, 'sys');
+  const d = moduleDict(heap, m);
+  const set = (name: string, v: Ref) => {
+    dictSetStr(heap, d, name, v);
+    heap.decref(v);
+  };
+  const def = (name: string, fn: NativeFn) => set(name, newBuiltinFunction(heap, name, fn, m, 'sys'));
+  const noArgs = (name: string, n: number) => {
+    if (n > 0) throw heap.newException(heap.t.TypeError, is27 ? `${name}() takes no arguments (${n} given)` : `sys.${name}() takes no arguments (${n} given)`);
+  };
+
+  it.modulesDict = newDict(heap);
+  heap.sysModules = it.modulesDict;
+  dictSetStr(heap, d, 'modules', it.modulesDict);
+  set('argv', newList(heap, it.argv.map((a) => newStr(heap, a)).map((r) => (heap.rc[r]--, r))));
+  set('path', newList(heap, []));
+  set('platform', newStr(heap, is27 ? 'linux2' : 'linux'));
+  set('byteorder', newStr(heap, 'little'));
+  set('maxsize', newInt(heap, 9223372036854775807n));
+  if (is27) set('maxint', newInt(heap, 9223372036854775807n));
+  set('executable', newStr(heap, is27 ? '/usr/bin/python2.7' : '/usr/bin/python3.12'));
+  const vi = heap.profile.versionInfo;
+  set('version', newStr(heap, is27 ? `${vi.join('.')} (default, HeapLab) \n[HeapLab]` : `${vi.join('.')} (main, HeapLab) [HeapLab]`));
+  set('hexversion', newInt(heap, is27 ? 0x20712f0 : 0x30c01f0));
+  set('api_version', newInt(heap, is27 ? 1013 : 1013));
+  set('version_info', makeVersionInfo(it));
+
+  // stdout / stderr
+  const fileCls = makeFileClass(it);
+  const out = newTextFile(it, fileCls, { write: (t) => it.writeOut(t), name: '<stdout>' });
+  const err = newTextFile(it, fileCls, { write: (t) => it.writeErr(t), name: '<stderr>' });
+  dictSetStr(heap, d, 'stdout', out);
+  dictSetStr(heap, d, 'stderr', err);
+  dictSetStr(heap, d, '__stdout__', out);
+  dictSetStr(heap, d, '__stderr__', err);
+  heap.decref(out);
+  heap.decref(err);
+  heap.decref(fileCls);
+
+  def('getrefcount', (h, _s, args) => {
+    if (args.length !== 1) throw h.newException(h.t.TypeError, is27 ? `getrefcount() takes exactly one argument (${args.length} given)` : `sys.getrefcount() takes exactly one argument (${args.length} given)`);
+    // The argument reference the call holds is included, as in CPython.
+    return newInt(h, h.refcount(args[0]!));
+  });
+  def('getrecursionlimit', (h, _s, args) => {
+    noArgs('getrecursionlimit', args.length);
+    return newInt(h, it.recursionLimit);
+  });
+  def('setrecursionlimit', (h, _s, args) => {
+    if (args.length !== 1) throw h.newException(h.t.TypeError, is27 ? `setrecursionlimit() takes exactly one argument (${args.length} given)` : `sys.setrecursionlimit() takes exactly one argument (${args.length} given)`);
+    const n = argToCInt(h, args[0]!);
+    if (n < 1) throw h.newException(h.t.ValueError, is27 ? 'recursion limit must be positive' : 'recursion limit must be greater or equal than 1');
+    if (!is27 && n <= it.depth) {
+      throw h.newException(h.t.RecursionError, `cannot set the recursion limit to ${n} at the recursion depth ${it.depth}: the limit is too low`);
+    }
+    it.recursionLimit = n;
+    return h.newRef(h.None);
+  });
+  def('exc_info', (h, _s, args) => {
+    noArgs('exc_info', args.length);
+    const cur = it.currentException();
+    if (cur === null) return newTupleSteal(h, [h.newRef(h.None), h.newRef(h.None), h.newRef(h.None)]);
+    return newTupleSteal(h, [h.newRef(h.typ[cur.exc]!), h.newRef(cur.exc), h.newRef(cur.tb !== 0 ? cur.tb : h.None)]);
+  });
+  if (!is27) {
+    def('exception', (h, _s, args) => {
+      noArgs('exception', args.length);
+      const cur = it.currentException();
+      return h.newRef(cur === null ? h.None : cur.exc);
+    });
+  } else {
+    def('exc_clear', (h) => h.newRef(h.None));
+  }
+  def('_getframe', (h, _s, args) => {
+    let depth = 0;
+    if (args.length > 0) depth = argToCInt(h, args[0]!);
+    let f = it.frame;
+    for (let i = 0; i < depth && f !== null; i++) f = f.back;
+    if (f === null) throw h.newException(h.t.ValueError, 'call stack is not deep enough');
+    const r = it.materializeFrame(f);
+    (h.payload[r] as FrameData).lineno = f.lineno;
+    return h.newRef(r);
+  });
+  def('exit', (h, _s, args) => {
+    const code = args.length > 0 ? args[0]! : h.None;
+    const exc = it.newSystemExit(code);
+    throw it.exception(exc);
+  });
+  def('intern', (h, _s, args) => {
+    const s = args[0];
+    if (s === undefined || h.kind[s] !== Kind.STR) throw h.newException(h.t.TypeError, is27 ? 'intern() argument 1 must be string, not ' + (s === undefined ? 'nothing' : h.typeName(s)) : `intern() argument must be str, not ${s === undefined ? 'nothing' : h.typeName(s)}`);
+    return intern(h, h.payload[s] as string);
+  });
+  def('getdefaultencoding', (h) => newStr(h, is27 ? 'ascii' : 'utf-8'));
+  def('gettrace', (h) => h.newRef(h.None));
+  def('getprofile', (h) => h.newRef(h.None));
+  void reprOf;
+  void SystemExitSignal;
+  return m;
+}
+
+/** `sys.version_info`: a tuple subclass with named fields. */
+function makeVersionInfo(it: Interpreter): Ref {
+  const heap = it.heap;
+  const ns = newDict(heap);
+  const mod = intern(heap, 'sys');
+  dictSetStr(heap, ns, '__module__', mod);
+  heap.decref(mod);
+  const cls = newClass(heap, { name: 'version_info', bases: [heap.t.tuple], namespace: ns });
+  heap.decref(ns);
+  const [major, minor, micro] = heap.profile.versionInfo;
+  const fields: [string, Ref][] = [
+    ['major', newInt(heap, major)],
+    ['minor', newInt(heap, minor)],
+    ['micro', newInt(heap, micro)],
+    ['releaselevel', newStr(heap, 'final')],
+    ['serial', newInt(heap, 0)],
+  ];
+  const v = heap.alloc(cls, Kind.TUPLE, fields.map(([, r]) => r));
+  heap.track(v);
+  fields.forEach(([name], i) => {
+    defineGetSet(heap, cls, name, (h, self) => h.newRef((h.payload[self] as Ref[])[i]!));
+  });
+  (heap.payload[cls] as { slots: { repr?: (h: Heap, r: Ref) => string } }).slots.repr = (h, self) => {
+    const items = h.payload[self] as Ref[];
+    return `sys.version_info(${fields.map(([n], i) => `${n}=${reprOf(h, items[i]!)}`).join(', ')})`;
+  };
+  heap.decref(cls);
+  return v;
+}

@@ -1,0 +1,98 @@
+/**
+ * The interpreter's half of a version profile: how CPython 2.7 and 3.12 differ in calling
+ * conventions, frames, scoping and error messages. (The object layer's half lives in
+ * `@heaplab/heap`'s profile table.) Code asks this table, never the version string.
+ */
+import type { PythonVersion } from '@heaplab/heap';
+
+export interface InterpreterProfile {
+  readonly version: PythonVersion;
+  /** Frames are heap objects for every call (2.7) or created only when asked for (3.12). */
+  readonly framesAlwaysMaterialized: boolean;
+  /** Positional arguments stay on the caller's value stack during the call (+1 each), 2.7. */
+  readonly argsStayOnCallerStack: boolean;
+  /** The caller holds an extra reference to the called function (2.7's call_function INCREF). */
+  readonly extraFunctionRefDuringCall: boolean;
+  /** The frame holds a reference to its function (3.12 `f_funcobj`). */
+  readonly frameHoldsFunction: boolean;
+  /** `obj.m()` creates a bound method object (2.7) or calls `m(obj)` directly (3.12). */
+  readonly methodCallsCreateBoundMethod: boolean;
+  /** A parameter captured by a closure keeps its value in the local slot too (2.7). */
+  readonly paramCellsKeepLocal: boolean;
+  /** Code objects keep one dead frame for reuse (2.7's co_zombieframe). */
+  readonly zombieFrames: boolean;
+  /** List comprehensions run inline in the enclosing scope and leak their variable (2.7). */
+  readonly listCompLeaks: boolean;
+  /** 3.12 inlines list/set/dict comprehensions (no function object, PEP 709). */
+  readonly inlineComprehensions: boolean;
+  /** `except E as e:` deletes `e` at the end of the handler (3.x). */
+  readonly exceptDeletesName: boolean;
+  /** Exceptions carry `__traceback__`/`__context__` (3.x). */
+  readonly exceptionChaining: boolean;
+  /** Default recursion limit. */
+  readonly recursionLimit: number;
+  /** The name of the builtins module. */
+  readonly builtinsModuleName: string;
+  readonly messages: {
+    readonly nameNotDefined: (name: string, isGlobalLookupInFunction: boolean) => string;
+    readonly unboundLocal: (name: string) => string;
+    readonly unboundFree: (name: string) => string;
+    readonly recursion: string;
+  };
+  /** 3.12 prints `^^^^` markers under the failing expression in tracebacks. */
+  readonly tracebackCarets: boolean;
+  /** `Exception ignored in: <...>` + traceback (3.12) or one-line `Exception X in <...> ignored` (2.7). */
+  readonly unraisableStyle: '2.7' | '3.12';
+}
+
+const P27: InterpreterProfile = {
+  version: '2.7',
+  framesAlwaysMaterialized: true,
+  argsStayOnCallerStack: true,
+  extraFunctionRefDuringCall: true,
+  frameHoldsFunction: false,
+  methodCallsCreateBoundMethod: true,
+  paramCellsKeepLocal: true,
+  zombieFrames: true,
+  listCompLeaks: true,
+  inlineComprehensions: false,
+  exceptDeletesName: false,
+  exceptionChaining: false,
+  recursionLimit: 1000,
+  builtinsModuleName: '__builtin__',
+  messages: {
+    nameNotDefined: (n, g) => (g ? `global name '${n}' is not defined` : `name '${n}' is not defined`),
+    unboundLocal: (n) => `local variable '${n}' referenced before assignment`,
+    unboundFree: (n) => `free variable '${n}' referenced before assignment in enclosing scope`,
+    recursion: 'maximum recursion depth exceeded',
+  },
+  tracebackCarets: false,
+  unraisableStyle: '2.7',
+};
+
+const P312: InterpreterProfile = {
+  version: '3.12',
+  framesAlwaysMaterialized: false,
+  argsStayOnCallerStack: false,
+  extraFunctionRefDuringCall: false,
+  frameHoldsFunction: true,
+  methodCallsCreateBoundMethod: false,
+  paramCellsKeepLocal: false,
+  zombieFrames: false,
+  listCompLeaks: false,
+  inlineComprehensions: true,
+  exceptDeletesName: true,
+  exceptionChaining: true,
+  recursionLimit: 1000,
+  builtinsModuleName: 'builtins',
+  messages: {
+    nameNotDefined: (n) => `name '${n}' is not defined`,
+    unboundLocal: (n) => `cannot access local variable '${n}' where it is not associated with a value`,
+    unboundFree: (n) => `cannot access free variable '${n}' where it is not associated with a value in enclosing scope`,
+    recursion: 'maximum recursion depth exceeded',
+  },
+  tracebackCarets: true,
+  unraisableStyle: '3.12',
+};
+
+export const INTERPRETER_PROFILES: Readonly<Record<PythonVersion, InterpreterProfile>> = { '2.7': P27, '3.12': P312 };

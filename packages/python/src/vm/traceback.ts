@@ -1,0 +1,193 @@
+/**
+ * Traceback objects and their printing, per version: the `Traceback (most recent call last):`
+ * block, each frame's `File "...", line N, in name` line and source line, 3.12's `^^^^` markers
+ * under the failing expression, and the final `Type: message` line (with 3.12's exception
+ * chaining headers for `__cause__`/`__context__`).
+ */
+import {
+  type ExceptionData,
+  type FrameData,
+  type CodeData,
+  type Heap,
+  Kind,
+  type Ref,
+  type TracebackData,
+  strOf,
+  reprOf,
+  type TypeData,
+  TypeFlag,
+} from '@heaplab/heap';
+
+/** Where a traceback entry points inside its source line (3.12 carets). */
+export interface CaretInfo {
+  /** 0-based columns in the line (characters), end exclusive. */
+  col: number;
+  endCol: number;
+  endLineno: number;
+  /** Optional anchors for binary operators / subscripts: [start, end) of the `^` part. */
+  anchor?: [number, number];
+}
+
+/** Extra position data kept per traceback object (JS side). */
+export const tracebackCarets = new WeakMap<object, CaretInfo>();
+
+/** Source text per filename, for printing source lines. */
+export type SourceLookup = (filename: string, lineno: number) => string | null;
+
+/** The `Type: message` line of an exception (`traceback.format_exception_only`). */
+export function exceptionOnlyLine(heap: Heap, exc: Ref): string {
+  const td = heap.payload[heap.typ[exc]!] as TypeData;
+  const mod = td.module;
+  let name: string;
+  if (heap.profile.version === '2.7') {
+    // PyErr_Display writes `module.` for every module but `exceptions` (so `__main__.E` too).
+    name = mod === 'exceptions' ? td.name : `${mod}.${td.name}`;
+  } else {
+    name = td.qualname ?? td.name;
+    if (mod !== '__main__' && mod !== 'builtins') name = `${mod}.${name}`;
+  }
+  let msg: string;
+  try {
+    msg = strOf(heap, exc);
+  } catch {
+    msg = heap.profile.version === '2.7' ? '<unprintable ' + td.name + ' object>' : `<exception str() failed>`;
+  }
+  if (heap.kind[exc] === Kind.EXCEPTION && msg === '') return name;
+  return `${name}: ${msg}`;
+}
+
+function syntaxErrorLines(heap: Heap, exc: Ref): string[] | null {
+  // SyntaxError prints its location block itself.
+  const td = heap.payload[heap.typ[exc]!] as TypeData;
+  let t = heap.typ[exc]!;
+  let isSyntax = false;
+  while (t !== 0) {
+    if (t === heap.t.SyntaxError) {
+      isSyntax = true;
+      break;
+    }
+    t = (heap.payload[t] as TypeData).base;
+  }
+  if (!isSyntax) return null;
+  void td;
+  const data = heap.payload[exc] as ExceptionData;
+  const extra = (data as ExceptionData & { syntax?: { filename: string; lineno: number; offset: number; text: string | null; msg: string; endOffset?: number } }).syntax;
+  if (extra === undefined) return null;
+  const lines = [`  File "${extra.filename}", line ${extra.lineno}`];
+  if (extra.text !== null) {
+    const raw = extra.text.replace(/\n$/, '');
+    const stripped = raw.replace(/^[ \t\f]+/, '');
+    const lead = raw.length - stripped.length;
+    lines.push(`    ${stripped}`);
+    if (extra.offset > 0) {
+      const start = Math.max(0, extra.offset - 1 - lead);
+      let width = 1;
+      if (heap.profile.version !== '2.7' && extra.endOffset !== undefined && extra.endOffset > extra.offset) width = extra.endOffset - extra.offset;
+      lines.push(`    ${' '.repeat(start)}${'^'.repeat(width)}`);
+    }
+  }
+  const name = (heap.payload[heap.typ[exc]!] as TypeData).name;
+  lines.push(`${name}: ${extra.msg}`);
+  return lines;
+}
+
+/** The entries of a traceback chain, outermost first. */
+export function tracebackEntries(heap: Heap, tb: Ref): Ref[] {
+  const out: Ref[] = [];
+  for (let t = tb; t !== 0 && heap.kind[t] === Kind.TRACEBACK; t = (heap.payload[t] as TracebackData).next) out.push(t);
+  return out;
+}
+
+/** Format the caret line for a source line (3.12). Returns null when no carets are printed. */
+function caretLine(line: string, info: CaretInfo, lineno: number, entryLine: number): string | null {
+  void lineno;
+  const stripped = line.replace(/^\s+/, '');
+  const lead = line.length - stripped.length;
+  const rstripped = line.replace(/\s+$/, '');
+  // A span that continues on later lines is marked to the end of this line.
+  const endCol = info.endLineno !== entryLine ? rstripped.length : info.endCol;
+  info = { ...info, endCol };
+  if (info.col <= lead && info.endCol >= rstripped.length) return null;
+  let s = ' '.repeat(Math.max(0, info.col - lead));
+  if (info.anchor) {
+    for (let c = info.col; c < info.endCol; c++) s += c >= info.anchor[0] && c < info.anchor[1] ? '^' : '~';
+  } else s += '^'.repeat(Math.max(1, info.endCol - info.col));
+  return `    ${s}`;
+}
+
+/**
+ * The traceback lines for `tb` (without the header): `File ...`, the source line and, in 3.12,
+ * the caret line.
+ */
+export function formatTracebackEntries(heap: Heap, tb: Ref, source: SourceLookup, carets: boolean): string[] {
+  const lines: string[] = [];
+  for (const entry of tracebackEntries(heap, tb)) {
+    const d = heap.payload[entry] as TracebackData;
+    const fd = heap.payload[d.frame] as FrameData;
+    const code = heap.payload[fd.code] as CodeData;
+    lines.push(`  File "${code.filename}", line ${d.lineno}, in ${code.name}`);
+    const text = source(code.filename, d.lineno);
+    if (text !== null) {
+      const stripped = text.trim();
+      if (stripped !== '') {
+        lines.push(`    ${stripped}`);
+        if (carets) {
+          const info = tracebackCarets.get(d as object);
+          if (info !== undefined) {
+            const c = caretLine(text, info, d.lineno, d.lineno);
+            if (c !== null) lines.push(c);
+          }
+        }
+      }
+    }
+  }
+  return lines;
+}
+
+/**
+ * The full report CPython prints for an uncaught exception (or `traceback.print_exc()`),
+ * including 3.12's chained exceptions.
+ */
+export function formatException(heap: Heap, exc: Ref, tb: Ref, source: SourceLookup, carets: boolean, seen = new Set<Ref>()): string[] {
+  const out: string[] = [];
+  seen.add(exc);
+  if (heap.profile.version !== '2.7' && heap.kind[exc] === Kind.EXCEPTION) {
+    const data = heap.payload[exc] as ExceptionData;
+    if (data.cause !== 0 && data.cause !== heap.None && !seen.has(data.cause)) {
+      const cd = heap.payload[data.cause] as ExceptionData;
+      out.push(...formatException(heap, data.cause, cd.traceback, source, carets, seen));
+      out.push('', 'The above exception was the direct cause of the following exception:', '');
+    } else if (data.context !== 0 && data.context !== heap.None && !data.suppressContext && !seen.has(data.context)) {
+      const cd = heap.payload[data.context] as ExceptionData;
+      out.push(...formatException(heap, data.context, cd.traceback, source, carets, seen));
+      out.push('', 'During handling of the above exception, another exception occurred:', '');
+    }
+  }
+  if (tb !== 0) {
+    out.push('Traceback (most recent call last):');
+    out.push(...formatTracebackEntries(heap, tb, source, carets));
+  }
+  const syn = syntaxErrorLines(heap, exc);
+  if (syn !== null) out.push(...syn);
+  else out.push(exceptionOnlyLine(heap, exc));
+  return out;
+}
+
+/** 2.7's one-line unraisable report: `Exception RuntimeError: RuntimeError('oops',) in <obj> ignored`. */
+export function unraisable27(heap: Heap, exc: Ref, obj: Ref): string {
+  const td = heap.payload[heap.typ[exc]!] as TypeData;
+  const name = (td.tflags & TypeFlag.HEAPTYPE) !== 0 && td.module !== '__main__' ? `${td.module}.${td.name}` : td.name;
+  let r: string;
+  try {
+    r = reprOf(heap, exc);
+  } catch {
+    r = '<unprintable>';
+  }
+  let o: string;
+  try {
+    o = obj === 0 ? '' : ` in ${reprOf(heap, obj)}`;
+  } catch {
+    o = ' in <object repr() failed>';
+  }
+  return `Exception ${name}: ${r}${o} ignored\n`;
+}

@@ -139,7 +139,10 @@ export class Interpreter {
   compileModule: ((source: string, filename: string, flags?: { inherit?: CodeUnit }) => CodeUnit) | null = null;
   /** The exception currently being handled, innermost last (sys.exc_info). */
   readonly excStack: { exc: Ref; tb: Ref }[] = [];
-  /** 2.7 `from __future__ import print_function` etc. are compile-time; this holds runtime options. */
+  /** Operations from the runtime library (installed by `wireRuntimeLibrary`). */
+  ops!: import('./ops.js').RuntimeOps;
+  /** Functions to call at exit (weakref.finalize with atexit=True), newest last. */
+  readonly atexit: (() => void)[] = [];
   exitCode = 0;
 
   constructor(options: InterpreterOptions = {}) {
@@ -679,6 +682,28 @@ export class Interpreter {
   /** The exception being handled (sys.exc_info()[1]) or 0. */
   currentException(): { exc: Ref; tb: Ref } | null {
     return this.excStack.length > 0 ? this.excStack[this.excStack.length - 1]! : null;
+  }
+
+  /** Run the atexit callbacks, most recently registered first. */
+  runAtexit(): void {
+    while (this.atexit.length > 0) {
+      const fn = this.atexit.pop()!;
+      try {
+        fn();
+      } catch (e) {
+        if (e instanceof PyException) {
+          this.writeUnraisable(e.exc, 0);
+          this.heap.decref(e.exc);
+        } else throw e;
+      }
+    }
+  }
+
+  /** A SystemExit instance carrying `code` (borrowed). */
+  newSystemExit(code: Ref): Ref {
+    const heap = this.heap;
+    const args = code === heap.None ? [] : [code];
+    return newExceptionObject(heap, heap.t.SystemExit, args);
   }
 
   /** Build a new exception instance of `type` from a JS message. */

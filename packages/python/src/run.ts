@@ -1,0 +1,286 @@
+/**
+ * Running a program: build an interpreter for a version (heap, collector, runtime library,
+ * builtins, sys, the importable modules), create `__main__` with the globals CPython gives a
+ * script, compile and run the source, report an uncaught exception like CPython, and shut down
+ * the way each version does (3.12 collects garbage and tears modules down so `__del__` of cyclic
+ * garbage still runs; 2.7 sets module globals to None and never collects the remaining cycles).
+ */
+import {
+  dictEntries,
+  dictGetStr,
+  dictSetStr,
+  type ExceptionData,
+  Kind,
+  moduleDict,
+  newClass,
+  newDict,
+  newStr,
+  PyException,
+  type Ref,
+  strOf,
+  call,
+  intern,
+  type ModuleData,
+} from '@heaplab/heap';
+import { compileModule, CompileError } from './compiler/compile.js';
+import type { CodeUnit } from './compiler/code.js';
+import { parse, PySyntaxError } from './parser/index.js';
+import { BudgetExceeded, Interpreter, type InterpreterOptions } from './vm/interp.js';
+import { Frame } from './vm/frame.js';
+import { createSysModule } from './modules/sys.js';
+import { createCopyModule, createFunctoolsModule, createFutureModule, createTimeModule } from './modules/misc.js';
+import { wireRuntimeLibrary } from './runtime.js';
+
+export interface ProgramOptions extends InterpreterOptions {
+  /** The program text. */
+  source: string;
+  /** The script name as given on the command line (used in tracebacks and `__file__`). */
+  filename: string;
+}
+
+export interface ProgramResult {
+  exitCode: number;
+  interp: Interpreter;
+}
+
+/** Scan the leading `from __future__ import ...` statements (2.7 compile flags). */
+function futureFlags(module: { body: { type: string; module?: string | null; names?: { name: string }[] }[] }): Set<string> {
+  const out = new Set<string>();
+  for (const st of module.body) {
+    if (st.type === 'Expr') continue;
+    if (st.type === 'ImportFrom' && st.module === '__future__') {
+      for (const n of st.names ?? []) out.add(n.name);
+      continue;
+    }
+    break;
+  }
+  return out;
+}
+
+/**
+ * Build a ready interpreter: runtime library, builtins, sys and the module providers.
+ *
+ * @example
+ * ```ts
+ * import { createInterpreter } from '@heaplab/python';
+ * const it = createInterpreter({ version: '3.12', stdout: (t) => process.stdout.write(t) });
+ * ```
+ */
+export function createInterpreter(options: InterpreterOptions = {}): Interpreter {
+  const it = new Interpreter(options);
+  const heap = it.heap;
+  it.sysModule = createSysModule(it);
+  wireRuntimeLibrary(it);
+  it.registerModule('sys', it.sysModule);
+  it.registerModule(it.profile.builtinsModuleName, it.builtinsModule);
+  it.moduleProviders.set('time', createTimeModule);
+  it.moduleProviders.set('__future__', createFutureModule);
+  it.moduleProviders.set('functools', createFunctoolsModule);
+  it.moduleProviders.set('copy', createCopyModule);
+  it.compileModule = (source, filename) => compileSource(it, source, filename);
+  void heap;
+  return it;
+}
+
+/** Parse and compile `source` for the interpreter's version (throws PySyntaxError/CompileError). */
+export function compileSource(it: Interpreter, source: string, filename: string): CodeUnit {
+  const dialect = it.version;
+  const mod = parse(source, { dialect, filename });
+  const fut = futureFlags(mod as never);
+  return compileModule(it, it.ops, mod, {
+    dialect,
+    filename,
+    trueDivision: dialect !== '2.7' || fut.has('division'),
+    unicodeLiterals: dialect === '2.7' && fut.has('unicode_literals'),
+  });
+}
+
+/** Create `__main__` with the globals a script starts with in each version. */
+function createMainModule(it: Interpreter, filename: string): Ref {
+  const heap = it.heap;
+  const m = it.newModule('__main__');
+  const g = moduleDict(heap, m);
+  (heap.payload[m] as ModuleData).ext = { file: filename };
+  if (it.version === '2.7') {
+    // PyModule_New gave __name__, __doc__; then __package__, __builtins__, __file__.
+    dictSetStr(heap, g, '__package__', heap.None);
+    dictSetStr(heap, g, '__builtins__', it.builtinsModule);
+    const f = newStr(heap, filename);
+    dictSetStr(heap, g, '__file__', f);
+    heap.decref(f);
+  } else {
+    dictSetStr(heap, g, '__package__', heap.None);
+    const ns = newDict(heap);
+    const mod = intern(heap, '_frozen_importlib_external');
+    dictSetStr(heap, ns, '__module__', mod);
+    heap.decref(mod);
+    const loaderCls = newClass(heap, { name: 'SourceFileLoader', bases: [], namespace: ns });
+    heap.decref(ns);
+    const loader = call(heap, loaderCls, []);
+    heap.decref(loaderCls);
+    dictSetStr(heap, g, '__loader__', loader);
+    heap.decref(loader);
+    dictSetStr(heap, g, '__spec__', heap.None);
+    const ann = newDict(heap);
+    dictSetStr(heap, g, '__annotations__', ann);
+    heap.decref(ann);
+    dictSetStr(heap, g, '__builtins__', it.builtinsModule);
+    const f = newStr(heap, filename);
+    dictSetStr(heap, g, '__file__', f);
+    heap.decref(f);
+    dictSetStr(heap, g, '__cached__', heap.None);
+  }
+  it.registerModule('__main__', m);
+  return m;
+}
+
+/** Print a SyntaxError the way the interpreter reports a script that does not compile. */
+function reportSyntaxError(it: Interpreter, e: PySyntaxError | CompileError, filename: string): void {
+  if (e instanceof CompileError && e.kind === 'NotImplementedError') {
+    const line = e.node?.lineno ?? 0;
+    it.writeErr(`HeapLab: ${e.message} (line ${line})\n`);
+    it.writeErr(`NotImplementedError: ${e.message}\n`);
+    return;
+  }
+  const lines: string[] = [];
+  const lineno = e instanceof PySyntaxError ? e.lineno : (e.node?.lineno ?? 1);
+  const offset = e instanceof PySyntaxError ? e.offset : (e.node?.col_offset ?? 0) + 1;
+  const text = e instanceof PySyntaxError ? e.text : it.sourceLine(filename, lineno);
+  const msg = e instanceof PySyntaxError ? e.msg : e.message;
+  const kind = e instanceof PySyntaxError ? e.kind : 'SyntaxError';
+  lines.push(`  File "${e instanceof PySyntaxError ? e.filename : filename}", line ${lineno}`);
+  if (text !== null && text !== undefined) {
+    const raw = text.replace(/\n$/, '');
+    const stripped = raw.replace(/^[ \t\f]+/, '');
+    const lead = raw.length - stripped.length;
+    lines.push(`    ${stripped}`);
+    if (offset !== null && offset !== undefined && offset > 0) {
+      let width = 1;
+      if (it.version !== '2.7' && e instanceof PySyntaxError && e.end_offset && e.end_lineno === e.lineno && e.end_offset > e.offset) width = e.end_offset - e.offset;
+      lines.push(`    ${' '.repeat(Math.max(0, offset - 1 - lead))}${'^'.repeat(width)}`);
+    }
+  }
+  lines.push(`${kind}: ${msg}`);
+  it.writeErr(lines.join('\n') + '\n');
+}
+
+/** The exit status and message for a SystemExit exception (CPython's handle_system_exit). */
+function systemExitStatus(it: Interpreter, exc: Ref): number {
+  const heap = it.heap;
+  const data = heap.payload[exc] as ExceptionData;
+  const args = data.args === 0 ? [] : (heap.payload[data.args] as Ref[]);
+  const code = args.length === 0 ? heap.None : args.length === 1 ? args[0]! : data.args;
+  if (code === heap.None) return 0;
+  if (heap.kind[code] === Kind.INT || heap.kind[code] === Kind.BOOL) return Number(heap.payload[code] as number) & 0xff;
+  it.writeErr(`${strOf(heap, code)}\n`);
+  return 1;
+}
+
+/** Tear down like CPython: 3.12 collects and clears modules; 2.7 sets `__main__` globals to None. */
+function shutdown(it: Interpreter, main: Ref): void {
+  const heap = it.heap;
+  try {
+    it.runAtexit();
+    if (it.version === '2.7') {
+      // Py_Finalize: one collection, then PyImport_Cleanup clears __main__ (underscore names first).
+      it.gc.collect();
+      clearModuleDict(it, moduleDict(heap, main));
+    } else {
+      it.gc.collect();
+      // Remove modules from sys.modules; collect the cycles their dicts were part of; then clear
+      // what is still alive.
+      const g = moduleDict(heap, main);
+      heap.incref(g);
+      const entries = dictEntries(heap, it.modulesDict);
+      for (let i = 0; i < entries.length; i += 2) {
+        const name = heap.payload[entries[i]!] as string;
+        if (name === 'sys' || name === 'builtins') continue;
+        dictSetStr(heap, it.modulesDict, name, heap.None);
+      }
+      it.gc.collect();
+      if (heap.rc[g]! > 1) clearModuleDict(it, g);
+      heap.decref(g);
+      it.gc.collect();
+    }
+  } catch (e) {
+    if (e instanceof PyException) heap.decref(e.exc);
+    else if (!(e instanceof BudgetExceeded)) throw e;
+  }
+}
+
+/** `_PyModule_Clear`: names starting with one underscore become None, then all others (except __builtins__). */
+function clearModuleDict(it: Interpreter, d: Ref): void {
+  const heap = it.heap;
+  const pass = (first: boolean) => {
+    const entries = dictEntries(heap, d);
+    for (let i = 0; i < entries.length; i += 2) {
+      const k = entries[i]!;
+      if (heap.kind[k] !== Kind.STR) continue;
+      const s = heap.payload[k] as string;
+      if (dictGetStr(heap, d, s) === heap.None) continue;
+      const single = s.startsWith('_') && !s.startsWith('__');
+      if (first ? single : s !== '__builtins__') {
+        try {
+          dictSetStr(heap, d, s, heap.None);
+        } catch (e) {
+          if (e instanceof PyException) heap.decref(e.exc);
+          else throw e;
+        }
+      }
+    }
+  };
+  pass(true);
+  pass(false);
+}
+
+/**
+ * Run a program to completion: returns the exit status (0, 1 for an uncaught exception, or the
+ * SystemExit code).
+ *
+ * @example
+ * ```ts
+ * import { runProgram } from '@heaplab/python';
+ * let out = '';
+ * runProgram({ version: '3.12', filename: 'x.py', source: 'print(1 + 1)\n', stdout: (t) => (out += t) });
+ * out; // '2\n'
+ * ```
+ */
+export function runProgram(options: ProgramOptions): ProgramResult {
+  const it = createInterpreter(options);
+  const { source, filename } = options;
+  it.sources.set(filename, source.split(/\r\n|\r|\n/));
+  let unit: CodeUnit;
+  try {
+    unit = compileSource(it, source, filename);
+  } catch (e) {
+    if (e instanceof PySyntaxError || e instanceof CompileError) {
+      reportSyntaxError(it, e, filename);
+      return { exitCode: 1, interp: it };
+    }
+    throw e;
+  }
+  const main = createMainModule(it, filename);
+  const g = moduleDict(it.heap, main);
+  const frame = new Frame(unit, new Array(unit.nfast).fill(0), g, it.builtinsDict, g, null, 0);
+  let exitCode = 0;
+  try {
+    it.runFrame(frame, 0);
+  } catch (e) {
+    if (e instanceof PyException) {
+      if (it.isInstanceOf(e.exc, it.heap.t.SystemExit)) exitCode = systemExitStatus(it, e.exc);
+      else {
+        it.printUncaught(e);
+        exitCode = 1;
+      }
+      it.discard(e);
+    } else if (e instanceof BudgetExceeded) {
+      it.writeErr(`HeapLab: ${e.message}; the program was stopped.\n`);
+      exitCode = 124;
+    } else if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      it.writeErr(`RecursionError: maximum recursion depth exceeded (the host's stack ran out)\n`);
+      exitCode = 1;
+    } else throw e;
+  }
+  shutdown(it, main);
+  return { exitCode, interp: it };
+}

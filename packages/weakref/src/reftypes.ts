@@ -15,6 +15,7 @@
 import {
   CompareOp,
   Flag,
+  HASH_HI,
   Kind,
   PyException,
   TypeFlag,
@@ -29,6 +30,7 @@ import {
   getAttrOrNull,
   getIter,
   hashOf,
+  hashToBigInt,
   isSubtype,
   isTrue,
   iterNext,
@@ -525,9 +527,7 @@ export function installWeakrefTypes(heap: Heap): void {
   const t = heap.t;
   const is27 = heap.profile.version === '2.7';
 
-  // Weak reference objects themselves cannot be weakly referenced in CPython (so a subclass such
-  // as WeakMethod may add '__weakref__' to its __slots__).
-  for (const ty of [t.weakref, t.weakproxy, t.weakcallableproxy]) heap.typeData(ty).tflags &= ~TypeFlag.WEAKREFABLE;
+  fixWeakrefability(heap);
 
   // ---- ref --------------------------------------------------------------------------------
   const refTd = heap.typeData(t.weakref);
@@ -539,7 +539,11 @@ export function installWeakrefTypes(heap: Heap): void {
   heap.decref(newFn);
   defineMethod(heap, t.weakref, '__init__', refInitFn);
   defineMethod(heap, t.weakref, '__call__', (h, self, args, kw) => refCall(h, self, args, kw));
-  defineMethod(heap, t.weakref, '__hash__', (h, self) => newInt(h, hashOf(h, self)));
+  const nativeHash = refTd.slots.hash ?? ((h: Heap, self: Ref) => hashOf(h, self));
+  defineMethod(heap, t.weakref, '__hash__', (h, self) => {
+    const lo = nativeHash(h, self);
+    return newInt(h, hashToBigInt(lo, HASH_HI[0]!));
+  });
   defineMethod(heap, t.weakref, '__repr__', (h, self) => newStr(h, refRepr(h, self)));
   for (const [name, op] of [
     ['__eq__', CompareOp.EQ],
@@ -567,6 +571,28 @@ export function installWeakrefTypes(heap: Heap): void {
     installProxyMethods(heap, ty, callable);
   }
   heap.typeEpoch++;
+}
+
+/**
+ * Which builtin types support weak references, per CPython version (checked on 2.7.18 and
+ * 3.12.1): weakref objects themselves, exceptions, property/staticmethod/classmethod do not;
+ * modules and builtin functions do in 3.12 only. A subclass of a type without support gets it
+ * (`__weakref__`), which is how `WeakMethod` can list `'__weakref__'` in its `__slots__`.
+ */
+function fixWeakrefability(heap: Heap): void {
+  const t = heap.t;
+  const is27 = heap.profile.version === '2.7';
+  const set = (ty: Ref, on: boolean): void => {
+    if (ty === 0) return;
+    const td = heap.typeData(ty);
+    if ((td.tflags & TypeFlag.HEAPTYPE) !== 0) return;
+    if (on) td.tflags |= TypeFlag.WEAKREFABLE;
+    else td.tflags &= ~TypeFlag.WEAKREFABLE;
+  };
+  for (const ty of [t.weakref, t.weakproxy, t.weakcallableproxy, t.property, t.staticmethod, t.classmethod]) set(ty, false);
+  for (const ty of t.exceptionsByName.values()) set(ty, false);
+  set(t.module, !is27);
+  set(t.builtin_function_or_method, !is27);
 }
 
 /** `ref.__callback__` (3.12): a read-only member returning the callback or None. */
@@ -679,3 +705,13 @@ export function removeDeadWeakref(heap: Heap, dct: Ref, key: Ref): void {
   if (heap.kind[v] === Kind.WEAKREF && weakrefReferent(heap, v) === 0) dictDelItem(heap, dct, key);
 }
 
+
+/** The heap's `_weakref._remove_dead_weakref` builtin (borrowed), created on first use. */
+export function removeDeadWeakrefBuiltin(heap: Heap): Ref {
+  const st = stateOf(heap);
+  if (st.removeDeadWeakref === 0) {
+    const fn = weakrefModuleFunctions(heap).find(([n]) => n === '_remove_dead_weakref')![1];
+    st.removeDeadWeakref = newBuiltinFunction(heap, '_remove_dead_weakref', fn, 0, '_weakref');
+  }
+  return st.removeDeadWeakref;
+}

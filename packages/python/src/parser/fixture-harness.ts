@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Dialect } from './index.js';
+import { type Dialect, decodeSource } from './index.js';
 
 const HERE = new URL('.', import.meta.url).pathname;
 export const FIXTURES = join(HERE, 'fixtures');
@@ -43,8 +43,16 @@ export function loadCases(prefix: string): Case[] {
       if (!f.endsWith('.py')) continue;
       const last = rel.split('/').pop();
       const dialects: Dialect[] = last === 'both' ? ['2.7', '3.12'] : last === 'py27' ? ['2.7'] : last === 'py312' ? ['3.12'] : [];
-      const source = readFileSync(p, 'utf8');
+      const bytes = readFileSync(p);
       for (const d of dialects) {
+        // Decode like CPython reads a file (PEP 263 cookie, BOM); a decoding
+        // error is left for the test to see as a parse of the raw UTF-8 text.
+        let source: string;
+        try {
+          source = decodeSource(bytes, { dialect: d }).text;
+        } catch {
+          source = bytes.toString('utf8');
+        }
         const exp = join(FIXTURES, 'expected', rel, `${f.slice(0, -3)}.${d}.json`);
         out.push({ group: rel, name: f.slice(0, -3), dialect: d, source, expected: JSON.parse(readFileSync(exp, 'utf8')) });
       }

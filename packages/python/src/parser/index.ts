@@ -36,7 +36,11 @@ export function parse(source: string, options: ParseOptions): Module {
   const filename = options.filename ?? '<unknown>';
   const src = new Source(source, filename, options.dialect);
   try {
-    return new Parser(src).parseModule();
+    const p = new Parser(src);
+    const mod = p.parseModule();
+    // 2.7 applies `unicode_literals` to the whole module, docstring included.
+    if (p.futureChanged) return new Parser(src, p.futureFlags()).parseModule();
+    return mod;
   } catch (e) {
     if (e instanceof PySyntaxError) throw e;
     if (e instanceof RangeError) {
@@ -55,3 +59,4 @@ export function parse(source: string, options: ParseOptions): Module {
 }
 
 export { checkContext, findContextError, type ContextCheckOptions } from './context.js';
+export { decodeSource } from './decode.js';

@@ -63,7 +63,7 @@ const MAX_AST_DEPTH = 3000;
 const INT64_MAX = (1n << 63n) - 1n;
 const INT64_MIN = -(1n << 63n);
 
-interface ParseFlags {
+export interface ParseFlags {
   printFunction: boolean;
   unicodeLiterals: boolean;
 }
@@ -90,9 +90,20 @@ export class Parser {
   private lastSig: Token;
   private readonly flags: ParseFlags = { printFunction: false, unicodeLiterals: false };
   private futureAllowed = true;
+  /**
+   * Set when `from __future__ import unicode_literals` turned up after
+   * literals were already read (the docstring): 2.7 applies future features
+   * to the whole module, so the caller parses again with the flag preset.
+   */
+  futureChanged = false;
+  /** Future flags in effect (for a re-parse). */
+  futureFlags(): ParseFlags {
+    return { ...this.flags };
+  }
   private readonly keywords: Set<string>;
 
-  constructor(src: Source) {
+  constructor(src: Source, initialFlags?: Partial<ParseFlags>) {
+    if (initialFlags) Object.assign(this.flags, initialFlags);
     this.src = src;
     this.dialect = src.dialect;
     this.v27 = src.dialect === '2.7';
@@ -663,7 +674,10 @@ export class Parser {
       } else if (this.futureAllowed) {
         for (const a of names) {
           if (a.name === 'print_function') this.flags.printFunction = true;
-          if (a.name === 'unicode_literals') this.flags.unicodeLiterals = true;
+          if (a.name === 'unicode_literals') {
+            if (!this.flags.unicodeLiterals) this.futureChanged = true;
+            this.flags.unicodeLiterals = true;
+          }
         }
       }
     }
@@ -703,12 +717,17 @@ export class Parser {
 
   private execStmt(): A.Exec {
     const s = this.startOf(this.advance());
-    const body = this.expr27();
+    let body = this.expr27();
     let globals: A.Expr | null = null;
     let locals: A.Expr | null = null;
     if (this.eatKw('in')) {
       globals = this.expression();
       if (this.eatOp(',')) locals = this.expression();
+    } else if (body.type === 'Tuple' && (body.elts.length === 2 || body.elts.length === 3)) {
+      // 2.7 reads `exec(code, globals[, locals])` as `exec code in globals[, locals]`.
+      globals = body.elts[1]!;
+      locals = body.elts[2] ?? null;
+      body = body.elts[0]!;
     }
     return this.fin({ type: 'Exec', body, globals, locals , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Exec, s);
   }

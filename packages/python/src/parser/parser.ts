@@ -1191,9 +1191,7 @@ export class Parser {
       if (!this.isOp(':')) {
         excType = this.expression();
         if (this.isOp(',')) {
-          if (!this.v27) {
-            throw this.errNode('multiple exception types must be parenthesized', excType);
-          }
+          if (!this.v27) this.multipleExceptionTypes(excType);
           this.advance();
           const tg = this.expression();
           this.setCtx(tg, 'Store');
@@ -1230,6 +1228,26 @@ export class Parser {
     }
     const last = this.lastEnd(body, handlers as unknown as A.Stmt[], orelse, finalbody);
     return this.finStmt({ type: 'Try', body, handlers, orelse, finalbody , lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0} as A.Try, s, last);
+  }
+
+  /**
+   * 3.12 `except A, B:` — "multiple exception types must be parenthesized"
+   * when `expressions ['as' NAME] ':'` follows; otherwise a plain syntax
+   * error at the comma (errors more specific than that found on the way win).
+   */
+  private multipleExceptionTypes(excType: A.Expr): never {
+    const comma = this.peek();
+    this.advance();
+    let ok = false;
+    try {
+      this.starExpressions();
+      if (this.eatKw('as')) this.name();
+      ok = this.isOp(':');
+    } catch (e) {
+      if (!(e instanceof Error && 'msg' in e && (e as PySyntaxError).msg === 'invalid syntax')) throw e;
+    }
+    if (ok) throw this.errNode('multiple exception types must be parenthesized', excType);
+    throw this.errAt('invalid syntax', comma);
   }
 
   private withStmt(): A.With {
@@ -1412,16 +1430,20 @@ export class Parser {
       if (t.kind === 'OP' && t.value === '**') {
         this.advance();
         r.kwarg = param();
-        this.eatOp(',');
-        if (!this.isOp(close)) {
-          if (this.v27) this.fail();
-          throw this.errAt('arguments cannot follow var-keyword argument', this.peek());
+        if (!this.v27 && this.isOp('=')) throw this.errAt('var-keyword argument cannot have default value', this.peek());
+        if (this.eatOp(',') && !this.isOp(close)) {
+          const n = this.peek();
+          if (!this.v27 && (n.kind === 'NAME' || (n.kind === 'OP' && (n.value === '*' || n.value === '**' || n.value === '/')))) {
+            throw this.errAt('arguments cannot follow var-keyword argument', n);
+          }
         }
+        if (!this.isOp(close)) this.fail();
         break;
       }
       if (t.kind === 'OP' && t.value === '*') {
         if (sawStar) {
-          if (this.v27) this.fail();
+          const n = this.peek(1);
+          if (this.v27 || !(n.kind === 'NAME' || (n.kind === 'OP' && n.value === ','))) this.fail();
           throw this.errAt('* argument may appear only once', t);
         }
         this.advance();

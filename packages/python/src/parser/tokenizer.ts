@@ -499,7 +499,8 @@ export class Tokenizer {
     if (/[\p{C}\p{Z}]/u.test(s) && cp !== 0x20) {
       this.err(`invalid non-printable character U+${hex}`, line, col);
     }
-    if (s === '$' || s === '?' || s === '`') this.err('invalid syntax', line, col);
+    // CPython's tokenizer returns an error token without an exception here.
+    if (s === '$' || s === '?' || s === '`') this.softErr('invalid syntax', line, col);
     this.err(`invalid character '${s}' (U+${hex})`, line, col);
   }
 

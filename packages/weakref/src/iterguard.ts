@@ -252,23 +252,24 @@ function closeGenerator(heap: Heap, g: Ref, fromDealloc: boolean): void {
   const refs = d.refs;
   const wasRunning = ext.state === 1;
   ext.state = 2;
-  const src = refs[SOURCE]!;
-  const last = refs[LAST]!;
   const guard = refs[GUARD]!;
-  const container = refs[CONTAINER]!;
-  refs[SOURCE] = 0;
-  refs[LAST] = 0;
-  heap.xdecref(last);
-  heap.xdecref(src);
   try {
+    // The `with` block is left first; the frame's locals are released afterwards.
     if (wasRunning && guard !== 0) guardExit(heap, guard);
   } catch (e) {
     if (!fromDealloc || !(e instanceof PyException)) throw e;
     heap.hooks.writeUnraisable(e.exc, g);
     heap.decref(e.exc);
   } finally {
+    const last = refs[LAST]!;
+    const src = refs[SOURCE]!;
+    const container = refs[CONTAINER]!;
+    refs[LAST] = 0;
+    refs[SOURCE] = 0;
     refs[GUARD] = 0;
     refs[CONTAINER] = 0;
+    heap.xdecref(last);
+    heap.xdecref(src);
     heap.xdecref(guard);
     heap.xdecref(container);
   }

@@ -279,7 +279,8 @@ export class Parser {
         // CPython 3.12 tokenizes the rest of the file after a parser error and
         // reports a tokenizer error (or an unclosed bracket) found there instead.
         const err = e as PySyntaxError;
-        let open: { ch: string; line: number; col: number } | undefined;
+        const failTok = this.toks[this.i];
+        let open: { ch: string; line: number; col: number; eof: boolean } | undefined;
         try {
           open = this.tz.drain();
         } catch (e2) {
@@ -289,7 +290,12 @@ export class Parser {
         // CPython compares with the line of the last token the parser fetched.
         const lastFetched = this.toks[this.toks.length - 1];
         const errLine = Math.max(err.lineno, lastFetched?.line ?? 0);
-        if (open !== undefined && errLine > open.line) {
+        // Also, when the failing token is the last one before an unclosed
+        // bracket runs to EOF on the same line, CPython's error pass reads on
+        // to EOF and reports the bracket.
+        const readsOn = failTok !== undefined && open !== undefined && open.eof && this.canStartExpr(failTok) &&
+          failTok.line === open.line && this.src.lineStarts.length - 1 <= open.line;
+        if (open !== undefined && (errLine > open.line || readsOn)) {
           throw this.src.error(`'${open.ch}' was never closed`, open.line, open.col);
         }
       }
@@ -1661,8 +1667,8 @@ export class Parser {
         op = t.value === '<>' && this.v27 ? 'NotEq' : CMP_OPS[t.value];
         if (op !== undefined) this.advance();
       } else if (t.kind === 'NAME') {
-        if (this.v27 && t.value === 'not' && !this.isKw('in', 1)) {
-          // 2.7's LL(1) parser takes `not` as the start of `not in` and fails after it.
+        if (t.value === 'not' && !this.isKw('in', 1)) {
+          // CPython takes `not` as the start of `not in` and fails after it.
           this.advance();
           this.fail();
         }

@@ -165,8 +165,9 @@ export class Tokenizer {
    * error: throws the first tokenizer error found, else returns the
    * innermost bracket still open at EOF (if any).
    */
-  drain(): { ch: string; line: number; col: number } | undefined {
+  drain(): { ch: string; line: number; col: number; eof: boolean } | undefined {
     this.draining = true;
+    let eof = false;
     let read = 0;
     let sawNewline = false;
     try {
@@ -174,7 +175,10 @@ export class Tokenizer {
         const t = this.next();
         read++;
         if (t.kind === 'NEWLINE') sawNewline = true;
-        if (t.kind === 'EOF') break;
+        if (t.kind === 'EOF') {
+          eof = true;
+          break;
+        }
       }
     } catch (e) {
       if (!this.softErrors.has(e as object)) throw e;
@@ -182,7 +186,8 @@ export class Tokenizer {
       // failure point, so a bad line continuation right there still wins.
       if (read <= 3 && !sawNewline && (e as { msg?: string }).msg?.startsWith('unexpected character after line')) throw e;
     }
-    return this.brackets[this.brackets.length - 1];
+    const b = this.brackets[this.brackets.length - 1];
+    return b === undefined ? undefined : { ...b, eof };
   }
 
   private tok(kind: TokKind, value: string, start: number, end: number, line: number, col: number): Token {
@@ -533,7 +538,7 @@ export class Tokenizer {
     if (fs) {
       this.err(
         fs.quote.length === 3
-          ? `unterminated triple-quoted f-string literal (detected at line ${this.line})`
+          ? `unterminated triple-quoted f-string literal (detected at line ${this.lastLine()})`
           : `unterminated f-string literal (detected at line ${this.line})`,
         fs.startLine,
         fs.startCol,
@@ -760,7 +765,7 @@ export class Tokenizer {
       if (p >= text.length) {
         this.err(
           fs.quote.length === 3
-            ? `unterminated triple-quoted f-string literal (detected at line ${this.line})`
+            ? `unterminated triple-quoted f-string literal (detected at line ${this.lastLine()})`
             : `unterminated f-string literal (detected at line ${this.line})`,
           fs.startLine,
           fs.startCol,

@@ -1,0 +1,642 @@
+/**
+ * The Python-visible `objgraph` module: what `import objgraph` gives a program running on the
+ * heap. Each function binds its arguments like the Python function of objgraph 3.5.0 (2.7
+ * profile) or 3.7 (3.12 profile) — positional or keyword, defaults, CPython's TypeError wording —
+ * calls Python callables (filters, predicates, highlight, extra_info, extra_node_attrs) through
+ * the heap's `call`, writes to `file`/`output` objects through their `write` method, and runs
+ * the `Objgraph` implementation.
+ */
+import {
+  call,
+  callMethod,
+  dictEntries,
+  dictGetItem,
+  dictLen,
+  dictDelItem,
+  dictSetItem,
+  dictSetStr,
+  getIter,
+  type Heap,
+  intern,
+  isSubtype,
+  isTrue,
+  iterNext,
+  Kind,
+  moduleDict,
+  newBool,
+  newBuiltinFunction,
+  newClass,
+  newDict,
+  newInt,
+  newList,
+  newListSteal,
+  newModule,
+  newSet,
+  newStr,
+  newTupleSteal,
+  type NativeFn,
+  PyException,
+  type Ref,
+  setAdd,
+  setClear,
+  setItems,
+  strOf,
+  type SetStore,
+} from '@heaplab/heap';
+import type { GcModule } from '@heaplab/gc';
+import { ObjgraphError, Objgraph, type ObjgraphIO, type PeakStats, type Predicate, type ShowGraphOptions, type Writable, type CallShape } from './objgraph.js';
+import { isInst } from './labels.js';
+import { quote } from './pyutil.js';
+
+/** File output for the module (`filename=` arguments and temporary DOT files). */
+export interface ObjgraphModuleIO {
+  writeFile(path: string, data: string | Uint8Array): void;
+  /** If given, graphs without a filename are shown with it ("Spawning graph viewer (xdot)"). */
+  openViewer?(dotPath: string): void;
+  /** Where temporary `objgraph-*.dot` files go (default `/tmp`). */
+  tempDir?: string;
+}
+
+interface Param {
+  name: string;
+  /** Has a default (the parameter may be omitted). */
+  optional: boolean;
+}
+
+/** Bind vectorcall arguments to named parameters with CPython's error messages. Returns borrowed refs, 0 = omitted. */
+function bindArgs(heap: Heap, fname: string, params: readonly Param[], args: readonly Ref[], kwnames: readonly string[] | null, varKw = false): { values: Ref[]; extra: Map<string, Ref> } {
+  const is27 = heap.profile.version === '2.7';
+  const nkw = kwnames?.length ?? 0;
+  const npos = args.length - nkw;
+  const values = new Array<Ref>(params.length).fill(0);
+  const extra = new Map<string, Ref>();
+  const required = params.filter((p) => !p.optional).length;
+  const err = (msg: string) => heap.newException(heap.t.TypeError, msg);
+  const given = () => args.length;
+  if (npos > params.length) {
+    if (is27) {
+      const word = required === params.length ? 'exactly' : 'at most';
+      throw err(`${fname}() takes ${word} ${params.length} argument${params.length === 1 ? '' : 's'} (${given()} given)`);
+    }
+    const takes = required === params.length ? `${params.length}` : `from ${required} to ${params.length}`;
+    const plural = required === params.length && params.length === 1 ? 'argument' : 'arguments';
+    throw err(`${fname}() takes ${takes} positional ${plural} but ${npos} ${npos === 1 ? 'was' : 'were'} given`);
+  }
+  for (let i = 0; i < npos; i++) values[i] = args[i]!;
+  for (let k = 0; k < nkw; k++) {
+    const name = kwnames![k]!;
+    const i = params.findIndex((p) => p.name === name);
+    if (i < 0) {
+      if (varKw) {
+        extra.set(name, args[npos + k]!);
+        continue;
+      }
+      throw err(`${fname}() got an unexpected keyword argument '${name}'`);
+    }
+    if (values[i] !== 0) throw err(is27 ? `${fname}() got multiple values for keyword argument '${name}'` : `${fname}() got multiple values for argument '${name}'`);
+    values[i] = args[npos + k]!;
+  }
+  const missing = params.filter((p, i) => !p.optional && values[i] === 0).map((p) => p.name);
+  if (missing.length > 0) {
+    if (is27) {
+      const word = required === params.length ? 'exactly' : 'at least';
+      throw err(`${fname}() takes ${word} ${required} argument${required === 1 ? '' : 's'} (${given()} given)`);
+    }
+    const names = missing.map((n) => `'${n}'`);
+    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')}${names.length > 2 ? ',' : ''} and ${names[names.length - 1]}`;
+    throw err(`${fname}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`);
+  }
+  return { values, extra };
+}
+
+const P = (spec: string): Param[] =>
+  spec.split(',').map((s) => {
+    const t = s.trim();
+    return t.endsWith('=') ? { name: t.slice(0, -1), optional: true } : { name: t, optional: false };
+  });
+
+/**
+ * Build the `objgraph` module object (new reference) for `import objgraph`.
+ *
+ * @example
+ * ```ts
+ * import { Heap, getAttr, call, newStr, intValue } from '@heaplab/heap';
+ * import { attachCollector } from '@heaplab/gc';
+ * import { createObjgraphPythonModule } from '@heaplab/objgraph';
+ * const heap = new Heap({ version: '3.12' });
+ * const files = new Map<string, string | Uint8Array>();
+ * const mod = createObjgraphPythonModule(heap, attachCollector(heap), { writeFile: (p, d) => files.set(p, d) });
+ * const count = getAttr(heap, mod, 'count');
+ * intValue(heap, call(heap, count, [newStr(heap, 'dict')])); // number of tracked dicts
+ * ```
+ */
+export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: ObjgraphModuleIO): Ref {
+  const og = new Objgraph(heap, gc, { io: io as ObjgraphIO });
+  const m = newModule(heap, 'objgraph');
+  const d = moduleDict(heap, m);
+  const t = heap.t;
+  const is27 = heap.profile.version === '2.7';
+
+  const none = (): Ref => {
+    heap.incref(heap.None);
+    return heap.None;
+  };
+  const isNone = (r: Ref) => r === 0 || r === heap.None;
+  const str = (s: string) => newStr(heap, s);
+  const truthy = (r: Ref, dflt: boolean) => (r === 0 ? dflt : isTrue(heap, r));
+
+  /** Python exceptions for objgraph's own errors. */
+  const wrap = (fn: NativeFn): NativeFn => (h, self, args, kw) => {
+    try {
+      return fn(h, self, args, kw);
+    } catch (e) {
+      if (e instanceof ObjgraphError) {
+        const type = e.pyType === 'KeyError' ? t.KeyError : e.pyType === 'ValueError' ? t.ValueError : t.TypeError;
+        throw heap.newException(type, e.pyType === 'KeyError' ? e.message.slice(1, -1) : e.message);
+      }
+      throw e;
+    }
+  };
+
+  const def = (name: string, fn: NativeFn) => {
+    const f = newBuiltinFunction(heap, name, wrap(fn), 0, 'objgraph');
+    dictSetStr(heap, d, name, f);
+    heap.decref(f);
+  };
+
+  /** A Python callable as a predicate (`if f and not f(x)` — None means absent). */
+  const predicate = (f: Ref): Predicate | null => {
+    if (isNone(f) || !isTrue(heap, f)) return null;
+    return (o) => {
+      const r = call(heap, f, [o]);
+      try {
+        return isTrue(heap, r);
+      } finally {
+        heap.decref(r);
+      }
+    };
+  };
+  /** A file-like Python object as a Writable (`file.write(s)`). */
+  const writable = (f: Ref): Writable | null => {
+    if (isNone(f)) return null;
+    return {
+      write(text: string) {
+        const s = str(text);
+        try {
+          heap.decref(callMethod(heap, f, 'write', [s]));
+        } finally {
+          heap.decref(s);
+        }
+      },
+    };
+  };
+  /** Items of an iterable (new references; release with `release`). */
+  const items = (it: Ref): Ref[] => {
+    const out: Ref[] = [];
+    const iter = getIter(heap, it);
+    try {
+      for (;;) {
+        const x = iterNext(heap, iter);
+        if (x === 0) break;
+        out.push(x);
+      }
+    } catch (e) {
+      release(out);
+      throw e;
+    } finally {
+      heap.decref(iter);
+    }
+    return out;
+  };
+  const release = (refs: Ref[]) => {
+    for (let i = refs.length - 1; i >= 0; i--) heap.decref(refs[i]!);
+  };
+  const withObjects = <T>(objs: Ref, fn: (objects: Ref[] | null) => T): T => {
+    if (isNone(objs)) return fn(null);
+    const arr = items(objs);
+    try {
+      return fn(arr);
+    } finally {
+      release(arr);
+    }
+  };
+  const asStr = (r: Ref, what: string): string => {
+    if (heap.kind[r] !== Kind.STR) throw heap.newException(t.TypeError, `argument of type '${heap.typeName(r)}' is not iterable`);
+    void what;
+    return heap.payload[r] as string;
+  };
+  /** A Python int (or bool) as a JS number; `None` as null. */
+  const intOrNone = (r: Ref, dflt: number | null): number | null => {
+    if (r === 0) return dflt;
+    if (r === heap.None) return null;
+    if (heap.kind[r] === Kind.INT || heap.kind[r] === Kind.BOOL) return Number(heap.payload[r] as number | bigint);
+    throw heap.newException(t.TypeError, 'slice indices must be integers or None or have an __index__ method');
+  };
+  const number = (r: Ref, dflt: number): number => {
+    if (r === 0) return dflt;
+    const k = heap.kind[r];
+    if (k === Kind.INT || k === Kind.BOOL || k === Kind.FLOAT) return Number(heap.payload[r] as number | bigint);
+    throw heap.newException(t.TypeError, `'<' not supported between instances of 'int' and '${heap.typeName(r)}'`);
+  };
+  /** ids from a Python iterable of ints (extra_ignore, address sets). */
+  const ids = (r: Ref): number[] => {
+    if (isNone(r)) return [];
+    const xs = items(r);
+    try {
+      const out: number[] = [];
+      for (const x of xs) {
+        const k = heap.kind[x];
+        if (k === Kind.INT || k === Kind.BOOL || k === Kind.FLOAT) out.push(Number(heap.payload[x] as number | bigint));
+      }
+      return out;
+    } finally {
+      release(xs);
+    }
+  };
+  const listOf = (refs: readonly Ref[]) => newList(heap, refs);
+
+  // ---- statistics ---------------------------------------------------------------------------
+
+  def('count', (_h, _s, args, kw) => {
+    const [typename, objects] = bindArgs(heap, 'count', P('typename, objects='), args, kw).values;
+    const name = asStr(typename!, 'typename');
+    return newInt(heap, withObjects(objects!, (objs) => og.count(name, objs)));
+  });
+
+  const typestatsDict = (objects: Ref, shortnames: Ref, filter: Ref): Ref => {
+    const res = withObjects(objects, (objs) => og.typestatsInOrder(objs, truthy(shortnames, true), predicate(filter)));
+    const out = newDict(heap);
+    for (const n of res.names) {
+      const k = str(n);
+      const v = newInt(heap, res.counts.get(n)!);
+      dictSetItem(heap, out, k, v);
+      heap.decref(k);
+      heap.decref(v);
+    }
+    return out;
+  };
+
+  def('typestats', (_h, _s, args, kw) => {
+    const [objects, shortnames, filter] = bindArgs(heap, 'typestats', P('objects=, shortnames=, filter='), args, kw).values;
+    return typestatsDict(objects!, shortnames!, filter!);
+  });
+
+  const pairs = (rows: readonly (readonly (string | number)[])[]): Ref =>
+    newListSteal(
+      heap,
+      rows.map((row) => newTupleSteal(heap, row.map((x) => (typeof x === 'string' ? str(x) : newInt(heap, x))))),
+    );
+
+  def('most_common_types', (_h, _s, args, kw) => {
+    const [limit, objects, shortnames, filter] = bindArgs(heap, 'most_common_types', P('limit=, objects=, shortnames=, filter='), args, kw).values;
+    const lim = intOrNone(limit!, 10);
+    const rows = withObjects(objects!, (objs) => og.mostCommonTypes({ limit: lim, objects: objs, shortnames: truthy(shortnames!, true), filter: predicate(filter!) }));
+    return pairs(rows);
+  });
+
+  def('show_most_common_types', (_h, _s, args, kw) => {
+    const [limit, objects, shortnames, file, filter] = bindArgs(heap, 'show_most_common_types', P('limit=, objects=, shortnames=, file=, filter='), args, kw).values;
+    const lim = intOrNone(limit!, 10);
+    withObjects(objects!, (objs) =>
+      og.showMostCommonTypes({ limit: lim, objects: objs, shortnames: truthy(shortnames!, true), file: writable(file!), filter: predicate(filter!) }),
+    );
+    return none();
+  });
+
+  /** A Python mapping as `peak_stats`. */
+  const peakStats = (r: Ref): PeakStats => ({
+    get(name: string) {
+      const k = str(name);
+      try {
+        if (isInst(heap, r, t.dict)) {
+          const v = dictGetItem(heap, r, k);
+          return v === 0 ? undefined : number(v, 0);
+        }
+        const zero = newInt(heap, 0);
+        try {
+          const v = callMethod(heap, r, 'get', [k, zero]);
+          try {
+            return number(v, 0);
+          } finally {
+            heap.decref(v);
+          }
+        } finally {
+          heap.decref(zero);
+        }
+      } finally {
+        heap.decref(k);
+      }
+    },
+    set(name: string, count: number) {
+      const k = str(name);
+      const v = newInt(heap, count);
+      try {
+        if (isInst(heap, r, t.dict)) dictSetItem(heap, r, k, v);
+        else heap.decref(callMethod(heap, r, '__setitem__', [k, v]));
+      } finally {
+        heap.decref(k);
+        heap.decref(v);
+      }
+    },
+  });
+
+  def('growth', (_h, _s, args, kw) => {
+    const [limit, peak, shortnames, filter] = bindArgs(heap, 'growth', P('limit=, peak_stats=, shortnames=, filter='), args, kw).values;
+    const rows = og.growth({
+      limit: intOrNone(limit!, 10),
+      peakStats: peak === 0 ? undefined : peakStats(peak!),
+      shortnames: truthy(shortnames!, true),
+      filter: predicate(filter!),
+    });
+    return pairs(rows);
+  });
+
+  def('show_growth', (_h, _s, args, kw) => {
+    const [limit, peak, shortnames, file, filter] = bindArgs(heap, 'show_growth', P('limit=, peak_stats=, shortnames=, file=, filter='), args, kw).values;
+    og.showGrowth({
+      limit: intOrNone(limit!, 10),
+      peakStats: isNone(peak!) ? undefined : peakStats(peak!),
+      shortnames: truthy(shortnames!, true),
+      file: writable(file!),
+      filter: predicate(filter!),
+    });
+    return none();
+  });
+
+  // get_new_ids returns the same defaultdict(set) every call.
+  let defaultdictType: Ref = 0;
+  let newIdsDict: Ref = 0;
+  const ensureNewIdsDict = (): Ref => {
+    if (newIdsDict !== 0) return newIdsDict;
+    const ns = newDict(heap);
+    const mod = str('collections');
+    dictSetStr(heap, ns, '__module__', mod);
+    heap.decref(mod);
+    defaultdictType = newClass(heap, { name: 'defaultdict', bases: [t.dict], namespace: ns });
+    heap.decref(ns);
+    const td = heap.typeData(defaultdictType);
+    const baseGet = heap.typeData(t.dict).slots.getitem;
+    // __missing__: a new empty set is stored and returned.
+    td.slots.getitem = (h, self, key) => {
+      const v = dictGetItem(h, self, key);
+      if (v !== 0) {
+        h.incref(v);
+        return v;
+      }
+      if (baseGet !== undefined && heap.kind[key] !== Kind.STR) return baseGet(h, self, key);
+      const s = newSet(h, []);
+      dictSetItem(h, self, key, s);
+      return s;
+    };
+    newIdsDict = call(heap, defaultdictType, []);
+    return newIdsDict;
+  };
+  const syncNewIds = (ids: Map<string, Set<number>>): Ref => {
+    const dd = ensureNewIdsDict();
+    const entries = dictEntries(heap, dd);
+    const present = new Map<string, Ref>();
+    for (let i = 0; i < entries.length; i += 2) present.set(heap.payload[entries[i]!] as string, entries[i + 1]!);
+    for (const [k, v] of present) {
+      setClear(heap, v);
+      if (!ids.has(k)) {
+        const key = str(k);
+        dictDelItem(heap, dd, key);
+        heap.decref(key);
+      }
+    }
+    for (const [k, set] of ids) {
+      let s = present.get(k) ?? 0;
+      if (s === 0) {
+        s = newSet(heap, []);
+        const key = str(k);
+        dictSetItem(heap, dd, key, s);
+        heap.decref(key);
+        heap.decref(s);
+      }
+      for (const id of set) {
+        const n = newInt(heap, id);
+        setAdd(heap, s, n);
+        heap.decref(n);
+      }
+    }
+    return dd;
+  };
+
+  def('get_new_ids', (_h, _s, args, kw) => {
+    const [skip, limit, sortby, shortnames, file] = bindArgs(heap, 'get_new_ids', P('skip_update=, limit=, sortby=, shortnames=, file=, _state='), args, kw).values;
+    let sb: string = 'deltas';
+    if (sortby !== 0) sb = heap.kind[sortby!] === Kind.STR ? (heap.payload[sortby!] as string) : strOf(heap, sortby!);
+    const ids = og.getNewIds({
+      skipUpdate: truthy(skip!, false),
+      limit: intOrNone(limit!, 10),
+      sortby: sb as 'deltas',
+      shortnames: shortnames === 0 || shortnames === heap.None ? null : isTrue(heap, shortnames!),
+      file: writable(file!),
+    });
+    const dd = truthy(skip!, false) && newIdsDict !== 0 ? newIdsDict : syncNewIds(ids);
+    heap.incref(dd);
+    return dd;
+  });
+
+  // ---- locating objects ---------------------------------------------------------------------
+
+  def('get_leaking_objects', (_h, _s, args, kw) => {
+    const [objects] = bindArgs(heap, 'get_leaking_objects', P('objects='), args, kw).values;
+    return listOf(withObjects(objects!, (objs) => og.getLeakingObjects(objs, { objectsList: isNone(objects!) ? 0 : objects! })));
+  });
+
+  def('by_type', (_h, _s, args, kw) => {
+    const [typename, objects] = bindArgs(heap, 'by_type', P('typename, objects='), args, kw).values;
+    const name = asStr(typename!, 'typename');
+    return listOf(withObjects(objects!, (objs) => og.byType(name, objs)));
+  });
+
+  def('at', (_h, _s, args, kw) => {
+    const [addr] = bindArgs(heap, 'at', P('addr'), args, kw).values;
+    const k = heap.kind[addr!];
+    if (k !== Kind.INT && k !== Kind.FLOAT && k !== Kind.BOOL) return none();
+    const r = og.at(Number(heap.payload[addr!] as number | bigint));
+    if (r === 0) return none();
+    heap.incref(r);
+    return r;
+  });
+
+  def('at_addrs', (_h, _s, args, kw) => {
+    const [set] = bindArgs(heap, 'at_addrs', P('address_set'), args, kw).values;
+    return listOf(og.atAddrs(ids(set!)));
+  });
+
+  def('is_proper_module', (_h, _s, args, kw) => {
+    const [obj] = bindArgs(heap, 'is_proper_module', P('obj'), args, kw).values;
+    return newBool(heap, og.isProperModule(obj!));
+  });
+
+  // ---- chains -------------------------------------------------------------------------------
+
+  const findChain = (name: string, forward: boolean): NativeFn => (_h, _s, args, kw) => {
+    const [obj, pred, maxDepth, extraIgnore] = bindArgs(heap, name, P('obj, predicate, max_depth=, extra_ignore='), args, kw).values;
+    const p = predicate(pred!) ?? (() => false);
+    const ignore = ids(extraIgnore!);
+    if (extraIgnore !== 0) ignore.push(heap.addressOf(extraIgnore!));
+    const chain = og.findChainWithIgnore(obj!, nativeModulePredicate(pred!) ?? p, forward, { maxDepth: number(maxDepth!, 20) }, ignore);
+    return listOf(chain);
+  };
+  /** `objgraph.is_proper_module` passed as the predicate: run it natively. */
+  let isProperModuleFn: Ref = 0;
+  const nativeModulePredicate = (pred: Ref): Predicate | null => (pred === isProperModuleFn ? (o) => og.isProperModule(o) : null);
+  def('find_ref_chain', findChain('find_ref_chain', true));
+  def('find_backref_chain', findChain('find_backref_chain', false));
+  isProperModuleFn = dictGetItemStr(heap, d, 'is_proper_module');
+
+  // ---- graphs -------------------------------------------------------------------------------
+
+  const SHOW_PARAMS = P('objs, max_depth=, extra_ignore=, filter=, too_many=, highlight=, filename=, extra_info=, refcounts=, shortnames=, output=, extra_node_attrs=');
+
+  /** Python keyword values of show_refs/show_backrefs as ShowGraphOptions, plus ids to ignore. */
+  const showOptions = (v: Ref[]): { opts: ShowGraphOptions; ignore: number[] } => {
+    const [, maxDepth, extraIgnore, filter, tooMany, highlight, filename, extraInfo, refcounts, shortnames, output, extraNodeAttrs] = v;
+    const ignore = ids(extraIgnore!);
+    if (extraIgnore !== 0) ignore.push(heap.addressOf(extraIgnore!));
+    let fname: string | null = null;
+    if (!isNone(filename!) && isTrue(heap, filename!)) fname = heap.kind[filename!] === Kind.STR ? (heap.payload[filename!] as string) : strOf(heap, filename!);
+    const out = !isNone(output!) && isTrue(heap, output!) ? writable(output!) : null;
+    const info = !isNone(extraInfo!) && isTrue(heap, extraInfo!) ? extraInfo! : 0;
+    const attrs = isNone(extraNodeAttrs!) ? 0 : extraNodeAttrs!;
+    const opts: ShowGraphOptions = {
+      maxDepth: number(maxDepth!, 3),
+      filter: predicate(filter!),
+      tooMany: number(tooMany!, 10),
+      highlight: predicate(highlight!),
+      filename: fname,
+      refcounts: truthy(refcounts!, false),
+      shortnames: truthy(shortnames!, true),
+      output: out,
+      extraInfo:
+        info === 0
+          ? null
+          : (o) => {
+              const r = call(heap, info, [o]);
+              try {
+                return strOf(heap, r);
+              } finally {
+                heap.decref(r);
+              }
+            },
+      extraNodeAttrs: attrs === 0 ? null : (o) => nodeAttrs(attrs, o),
+    };
+    return { opts, ignore };
+  };
+
+  /** `extra_node_attrs(obj)`: a dict of attribute name to str (None values skipped). */
+  const nodeAttrs = (fn: Ref, o: Ref): Record<string, string | null> => {
+    const res = call(heap, fn, [o]);
+    try {
+      const out: Record<string, string | null> = {};
+      const entries = dictEntries(heap, res);
+      for (let i = 0; i < entries.length; i += 2) {
+        const k = strOf(heap, entries[i]!);
+        const v = entries[i + 1]!;
+        if (v === heap.None) out[k] = null;
+        else if (heap.kind[v] === Kind.STR) out[k] = heap.payload[v] as string;
+        else throw heap.newException(t.AttributeError, `'${heap.typeName(v)}' object has no attribute 'replace'`);
+      }
+      return out;
+    } finally {
+      heap.decref(res);
+    }
+  };
+
+  /** The objects argument: a list/tuple (ignored itself), or one object objgraph wraps. */
+  const rootsOf = (objs: Ref): { roots: Ref[]; shape: CallShape; ignore: number[] } => {
+    if (isInst(heap, objs, t.list) || isInst(heap, objs, t.tuple)) {
+      return { roots: [...(heap.payload[objs] as Ref[])], shape: { argHolds: new Map(), wrappedSingle: 0, chainRoots: false }, ignore: [heap.addressOf(objs)] };
+    }
+    return { roots: [objs], shape: { argHolds: new Map(), wrappedSingle: objs, chainRoots: false }, ignore: [] };
+  };
+
+  const showFn = (name: string, backrefs: boolean): NativeFn => (_h, _s, args, kw) => {
+    const v = bindArgs(heap, name, SHOW_PARAMS, args, kw).values;
+    const { opts, ignore } = showOptions(v);
+    const { roots, shape, ignore: ignore2 } = rootsOf(v[0]!);
+    og.showGraph(roots, backrefs ? 'referrers' : 'referents', !backrefs, opts, shape, backrefs ? (o) => og.isProperModule(o) : null, [...ignore, ...ignore2]);
+    return none();
+  };
+  def('show_backrefs', showFn('show_backrefs', true));
+  def('show_refs', showFn('show_refs', false));
+
+  def('show_chain', (_h, _s, args, kw) => {
+    const nkw = kw?.length ?? 0;
+    const chainArgs = args.slice(0, args.length - nkw);
+    let backrefs = true;
+    const kwNames: string[] = [];
+    const kwValues: Ref[] = [];
+    for (let i = 0; i < nkw; i++) {
+      const n = kw![i]!;
+      const val = args[args.length - nkw + i]!;
+      if (n === 'backrefs') backrefs = isTrue(heap, val);
+      else {
+        kwNames.push(n);
+        kwValues.push(val);
+      }
+    }
+    const target = backrefs ? 'show_backrefs' : 'show_refs';
+    for (const n of ['max_depth', 'filter']) {
+      if (kwNames.includes(n)) throw heap.newException(t.TypeError, is27 ? `${target}() got multiple values for keyword argument '${n}'` : `objgraph.${target}() got multiple values for keyword argument '${n}'`);
+    }
+    // The chains (Python sequences) as arrays; empty ones are dropped by objgraph.
+    const chains: Ref[][] = [];
+    const held: Ref[] = [];
+    try {
+      for (const c of chainArgs) {
+        if (!isTrue(heap, c)) continue;
+        const xs = items(c);
+        held.push(...xs);
+        chains.push(xs);
+      }
+      if (chains.length === 0) throw new ObjgraphError('ValueError', is27 ? 'max() arg is an empty sequence' : 'max() iterable argument is empty');
+      const v = bindArgs(heap, target, SHOW_PARAMS, [heap.None, ...kwValues], kwNames).values;
+      const { opts, ignore } = showOptions(v);
+      void ignore;
+      const holds = new Map<Ref, number>();
+      // items() holds one reference per element; the chain lists themselves already count.
+      for (const r of held) holds.set(r, (holds.get(r) ?? 0) - 1);
+      og.showChainCore(chains, { ...opts, backrefs, extraIgnore: [...(opts.extraIgnore ?? []), ...ignore] }, holds);
+    } finally {
+      release(held);
+    }
+    return none();
+  });
+
+  // ---- module attributes ----------------------------------------------------------------------
+
+  const consts: [string, string][] = [
+    ['__version__', is27 ? '3.5.0' : '3.7.0.dev0'],
+    ['__date__', is27 ? '2020-10-11' : '2024-10-10'],
+    ['__author__', 'Marius Gedminas (marius@gedmin.as)'],
+    ['__copyright__', is27 ? 'Copyright (c) 2008-2017 Marius Gedminas and contributors' : 'Copyright (c) 2008-2023 Marius Gedminas and contributors'],
+    ['__license__', 'MIT'],
+  ];
+  for (const [k, v] of consts) {
+    const s = str(v);
+    dictSetStr(heap, d, k, s);
+    heap.decref(s);
+  }
+  dictSetStr(heap, d, 'IS_INTERACTIVE', heap.False);
+  void intern;
+  void setItems;
+  void dictLen;
+  void isSubtype;
+  void quote;
+  return m;
+}
+
+function dictGetItemStr(heap: Heap, d: Ref, name: string): Ref {
+  const k = newStr(heap, name);
+  try {
+    return dictGetItem(heap, d, k);
+  } finally {
+    heap.decref(k);
+  }
+}
+
+export type { SetStore };

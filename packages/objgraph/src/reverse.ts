@@ -1,0 +1,75 @@
+/**
+ * Reverse edges for backreference queries, built in one linear pass.
+ *
+ * objgraph on CPython calls `gc.get_referrers(target)` for every node it expands, and each call
+ * traverses every tracked object: O(N) per visited node. Here one pass over the generation lists
+ * (`gc.get_objects()` order: gen0, gen1, gen2) records every (referent, referrer) pair, and a
+ * stable counting sort groups them by referent into CSR arrays. `referrers(x)` is then a slice,
+ * already in the order `gc.get_referrers(x)` reports: each tracked referrer once, in collector
+ * order.
+ */
+import { type Heap, ListHead, type Ref, referents } from '@heaplab/heap';
+
+const GEN_HEADS = [ListHead.GEN0, ListHead.GEN1, ListHead.GEN2] as const;
+
+/** Referrers of every object, as `gc.get_referrers` would list them at build time. */
+export class ReverseIndex {
+  /** `start[x]..start[x+1]` indexes `sources` for referent `x`. */
+  private start: Int32Array;
+  private sources: Int32Array;
+  /** Number of tracked objects scanned. */
+  readonly scanned: number;
+  /** Number of (referent, referrer) pairs. */
+  readonly edges: number;
+
+  constructor(heap: Heap) {
+    const cap = heap.capacity;
+    const seen = new Int32Array(cap);
+    let tgt = new Int32Array(1 << 16);
+    let src = new Int32Array(1 << 16);
+    let n = 0;
+    let scanned = 0;
+    const buf: Ref[] = [];
+    const next = heap.gcNext;
+    for (const head of GEN_HEADS) {
+      for (let r = next[head]!; r !== head; r = next[r]!) {
+        scanned++;
+        buf.length = 0;
+        referents(heap, r, buf);
+        for (let i = 0; i < buf.length; i++) {
+          const x = buf[i]!;
+          if (seen[x] === r) continue; // get_referrers lists a referrer once per target
+          seen[x] = r;
+          if (n === tgt.length) {
+            const t2 = new Int32Array(n * 2);
+            t2.set(tgt);
+            tgt = t2;
+            const s2 = new Int32Array(n * 2);
+            s2.set(src);
+            src = s2;
+          }
+          tgt[n] = x;
+          src[n] = r;
+          n++;
+        }
+      }
+    }
+    // Stable counting sort by referent: referrers keep collector order.
+    const start = new Int32Array(cap + 1);
+    for (let i = 0; i < n; i++) start[tgt[i]! + 1]!++;
+    for (let x = 0; x < cap; x++) start[x + 1]! += start[x]!;
+    const fill = start.slice(0, cap);
+    const sources = new Int32Array(n);
+    for (let i = 0; i < n; i++) sources[fill[tgt[i]!]!++] = src[i]!;
+    this.start = start;
+    this.sources = sources;
+    this.scanned = scanned;
+    this.edges = n;
+  }
+
+  /** The referrers of `x` (a view; do not mutate). */
+  referrers(x: Ref): Int32Array {
+    if (x + 1 >= this.start.length) return new Int32Array(0);
+    return this.sources.subarray(this.start[x]!, this.start[x + 1]!);
+  }
+}

@@ -123,6 +123,12 @@ function liveObj(heap: Heap, self: Ref): [Ref, Ref] | null {
 /** Register `atexit`-style running of the live finalizers through the runtime's `atexit`, if any. */
 function registerWithAtexit(heap: Heap): void {
   if (classFlag(heap, '_registered_with_atexit')) return;
+  const registrar = stateOf(heap).registerAtExit;
+  if (registrar !== null) {
+    registrar(() => runFinalizersAtExit(heap));
+    setClassFlag(heap, '_registered_with_atexit', true);
+    return;
+  }
   const mods = heap.sysModules;
   if (mods === 0) return;
   const atexit = dictGetStr(heap, mods, 'atexit');

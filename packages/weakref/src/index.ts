@@ -7,7 +7,7 @@
  * 2. Iterable weak containers for everyday TypeScript (`WeakValueMap`, `IterableWeakSet`,
  *    `IterableWeakMap`), built on the platform's `WeakRef` and `FinalizationRegistry`.
  */
-export { createWeakrefPythonModule, createUnderscoreWeakrefModule, createWeakrefsetPythonModule } from './pymodule.js';
+export { createWeakrefPythonModule, createUnderscoreWeakrefModule, createWeakrefsetPythonModule, type WeakrefModuleOptions } from './pymodule.js';
 export {
   installWeakrefTypes,
   newRef,

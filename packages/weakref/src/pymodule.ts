@@ -106,13 +106,24 @@ export function createWeakrefsetPythonModule(heap: Heap): Ref {
   });
 }
 
+/** Options for `createWeakrefPythonModule`. */
+export interface WeakrefModuleOptions {
+  /**
+   * Schedule a function for interpreter exit (what `atexit.register` does). `weakref.finalize`
+   * registers its exit hook through it on first use, as CPython's does; without it the runtime
+   * can call `runFinalizersAtExit(heap)` itself at shutdown.
+   */
+  registerAtExit?: (fn: () => void) => void;
+}
+
 /**
  * The `weakref` module as `import weakref` gives it in the heap's version: `ref`, `proxy`,
  * `getweakrefcount`, `getweakrefs`, `ReferenceType`, `ProxyType`, `CallableProxyType`,
  * `ProxyTypes`, `WeakSet`, `WeakKeyDictionary`, `WeakValueDictionary`, `KeyedRef`, and in 3.12
  * `WeakMethod` and `finalize` (2.7 also re-exports `ReferenceError`). Created once per heap;
  * returns a new reference. When the heap has `sys.modules`, `weakref`, `_weakref` and
- * `_weakrefset` are registered there as CPython's import would.
+ * `_weakrefset` are registered there as CPython's import would. Pass `registerAtExit` so that
+ * `weakref.finalize(..., atexit=True)` finalizers run at exit.
  *
  * @example
  * ```ts
@@ -129,8 +140,9 @@ export function createWeakrefsetPythonModule(heap: Heap): Ref {
  * length(heap, ws); // 0
  * ```
  */
-export function createWeakrefPythonModule(heap: Heap): Ref {
+export function createWeakrefPythonModule(heap: Heap, options: WeakrefModuleOptions = {}): Ref {
   installWeakrefTypes(heap);
+  if (options.registerAtExit !== undefined) stateOf(heap).registerAtExit = options.registerAtExit;
   const is27 = heap.profile.version === '2.7';
   const under = createUnderscoreWeakrefModule(heap);
   heap.decref(under);

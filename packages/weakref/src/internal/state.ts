@@ -21,6 +21,8 @@ export interface WeakrefState {
   finalizeInfo: Ref;
   /** `finalize._index_iter`: the next index handed to a finalizer. */
   finalizeIndex: number;
+  /** How to schedule a function for interpreter exit (set by the runtime), if it can. */
+  registerAtExit: ((fn: () => void) => void) | null;
   /** Module objects (owned), created on first request. */
   modules: Map<string, Ref>;
 }
@@ -44,6 +46,7 @@ export function stateOf(heap: Heap): WeakrefState {
       finalize: 0,
       finalizeInfo: 0,
       finalizeIndex: 0,
+      registerAtExit: null,
       modules: new Map(),
     };
     states.set(heap, s);

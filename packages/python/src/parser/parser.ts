@@ -49,7 +49,6 @@ const CMP_OPS: Record<string, A.CmpOpName> = {
 };
 
 type AnyNode = { type?: string; lineno?: number; col_offset?: number; end_lineno?: number; end_col_offset?: number };
-type P = { lineno: number; col_offset: number };
 
 /** Start position info for a node under construction. */
 interface Start {
@@ -237,10 +236,6 @@ export class Parser {
     return { line: t.line, col: t.col };
   }
 
-  private pos(s: Start): P {
-    return { lineno: s.line, col_offset: this.src.byteCol(s.line, s.col) };
-  }
-
   /** Fill the position of `node` from start `s` to the end of the last consumed token. */
   private fin<T extends object>(node: T, s: Start, end: Token = this.prev): T & A.Pos {
     const n = node as T & A.Pos;
@@ -248,16 +243,6 @@ export class Parser {
     n.col_offset = this.src.byteCol(s.line, s.col);
     n.end_lineno = end.endLine;
     n.end_col_offset = this.src.byteCol(end.endLine, end.endCol);
-    return n;
-  }
-
-  /** Copy start from node `a`, end from node `b`. */
-  private span<T extends object>(node: T, a: A.Pos, b: A.Pos): T & A.Pos {
-    const n = node as T & A.Pos;
-    n.lineno = a.lineno;
-    n.col_offset = a.col_offset;
-    n.end_lineno = b.end_lineno;
-    n.end_col_offset = b.end_col_offset;
     return n;
   }
 
@@ -392,25 +377,32 @@ export class Parser {
       switch (t.value) {
         case 'if':
           out.push(this.ifStmt());
-          return this.afterCompound();
+          this.afterCompound();
+          return;
         case 'while':
           out.push(this.whileStmt());
-          return this.afterCompound();
+          this.afterCompound();
+          return;
         case 'for':
           out.push(this.forStmt());
-          return this.afterCompound();
+          this.afterCompound();
+          return;
         case 'try':
           out.push(this.tryStmt());
-          return this.afterCompound();
+          this.afterCompound();
+          return;
         case 'with':
           out.push(this.withStmt());
-          return this.afterCompound();
+          this.afterCompound();
+          return;
         case 'def':
           out.push(this.funcDef([], null));
-          return this.afterCompound();
+          this.afterCompound();
+          return;
         case 'class':
           out.push(this.classDef([], null));
-          return this.afterCompound();
+          this.afterCompound();
+          return;
         case 'async':
           if (!this.v27 && (this.peek(1).value === 'def' || this.peek(1).value === 'for' || this.peek(1).value === 'with')) {
             throw this.errAt('async/await are not supported by HeapLab', t);
@@ -427,7 +419,8 @@ export class Parser {
       }
     } else if (t.kind === 'OP' && t.value === '@') {
       out.push(this.decorated());
-      return this.afterCompound();
+      this.afterCompound();
+          return;
     }
     this.simpleStmts(out);
   }
@@ -863,7 +856,6 @@ export class Parser {
     switch (e.type) {
       case 'Name':
         if (this.v27 && e.id === 'None') return e;
-        if (this.v27 && ctx === 'Store' && (e.id === 'True' || e.id === 'False') && false) return e;
         return null;
       case 'Attribute':
       case 'Subscript':

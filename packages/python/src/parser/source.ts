@@ -62,7 +62,14 @@ export class Source {
   isAscii(line: number): boolean {
     let a = this.asciiLine[line];
     if (a === undefined) {
-      a = !/[^\x00-\x7f]/.test(this.lineText(line));
+      const text = this.lineText(line);
+      a = true;
+      for (let i = 0; i < text.length; i++) {
+        if (text.charCodeAt(i) >= 128) {
+          a = false;
+          break;
+        }
+      }
       this.asciiLine[line] = a;
     }
     return a;

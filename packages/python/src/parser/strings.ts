@@ -73,7 +73,7 @@ function isHex(c: string | undefined): boolean {
  * mode 'text': a text string (3.12 str, 2.7 unicode) — \u \U \N allowed.
  * mode 'bytes': a byte string (3.12 bytes, 2.7 str) — body already one char per byte.
  */
-export function unescape(body: string, mode: 'text' | 'bytes', dialect: Dialect): string {
+export function unescapeLiteral(body: string, mode: 'text' | 'bytes', dialect: Dialect): string {
   if (body.indexOf('\\') < 0) return body;
   let out = '';
   let i = 0;
@@ -219,21 +219,21 @@ export function decodeString(tok: string, ctx: StringContext): DecodedString {
       for (let i = 0; i < body.length; i++) {
         if (body.charCodeAt(i) >= 128) throw new LiteralError('bytes can only contain ASCII literal characters');
       }
-      return { kind: 'bytes', value: raw ? body : unescape(body, 'bytes', '3.12'), u: false, fstring: false, raw };
+      return { kind: 'bytes', value: raw ? body : unescapeLiteral(body, 'bytes', '3.12'), u: false, fstring: false, raw };
     }
-    return { kind: 'str', value: raw ? body : unescape(body, 'text', '3.12'), u, fstring: false, raw };
+    return { kind: 'str', value: raw ? body : unescapeLiteral(body, 'text', '3.12'), u, fstring: false, raw };
   }
   // 2.7
   const isUnicode = u || (!b && ctx.unicodeLiterals);
   if (isUnicode) {
-    return { kind: 'unicode', value: raw ? rawUnicodeEscape(body) : unescape(body, 'text', '2.7'), u: false, fstring: false, raw };
+    return { kind: 'unicode', value: raw ? rawUnicodeEscape(body) : unescapeLiteral(body, 'text', '2.7'), u: false, fstring: false, raw };
   }
   const enc = ctx.encoding;
   const bytes = enc === 'latin-1' || enc === 'iso-8859-1' || enc === 'latin1' || enc === 'iso8859-1' ? body : utf8Bytes(body);
-  return { kind: 'str', value: raw ? bytes : unescape(bytes, 'bytes', '2.7'), u: false, fstring: false, raw };
+  return { kind: 'str', value: raw ? bytes : unescapeLiteral(bytes, 'bytes', '2.7'), u: false, fstring: false, raw };
 }
 
 /** Decode the literal part of a 3.12 f-string (FMIDDLE token value). */
 export function decodeFStringText(text: string, raw: boolean): string {
-  return raw ? text : unescape(text, 'text', '3.12');
+  return raw ? text : unescapeLiteral(text, 'text', '3.12');
 }

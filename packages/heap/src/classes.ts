@@ -296,9 +296,16 @@ export function allocInstance(heap: Heap, type: Ref): Ref {
       // Sized for the class's current shared keys, like CPython's pre-sized inline values, so
       // storing the usual attributes never grows the array.
       const n = 1 + td.slotNames.length + (td.sharedKeys === null ? 0 : td.sharedKeyList.length);
-      const p = new Array<Ref>(n);
-      for (let i = 0; i < n; i++) p[i] = 0;
-      payload = p;
+      // Literals for the common small sizes (packed SMI arrays, cheapest to create).
+      if (n === 1) payload = [0];
+      else if (n === 2) payload = [0, 0];
+      else if (n === 3) payload = [0, 0, 0];
+      else if (n === 4) payload = [0, 0, 0, 0];
+      else {
+        const p: Ref[] = [];
+        for (let i = 0; i < n; i++) p.push(0);
+        payload = p;
+      }
       break;
     }
     case Kind.LIST:
@@ -383,7 +390,13 @@ function objectInitCheck(heap: Heap, self: Ref, args: readonly Ref[], kwnames: r
 export function typeCall(heap: Heap, type: Ref, args: readonly Ref[], kwnames: readonly string[] | null): Ref {
   if (type === heap.t.type && args.length === 1 && kwnames === null) return newRef(heap, heap.typ[args[0]!]!);
   const td = heap.payload[type] as TypeData;
-  const newFn = typeLookup(heap, type, '__new__');
+  // Constructor lookups are cached per type until any type namespace changes.
+  if (td.ctorEpoch !== heap.typeEpoch) {
+    td.ctorEpoch = heap.typeEpoch;
+    td.ctorNew = typeLookup(heap, type, '__new__');
+    td.ctorInit = typeLookup(heap, type, '__init__');
+  }
+  const newFn = td.ctorNew!;
   let obj: Ref;
   if (newFn === objectNewMarker || newFn === 0) {
     if (excessArgs(args, kwnames)) objectNewArgCheck(heap, type);
@@ -398,7 +411,7 @@ export function typeCall(heap: Heap, type: Ref, args: readonly Ref[], kwnames: r
     else obj = call(heap, newFn, all, kwnames);
   }
   if (!isSubtype(heap, heap.typ[obj]!, type)) return obj;
-  const init = typeLookup(heap, heap.typ[obj]!, '__init__');
+  const init = heap.typ[obj] === type ? td.ctorInit! : typeLookup(heap, heap.typ[obj]!, '__init__');
   if (init === objectInitMarker || init === 0) {
     if (excessArgs(args, kwnames)) {
       try {

@@ -43,8 +43,8 @@ export interface DictStore {
   next(pos: number): number;
   /** Position of the most recently inserted live entry (for popitem), or -1. */
   last(): number;
-  /** Drop all entries, returning the (key, value) pairs in release order. */
-  takeAll(): Ref[];
+  /** Drop all entries, returning the (key, value) pairs in release order. `reset: false` for a dict being freed. */
+  takeAll(reset?: boolean): Ref[];
   /** A storage of the same design pre-sized for `n` entries. */
   emptyLike(n: number): DictStore;
 }
@@ -76,10 +76,8 @@ const probe = new Int32Array(2);
  * ```
  */
 export class TableDict implements DictStore {
-  private keys: Ref[];
-  private values: Ref[];
-  private los: number[];
-  private his: number[];
+  /** Slots, 4 numbers each: key (0 empty, DUMMY deleted), value, hash lo, hash hi. */
+  private t: number[];
   private mask: number;
   private fill = 0;
   used = 0;
@@ -90,10 +88,14 @@ export class TableDict implements DictStore {
     // _PyDict_NewPresized: only sizes above 5 change the table.
     if (presize > 5) while (size <= presize) size <<= 1;
     this.mask = size - 1;
-    this.keys = new Array<Ref>(size).fill(0);
-    this.values = new Array<Ref>(size).fill(0);
-    this.los = new Array<number>(size).fill(0);
-    this.his = new Array<number>(size).fill(0);
+    this.t = TableDict.emptyTable(size);
+  }
+
+  private static emptyTable(size: number): number[] {
+    if (size === 8) return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    const t: number[] = [];
+    for (let i = 0; i < size * 4; i++) t.push(0);
+    return t;
   }
 
   emptyLike(n: number): DictStore {
@@ -104,17 +106,18 @@ export class TableDict implements DictStore {
     for (;;) {
       const version = this.version;
       const mask = this.mask;
+      const t = this.t;
       let iLow = (lo >>> 0) & mask;
       let i = iLow;
       probe[0] = lo;
       probe[1] = hi;
       for (;;) {
-        const k = this.keys[i]!;
+        const k = t[i * 4]!;
         if (k === 0) return -1;
         if (k === key) return i;
-        if (k !== DUMMY && this.los[i] === lo && this.his[i] === hi && eq !== null) {
+        if (k !== DUMMY && t[i * 4 + 2] === lo && t[i * 4 + 3] === hi && eq !== null) {
           const same = eq(k, key);
-          if (this.version !== version || this.keys[i] !== k) break; // mutated: start over
+          if (this.version !== version || this.t[i * 4] !== k) break; // mutated: start over
           if (same) return i;
         }
         iLow = ((iLow * 5) % TWO32 + (probe[0]! >>> 0) + 1) % TWO32;
@@ -127,12 +130,13 @@ export class TableDict implements DictStore {
   /** First empty-or-dummy slot on the probe path: where lookdict would insert an absent key. */
   private insertSlot(lo: number, hi: number, noDummies: boolean): number {
     const mask = this.mask;
+    const t = this.t;
     let iLow = (lo >>> 0) & mask;
     let i = iLow;
     probe[0] = lo;
     probe[1] = hi;
     for (;;) {
-      const k = this.keys[i]!;
+      const k = t[i * 4]!;
       if (k === 0 || (!noDummies && k === DUMMY)) return i;
       iLow = ((iLow * 5) % TWO32 + (probe[0]! >>> 0) + 1) % TWO32;
       i = iLow & mask;
@@ -142,11 +146,12 @@ export class TableDict implements DictStore {
 
   insertNew(key: Ref, lo: number, hi: number, value: Ref): void {
     const i = this.insertSlot(lo, hi, false);
-    if (this.keys[i] === 0) this.fill++;
-    this.keys[i] = key;
-    this.values[i] = value;
-    this.los[i] = lo;
-    this.his[i] = hi;
+    const t = this.t;
+    if (t[i * 4] === 0) this.fill++;
+    t[i * 4] = key;
+    t[i * 4 + 1] = value;
+    t[i * 4 + 2] = lo;
+    t[i * 4 + 3] = hi;
     this.used++;
     this.version++;
     // PyDict_SetItem: grow when a new key pushed fill to 2/3 of the table.
@@ -157,25 +162,20 @@ export class TableDict implements DictStore {
   resize(minused: number): void {
     let size = 8;
     while (size <= minused) size <<= 1;
-    const oldKeys = this.keys;
-    const oldValues = this.values;
-    const oldLos = this.los;
-    const oldHis = this.his;
+    const old = this.t;
     this.mask = size - 1;
-    this.keys = new Array<Ref>(size).fill(0);
-    this.values = new Array<Ref>(size).fill(0);
-    this.los = new Array<number>(size).fill(0);
-    this.his = new Array<number>(size).fill(0);
+    this.t = TableDict.emptyTable(size);
     this.fill = 0;
     this.used = 0;
-    for (let j = 0; j < oldKeys.length; j++) {
-      const k = oldKeys[j]!;
+    for (let j = 0; j < old.length; j += 4) {
+      const k = old[j]!;
       if (k === 0 || k === DUMMY) continue;
-      const i = this.insertSlot(oldLos[j]!, oldHis[j]!, true);
-      this.keys[i] = k;
-      this.values[i] = oldValues[j]!;
-      this.los[i] = oldLos[j]!;
-      this.his[i] = oldHis[j]!;
+      const i = this.insertSlot(old[j + 2]!, old[j + 3]!, true);
+      const t = this.t;
+      t[i * 4] = k;
+      t[i * 4 + 1] = old[j + 1]!;
+      t[i * 4 + 2] = old[j + 2]!;
+      t[i * 4 + 3] = old[j + 3]!;
       this.fill++;
       this.used++;
     }
@@ -188,58 +188,52 @@ export class TableDict implements DictStore {
   }
 
   removeAt(pos: number): void {
-    this.keys[pos] = DUMMY;
-    this.values[pos] = 0;
+    this.t[pos * 4] = DUMMY;
+    this.t[pos * 4 + 1] = 0;
     this.used--;
     this.version++;
   }
 
   keyAt(pos: number): Ref {
-    return this.keys[pos]!;
+    return this.t[pos * 4]!;
   }
   valueAt(pos: number): Ref {
-    return this.values[pos]!;
+    return this.t[pos * 4 + 1]!;
   }
   hashLoAt(pos: number): number {
-    return this.los[pos]!;
+    return this.t[pos * 4 + 2]!;
   }
   hashHiAt(pos: number): number {
-    return this.his[pos]!;
+    return this.t[pos * 4 + 3]!;
   }
   setValueAt(pos: number, value: Ref): void {
-    this.values[pos] = value;
+    this.t[pos * 4 + 1] = value;
   }
 
   next(pos: number): number {
-    const keys = this.keys;
+    const t = this.t;
     for (let i = pos; i <= this.mask; i++) {
-      const k = keys[i]!;
+      const k = t[i * 4]!;
       if (k !== 0 && k !== DUMMY) return i;
     }
     return -1;
   }
 
   last(): number {
-    // 2.7 popitem scans from slot 1 (slot 0 first); callers needing exact popitem use popitemSlot.
-    for (let i = 0; i <= this.mask; i++) {
-      const k = this.keys[i]!;
-      if (k !== 0 && k !== DUMMY) return i;
-    }
-    return -1;
+    // 2.7 popitem scans from slot 0; callers needing exact popitem use their own finger.
+    return this.next(0);
   }
 
-  takeAll(): Ref[] {
+  takeAll(reset = true): Ref[] {
     const out: Ref[] = [];
-    for (let i = 0; i <= this.mask; i++) {
-      const k = this.keys[i]!;
-      if (k !== 0 && k !== DUMMY) out.push(k, this.values[i]!);
+    const t = this.t;
+    for (let j = 0; j < t.length; j += 4) {
+      const k = t[j]!;
+      if (k !== 0 && k !== DUMMY) out.push(k, t[j + 1]!);
     }
-    // EMPTY_TO_MINSIZE
+    // EMPTY_TO_MINSIZE (a dying dict skips the fresh table).
     this.mask = 7;
-    this.keys = new Array<Ref>(8).fill(0);
-    this.values = new Array<Ref>(8).fill(0);
-    this.los = new Array<number>(8).fill(0);
-    this.his = new Array<number>(8).fill(0);
+    this.t = reset ? TableDict.emptyTable(8) : DEAD_TABLE;
     this.fill = 0;
     this.used = 0;
     this.version++;
@@ -252,12 +246,23 @@ export class TableDict implements DictStore {
   }
 }
 
+/** The table a freed dict is left with (never written). */
+const DEAD_TABLE: number[] = new Array(32).fill(0);
+
 // ============================================================================================
 // 3.x: CompactDict
 // ============================================================================================
 
 const DKIX_EMPTY = -1;
 const DKIX_DUMMY = -2;
+const DEAD_INDICES: number[] = [-1, -1, -1, -1, -1, -1, -1, -1];
+
+function emptyIndices(size: number): number[] {
+  if (size === 8) return [-1, -1, -1, -1, -1, -1, -1, -1];
+  const a: number[] = [];
+  for (let i = 0; i < size; i++) a.push(DKIX_EMPTY);
+  return a;
+}
 
 /**
  * CPython 3.6+ compact dict: insertion-ordered entries plus a sparse index table.
@@ -271,7 +276,7 @@ const DKIX_DUMMY = -2;
  * ```
  */
 export class CompactDict implements DictStore {
-  private indices: Int32Array;
+  private indices: number[];
   private keys: Ref[] = [];
   private values: Ref[] = [];
   private los: number[] = [];
@@ -284,7 +289,7 @@ export class CompactDict implements DictStore {
     let size = 8;
     // USABLE_FRACTION(n) = 2n/3: pick a table whose usable part holds presize.
     while (((size << 1) / 3 | 0) < presize) size <<= 1;
-    this.indices = new Int32Array(size).fill(DKIX_EMPTY);
+    this.indices = emptyIndices(size);
     this.usable = ((size << 1) / 3) | 0;
   }
 
@@ -361,7 +366,7 @@ export class CompactDict implements DictStore {
     const oldValues = this.values;
     const oldLos = this.los;
     const oldHis = this.his;
-    this.indices = new Int32Array(size).fill(DKIX_EMPTY);
+    this.indices = emptyIndices(size);
     this.keys = [];
     this.values = [];
     this.los = [];
@@ -428,13 +433,13 @@ export class CompactDict implements DictStore {
     return -1;
   }
 
-  takeAll(): Ref[] {
+  takeAll(reset = true): Ref[] {
     const out: Ref[] = [];
     for (let i = 0; i < this.keys.length; i++) {
       const k = this.keys[i]!;
       if (k !== 0) out.push(k, this.values[i]!);
     }
-    this.indices = new Int32Array(8).fill(DKIX_EMPTY);
+    this.indices = reset ? emptyIndices(8) : DEAD_INDICES;
     this.keys = [];
     this.values = [];
     this.los = [];

@@ -417,14 +417,10 @@ export class Heap extends ObjectStore {
   private deallocNow(r: Ref): void {
     const type = this.typ[r]!;
     const td = this.payload[type] as TypeData;
-    const legacy = this.profile.finalization === 'legacy';
-    const hasWeak = (this.flags[r]! & Flag.HAS_WEAKREFS) !== 0;
-    const finalizes = td.slots.finalize !== undefined && this.hasFinalizer(r);
-
-    // 2.7 clears weak references before calling __del__.
-    if (legacy && hasWeak && finalizes) clearWeakrefsAndCallbacks(this, r);
-
-    if (finalizes) {
+    if (td.slots.finalize !== undefined && this.hasFinalizer(r)) {
+      const legacy = this.profile.finalization === 'legacy';
+      // 2.7 clears weak references before calling __del__.
+      if (legacy && (this.flags[r]! & Flag.HAS_WEAKREFS) !== 0) clearWeakrefsAndCallbacks(this, r);
       if (legacy) {
         // 2.7 tp_del: runs on every death; a resurrected object just lives on (tracked again).
         this.untrack(r);
@@ -432,7 +428,6 @@ export class Heap extends ObjectStore {
         this.rc[r] = 1;
         td.slots.finalize!(this, r);
         if (--this.rc[r]! > 0) return; // resurrected
-        this.untrack(r);
       } else if ((this.flags[r]! & Flag.FINALIZED) === 0) {
         // PEP 442: at most once per object; the bit is set after the call.
         const gcType = this.isGc(r);
@@ -442,10 +437,13 @@ export class Heap extends ObjectStore {
         td.slots.finalize!(this, r);
         if (gcType) this.flags[r] |= Flag.FINALIZED;
         if (--this.rc[r]! > 0) return; // resurrected: weakrefs still work, __del__ never again
-        this.untrack(r);
       }
     }
-    this.untrack(r);
+    const flags = this.flags[r]!;
+    if ((flags & Flag.TRACKED) !== 0) {
+      this.flags[r] = flags & ~(Flag.TRACKED | Flag.COLLECTING | Flag.UNREACHABLE);
+      this.listRemove(r);
+    }
     if ((this.flags[r]! & Flag.HAS_WEAKREFS) !== 0) clearWeakrefsAndCallbacks(this, r);
 
     // Release what the object holds, in the kind's CPython order.

@@ -378,6 +378,17 @@ export function dictFindStr(heap: Heap, d: Ref, name: string): number {
   return data.store.find(interned, lo, hi, heap.strKeyEqFn);
 }
 
+/**
+ * `d[name]` with the str key's hash and interned ref precomputed (borrowed, or 0) — for call
+ * sites that look the same name up many times (globals, builtins).
+ */
+export function dictGetStrHashed(heap: Heap, d: Ref, name: string, key: Ref, lo: number, hi: number): Ref {
+  const data = heap.payload[d] as DictData;
+  heap.strKeyProbe = name;
+  const pos = data.store.find(key, lo, hi, heap.strKeyEqFn);
+  return pos >= 0 ? data.store.valueAt(pos) : 0;
+}
+
 /** `d[name]` for a str key, borrowed, or 0. */
 export function dictGetStr(heap: Heap, d: Ref, name: string): Ref {
   const pos = dictFindStr(heap, d, name);

@@ -254,10 +254,16 @@ function clearInstance(heap: Heap, r: Ref): void {
     p[0] = 0;
     heap.decref(d);
   } else if (p.length > 1 + nslots) {
-    // Inline values, released in key-index order.
-    const vals = p.splice(1 + nslots);
-    heap.inlineOrder.delete(r);
-    for (const v of vals) heap.xdecref(v);
+    // Inline values, released in key-index order (each slot emptied before its release, so a
+    // finalizer that looks at the instance sees a consistent state).
+    if (heap.inlineOrder.size > 0) heap.inlineOrder.delete(r);
+    for (let i = 1 + nslots; i < p.length; i++) {
+      const v = p[i]!;
+      if (v !== 0) {
+        p[i] = 0;
+        heap.decref(v);
+      }
+    }
   }
 }
 
@@ -386,7 +392,7 @@ export function releasePayload(heap: Heap, r: Ref): void {
       return;
     }
     case Kind.DICT: {
-      const taken = (heap.payload[r] as DictData).store.takeAll();
+      const taken = (heap.payload[r] as DictData).store.takeAll(false);
       for (let i = 0; i < taken.length; i++) heap.decref(taken[i]!);
       return;
     }

@@ -124,6 +124,10 @@ export interface TypeData {
   /** Cached: does the type (or a base) define `__del__`? Valid for `cacheEpoch`. */
   finalizerEpoch: number;
   hasFinalizer: boolean;
+  /** Cached `__new__`/`__init__` lookups (borrowed), valid while `ctorEpoch` equals the heap's type epoch. */
+  ctorEpoch?: number;
+  ctorNew?: Ref;
+  ctorInit?: Ref;
   /** Free-form data for extension types. */
   ext?: unknown;
 }

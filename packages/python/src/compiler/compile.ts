@@ -14,6 +14,9 @@ import {
   cellGet,
   dictDelStr,
   dictGetStr,
+  dictGetStrHashed,
+  strHashOf,
+  HASH_HI,
   dictSetItem,
   dictSetStr,
   type FunctionData,
@@ -328,9 +331,12 @@ class ScopeCompiler {
       }
       case 'global': {
         const inFunction = this.scope.isFunctionLike;
+        const key = this.internedName(name);
+        const lo = strHashOf(heap, name);
+        const hi = HASH_HI[0]!;
         return (f) => {
-          let v = dictGetStr(heap, f.globals, name);
-          if (v === 0) v = dictGetStr(heap, f.builtins, name);
+          let v = dictGetStrHashed(heap, f.globals, name, key, lo, hi);
+          if (v === 0) v = dictGetStrHashed(heap, f.builtins, name, key, lo, hi);
           if (v === 0) {
             f.pos = node;
             throw this.nameError(name, inFunction);
@@ -339,11 +345,14 @@ class ScopeCompiler {
           return v;
         };
       }
-      case 'name':
+      case 'name': {
+        const key = this.internedName(name);
+        const lo = strHashOf(heap, name);
+        const hi = HASH_HI[0]!;
         return (f) => {
-          let v = f.locals !== 0 ? this.localsGet(f.locals, name) : 0;
-          if (v === 0 && f.locals !== f.globals) v = dictGetStr(heap, f.globals, name);
-          if (v === 0) v = dictGetStr(heap, f.builtins, name);
+          let v = f.locals !== 0 ? (heap.kind[f.locals] === Kind.DICT ? dictGetStrHashed(heap, f.locals, name, key, lo, hi) : this.localsGet(f.locals, name)) : 0;
+          if (v === 0 && f.locals !== f.globals) v = dictGetStrHashed(heap, f.globals, name, key, lo, hi);
+          if (v === 0) v = dictGetStrHashed(heap, f.builtins, name, key, lo, hi);
           if (v === 0) {
             f.pos = node;
             throw this.nameError(name, false);
@@ -351,11 +360,19 @@ class ScopeCompiler {
           rc()[v]++;
           return v;
         };
+      }
       case 'outer': {
         const inner = this.loadAccess(acc.access, name, node);
         return (f) => inner((f as InlineFrame).outer);
       }
     }
+  }
+
+  /** The interned str of a name, kept alive by the code object's constants. */
+  private internedName(name: string): Ref {
+    const r = intern(this.heap, name);
+    this.consts.push(r);
+    return r;
   }
 
   /** A class namespace may be any mapping; dicts take the fast path. */

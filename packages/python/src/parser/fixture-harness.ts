@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { type Dialect, decodeSource } from './index.js';
 
 const HERE = new URL('.', import.meta.url).pathname;
+/** Directory holding cases/ and expected/ (see fixtures/record.py). */
 export const FIXTURES = join(HERE, 'fixtures');
 
 export interface Case {

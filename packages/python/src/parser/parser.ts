@@ -70,6 +70,15 @@ export interface ParseFlags {
 /** Marks expressions that were written inside parentheses (for target checks and 2.7 positions). */
 const PARENS = new WeakSet<object>();
 
+/**
+ * The parser proper; most callers want `parse()` from index.ts.
+ *
+ * @example
+ * ```ts
+ * const mod = new Parser(new Source('pass\n', 'a.py', '2.7')).parseModule();
+ * mod.body[0]?.type; // 'Pass'
+ * ```
+ */
 export class Parser {
   private readonly src: Source;
   private readonly tz: Tokenizer;

@@ -10,7 +10,15 @@
 import { describe, expect, it } from 'vitest';
 import { type Dialect, parse } from './index.js';
 
-/** A syntactically valid program of exactly `lines` lines (valid in 2.7 and 3.12). */
+/**
+ * A syntactically valid program of `lines` lines (valid in 2.7 and 3.12 when
+ * `lines` is a multiple of 21 or ends inside `__init__`, e.g. 10,000).
+ *
+ * @example
+ * ```ts
+ * parse(generateProgram(1_050), { dialect: '3.12' }).body.length; // 50
+ * ```
+ */
 export function generateProgram(lines: number): string {
   const out: string[] = [];
   let i = 0;

@@ -22,6 +22,14 @@ function utf8Len(s: string, from: number, to: number): number {
 
 /**
  * Normalised source text (CRLF and lone CR become LF) with a line table.
+ *
+ * @example
+ * ```ts
+ * const src = new Source('x = "é"\r\ny\n', 'a.py', '3.12');
+ * src.lineText(1); // 'x = "é"'
+ * src.byteCol(1, 6); // 7 (é is two UTF-8 bytes)
+ * ```
+ *
  * Lines are 1-based; columns handed around internally are UTF-16 offsets from
  * the start of the line and are converted to UTF-8 bytes (`byteCol`) for the
  * AST and to code points (`pointCol`) for 3.12 error offsets.

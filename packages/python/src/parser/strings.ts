@@ -6,7 +6,14 @@
 import type { Dialect } from './source.js';
 import { lookupUnicodeName } from './unicode_names.js';
 
-/** Raised for a bad literal; the parser turns it into a PySyntaxError at the token. */
+/**
+ * Raised for a bad literal; the parser turns it into a PySyntaxError at the token.
+ *
+ * @example
+ * ```ts
+ * try { unescapeLiteral('\\x4', 'text', '3.12'); } catch (e) { e instanceof LiteralError; } // true
+ * ```
+ */
 export class LiteralError extends Error {}
 
 export interface DecodedString {
@@ -72,6 +79,12 @@ function isHex(c: string | undefined): boolean {
  * Process backslash escapes.
  * mode 'text': a text string (3.12 str, 2.7 unicode) — \u \U \N allowed.
  * mode 'bytes': a byte string (3.12 bytes, 2.7 str) — body already one char per byte.
+ *
+ * @example
+ * ```ts
+ * unescapeLiteral('a\\tb\\u00e9', 'text', '3.12'); // 'a\tbé'
+ * unescapeLiteral('\\777', 'bytes', '2.7'); // '\xff'
+ * ```
  */
 export function unescapeLiteral(body: string, mode: 'text' | 'bytes', dialect: Dialect): string {
   if (body.indexOf('\\') < 0) return body;
@@ -192,7 +205,14 @@ function rawUnicodeEscape(body: string): string {
   return out;
 }
 
-/** Split a literal token into prefix, quote length, and body. */
+/**
+ * Split a literal token into prefix (lower-cased), quote length, and body.
+ *
+ * @example
+ * ```ts
+ * splitLiteral("Rb'''x'''"); // { prefix: 'rb', quoteLen: 3, body: 'x' }
+ * ```
+ */
 export function splitLiteral(tok: string): { prefix: string; quoteLen: number; body: string } {
   let p = 0;
   while (tok[p] !== '"' && tok[p] !== "'") p++;
@@ -233,7 +253,15 @@ export function decodeString(tok: string, ctx: StringContext): DecodedString {
   return { kind: 'str', value: raw ? bytes : unescapeLiteral(bytes, 'bytes', '2.7'), u: false, fstring: false, raw };
 }
 
-/** Decode the literal part of a 3.12 f-string (FMIDDLE token value). */
+/**
+ * Decode the literal part of a 3.12 f-string (FMIDDLE token value).
+ *
+ * @example
+ * ```ts
+ * decodeFStringText('a\\n', false); // 'a\n'
+ * decodeFStringText('a\\n', true); // 'a\\n'
+ * ```
+ */
 export function decodeFStringText(text: string, raw: boolean): string {
   return raw ? text : unescapeLiteral(text, 'text', '3.12');
 }

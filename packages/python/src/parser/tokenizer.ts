@@ -93,6 +93,16 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/**
+ * Lazy tokenizer over a {@link Source}.
+ *
+ * @example
+ * ```ts
+ * const tz = new Tokenizer(new Source('x = 1\n', 'a.py', '3.12'));
+ * tz.next().value; // 'x'
+ * tz.next().value; // '='
+ * ```
+ */
 export class Tokenizer {
   private readonly src: Source;
   private readonly text: string;

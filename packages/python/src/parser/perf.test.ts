@@ -8,48 +8,8 @@
  * JIT tier-up and is roughly 2-3x slower; it is logged, not asserted).
  */
 import { describe, expect, it } from 'vitest';
+import { generateProgram } from './fixture-harness.js';
 import { type Dialect, parse } from './index.js';
-
-/**
- * A syntactically valid program of `lines` lines (valid in 2.7 and 3.12 when
- * `lines` is a multiple of 21 or ends inside `__init__`, e.g. 10,000).
- *
- * @example
- * ```ts
- * parse(generateProgram(1_050), { dialect: '3.12' }).body.length; // 50
- * ```
- */
-export function generateProgram(lines: number): string {
-  const out: string[] = [];
-  let i = 0;
-  while (out.length < lines) {
-    i++;
-    out.push(
-      `class C${i}(object):`,
-      `    """Docstring for C${i}."""`,
-      '    def __init__(self, a, b=1, *args, **kw):',
-      '        self.a = a + b * 2 - (a // 3) % 4',
-      '        self.items = [x ** 2 for x in range(a) if x % 2 == 0]',
-      "        self.d = {'k%d' % n: [n, n + 1, (n, n)] for n in args}",
-      '    def method(self, x):',
-      '        if x > 10 and not self.a or x in self.items:',
-      '            return self.d.get(str(x), None)',
-      '        elif x < 0:',
-      '            raise ValueError("negative: " + repr(x))',
-      '        else:',
-      '            for k, v in sorted(self.d.items(), key=lambda kv: kv[0]):',
-      '                try:',
-      '                    total = sum(v[0:2]) if v else 0  # comment',
-      '                except (TypeError, KeyError) as e:',
-      '                    total = -1',
-      '                while total > 0:',
-      '                    total -= 1',
-      '        return x',
-      '',
-    );
-  }
-  return `${out.slice(0, lines).join('\n')}\n`;
-}
 
 function timeParse(src: string, dialect: Dialect): number {
   const t0 = performance.now();

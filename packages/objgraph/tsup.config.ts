@@ -7,4 +7,8 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  // import.meta.url (the render worker's location) in the CommonJS build.
+  shims: true,
+  // Graphviz (wasm) and resvg stay external and are loaded only when a render is requested.
+  external: ['@viz-js/viz', '@resvg/resvg-js'],
 });

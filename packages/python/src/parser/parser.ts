@@ -2271,7 +2271,17 @@ export class Parser {
       this.advance();
       const target = this.forTargets();
       this.expectKw('in');
-      const iter = this.disjunction();
+      const is = this.peek();
+      let iter = this.disjunction();
+      if (this.v27 && _isList && this.isOp(',')) {
+        // 2.7 list comprehensions take `testlist_safe`: `[x for x in 1, 2]`.
+        const elts = [iter];
+        while (this.eatOp(',')) {
+          if (this.isOp(']') || this.isKw('for') || this.isKw('if')) break;
+          elts.push(this.disjunction());
+        }
+        iter = this.fin({ type: 'Tuple', elts, ctx: 'Load', lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Tuple, this.startOf(is));
+      }
       const ifs: A.Expr[] = [];
       while (this.isKw('if')) {
         this.advance();

@@ -3,5 +3,11 @@ import { workspaceAlias } from '../../vitest.shared.js';
 
 export default defineProject({
   resolve: { alias: workspaceAlias },
-  test: { name: '@heaplab/weakref', include: ['src/**/*.test.ts'] },
+  test: {
+    name: '@heaplab/weakref',
+    include: ['src/**/*.test.ts'],
+    // The JavaScript containers' tests force garbage collection with global.gc().
+    pool: 'forks',
+    execArgv: ['--expose-gc'],
+  },
 });

@@ -24,3 +24,6 @@ export { weakKeyDictionaryClass } from './weakkeydict.js';
 export { weakMethodClass, newWeakMethod } from './weakmethod.js';
 export { finalizeClass, runFinalizersAtExit } from './finalize.js';
 export { iterationGuardClass } from './iterguard.js';
+export { WeakValueMap } from './js/WeakValueMap.js';
+export { IterableWeakSet } from './js/IterableWeakSet.js';
+export { IterableWeakMap } from './js/IterableWeakMap.js';

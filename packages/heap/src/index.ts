@@ -26,3 +26,4 @@ export * from './args.js';
 export * from './repr.js';
 export * from './handles.js';
 export * from './iter.js';
+export * from './invariants.js';

@@ -242,7 +242,7 @@ export class Parser {
   private startOf(t: Token): Start {
     // 2.7's tokenizer gives a string token spanning lines the position (last line, -1).
     if (this.v27 && t.kind === 'STRING' && t.endLine !== t.line) return { line: t.endLine, col: -1 };
-    return { line: t.line, col: t.col };
+    return t; // a Token is a Start (line, col): no allocation
   }
 
   /** Fill the position of `node` from start `s` to the end of the last consumed token. */

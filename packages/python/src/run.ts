@@ -30,6 +30,7 @@ import { Frame } from './vm/frame.js';
 import { createSysModule } from './modules/sys.js';
 import { createCopyModule, createFunctoolsModule, createFutureModule, createTimeModule } from './modules/misc.js';
 import { wireRuntimeLibrary } from './runtime.js';
+import { installIntrospection } from './vm/introspection.js';
 
 export interface ProgramOptions extends InterpreterOptions {
   /** The program text. */
@@ -71,6 +72,7 @@ export function createInterpreter(options: InterpreterOptions = {}): Interpreter
   const heap = it.heap;
   it.sysModule = createSysModule(it);
   wireRuntimeLibrary(it);
+  installIntrospection(it);
   it.registerModule('sys', it.sysModule);
   it.registerModule(it.profile.builtinsModuleName, it.builtinsModule);
   it.moduleProviders.set('time', createTimeModule);

@@ -23,7 +23,7 @@ import { compareOp } from './lib/compare.js';
 import { getItem, setItem, delItem } from './lib/subscript.js';
 import { createBuiltinsModule, printStatement27 } from './lib/builtins.js';
 import { formatFString } from './lib/format.js';
-import { installBuiltinTypes } from './lib/types/index.js';
+import { installBuiltinTypes } from './lib/install.js';
 
 /** `frame.f_locals` of a function frame: a dict snapshot kept on the frame object (new reference). */
 export function frameLocals(it: Interpreter, f: Frame): Ref {

@@ -1,0 +1,155 @@
+/**
+ * bench:objgraph — objgraph queries on a leak-hunt heap (a module-level cache list of Node
+ * instances, each with an `items` list, half of them holding a Leaf), through HeapLab's TS API
+ * (3.12 profile) and through objgraph 3.7 on CPython 3.12 (skipped when either is missing).
+ * Prints the median of a few runs per query and the CPython/HeapLab ratio (how many times faster
+ * HeapLab is).
+ *
+ *   pnpm bench:objgraph                 (N = 100k and 1M objects)
+ *   pnpm bench:objgraph 200000          (custom N)
+ *
+ * Queries: count('Leaf'), by_type('Leaf'), typestats(), find_backref_chain(leaf,
+ * is_proper_module) and growth(). objgraph itself calls gc.collect() inside growth() and
+ * find_backref_chain() on both sides, so those times include a full collection; the "of which
+ * gc.collect" column shows HeapLab's share.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Heap, newClass, newDict, newStr, dictSetStr, dictSetItem, call, setAttr, newList, listAppend, newModule, moduleDict, intern } from '@heaplab/heap';
+import { attachCollector } from '@heaplab/gc';
+import { findPython, median, runPythonJson, table } from './lib.mjs';
+
+const { Objgraph } = await import(new URL('../packages/objgraph/dist/index.js', import.meta.url).href);
+
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const Ns = sizes.length ? sizes : [100_000, 1_000_000];
+const RUNS = 5;
+
+function time(fn, runs = RUNS) {
+  const ts = [];
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    result = fn();
+    ts.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return { ms: median(ts), result };
+}
+
+/** Nodes created so that the tracked objects number about `n` (Node + list, a Leaf every other one). */
+function nodesFor(n) {
+  return Math.round(n / 2.5);
+}
+
+function heaplabCase(n) {
+  const heap = new Heap({ version: '3.12', initialCapacity: 1 << 16, writeStdout: () => {} });
+  const gc = attachCollector(heap);
+  gc.disable();
+  heap.sysModules = newDict(heap);
+  const main = newModule(heap, '__main__');
+  dictSetItem(heap, heap.sysModules, intern(heap, '__main__'), main);
+  const g = moduleDict(heap, main);
+  const mkClass = (name) => {
+    const ns = newDict(heap);
+    dictSetStr(heap, ns, '__module__', newStr(heap, '__main__'));
+    const c = newClass(heap, { name, bases: [], namespace: ns });
+    dictSetStr(heap, g, name, c);
+    return c;
+  };
+  const Node = mkClass('Node');
+  const Leaf = mkClass('Leaf');
+  const cache = newList(heap, []);
+  dictSetStr(heap, g, 'cache', cache);
+  const count = nodesFor(n);
+  let target = 0;
+  for (let i = 0; i < count; i++) {
+    const node = call(heap, Node, []);
+    const items = newList(heap, []);
+    if (i % 2) {
+      const leaf = call(heap, Leaf, []);
+      listAppend(heap, items, leaf);
+      heap.decref(leaf);
+      if (i >= count / 3 && target === 0) target = leaf;
+    }
+    setAttr(heap, node, 'items', items);
+    heap.decref(items);
+    listAppend(heap, cache, node);
+    heap.decref(node);
+  }
+  const og = new Objgraph(heap, gc);
+  gc.collect();
+  const objects = gc.getObjects().length;
+  const collect = time(() => gc.collect());
+  const rows = {
+    count: time(() => og.count('Leaf')),
+    by_type: time(() => og.byType('Leaf')),
+    typestats: time(() => og.typestats()),
+    find_backref_chain: time(() => og.findBackrefChain(target, (o) => og.isProperModule(o))),
+    growth: time(() => og.growth()),
+  };
+  if (rows.find_backref_chain.result.length !== 6) throw new Error(`unexpected chain length ${rows.find_backref_chain.result.length}`);
+  return { objects, collect: collect.ms, rows };
+}
+
+const PY = (n) => `
+import gc, sys, time, json
+import objgraph
+class Node(object): pass
+class Leaf(object): pass
+gc.disable()
+cache = []
+count = ${nodesFor(n)}
+target = None
+for i in range(count):
+    node = Node()
+    items = []
+    if i % 2:
+        leaf = Leaf()
+        items.append(leaf)
+        if i >= count / 3 and target is None: target = i
+    node.items = items
+    cache.append(node)
+del node, items, leaf
+gc.collect()
+objects = len(gc.get_objects())
+def t(fn, runs=${RUNS}):
+    ts = []
+    for _ in range(runs):
+        t0 = time.perf_counter_ns(); r = fn(); ts.append((time.perf_counter_ns() - t0) / 1e6)
+    ts.sort()
+    return ts[len(ts) // 2], r
+res = {"objects": objects}
+res["collect"] = t(gc.collect)[0]
+res["count"] = t(lambda: objgraph.count('Leaf'))[0]
+res["by_type"] = t(lambda: objgraph.by_type('Leaf'))[0]
+res["typestats"] = t(lambda: objgraph.typestats())[0]
+# the leaf is reached only through cache -> Node -> items list: module, dict, list, Node, list, Leaf
+ms, chain = t(lambda: objgraph.find_backref_chain(cache[target].items[0], objgraph.is_proper_module))
+assert len(chain) == 6, len(chain)
+res["find_backref_chain"] = ms
+res["growth"] = t(lambda: objgraph.growth())[0]
+print(json.dumps(res))
+`;
+
+const python = findPython('3.12');
+const objgraphDir = process.env.HEAPLAB_OBJGRAPH_312 ?? '/work/.cache/objgraph/head';
+const haveObjgraph = existsSync(`${objgraphDir}/objgraph.py`);
+if (!python) console.log('CPython 3.12 not found: HeapLab figures only');
+else if (!haveObjgraph) console.log(`objgraph not found at ${objgraphDir} (set HEAPLAB_OBJGRAPH_312): HeapLab figures only`);
+else console.log(`CPython: ${python}, objgraph: ${objgraphDir}`);
+
+const out = [['query', 'N', 'HeapLab ms', 'of which gc.collect', 'CPython ms', 'CPython/HeapLab']];
+for (const n of Ns) {
+  const h = heaplabCase(n);
+  const c = python && haveObjgraph ? runPythonJson(python, PY(n), { PYTHONPATH: objgraphDir }) : null;
+  const fmt = (x) => (x === undefined || x === null ? 'n/a' : x < 10 ? x.toFixed(2) : x.toFixed(1));
+  console.log(`N=${n}: HeapLab ${h.objects} tracked objects (full collection ${fmt(h.collect)} ms)${c ? `, CPython ${c.objects} (full collection ${fmt(c.collect)} ms)` : ''}`);
+  for (const q of Object.keys(h.rows)) {
+    const hm = h.rows[q].ms;
+    const collects = q === 'growth' || q === 'find_backref_chain';
+    out.push([q, n, fmt(hm), collects ? fmt(h.collect) : '-', c ? fmt(c[q]) : 'n/a', c ? `${(c[q] / hm).toFixed(1)}x` : 'n/a']);
+  }
+}
+console.log();
+table(out);
+void fileURLToPath;

@@ -203,7 +203,7 @@ class ModuleCompiler {
     const consts: Ref[] = [];
     sc.consts = consts;
     // Docstring.
-    if (body !== null && body.length > 0 && scope.kind !== 'module' ? true : body !== null && body.length > 0) {
+    if (body !== null && body.length > 0) {
       const first = body![0]!;
       if (first.type === 'Expr' && first.value.type === 'Constant' && (first.value.value.t === 'str' || first.value.value.t === 'unicode')) {
         unit.doc = sc.constant(first.value);
@@ -216,6 +216,15 @@ class ModuleCompiler {
         return RETURN;
       };
     } else unit.body = sc.block(body ?? []);
+    if (unit.doc !== 0 && (scope.kind === 'module' || scope.kind === 'class')) {
+      // A module or class docstring is stored as __doc__ before the body runs.
+      const inner = unit.body;
+      const doc = unit.doc;
+      unit.body = (f) => {
+        if (f.locals !== 0 && heap.kind[f.locals] === Kind.DICT) dictSetStr(heap, f.locals, '__doc__', doc);
+        return inner(f);
+      };
+    }
     const codeData: CodeData = {
       consts,
       name,

@@ -192,7 +192,7 @@ describe.each(['2.7', '3.12'] as const)('objgraph DOT vs CPython %s', (version) 
     if (version === '2.7') {
       // inner()'s frame holds local_box; 2.7 frames are tracked objects.
       const heap = s.heap;
-      const codeData: CodeData = { consts: [], name: 'inner', qualname: 'inner', filename: 'og_show_backrefs_function_frame.py', firstlineno: 5 };
+      const codeData: CodeData = { consts: [], name: 'inner', qualname: 'inner', filename: 'og_show_backrefs_function_frame.py', firstlineno: 5, varnames: ['local_box'], argcount: 0, cellvars: [], freevars: [], flags: 0 };
       const code = heap.alloc(heap.t.code, Kind.CODE, codeData);
       heap.incref(s.globals);
       heap.incref(box);

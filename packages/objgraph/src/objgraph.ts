@@ -587,21 +587,40 @@ export class Objgraph {
   byType(typeName: string, objects?: Iterable<ObjRef> | null): Ref[] {
     const heap = this.heap;
     const name = this.namer(!typeName.includes('.'));
-    const memo = new Map<Ref, boolean>();
+    // Per naming type: 0 = not yet known, 1 = matches, 2 = does not.
+    const memo = this.scratchMemo();
+    const touched: Ref[] = [];
     const match = (o: Ref) => {
-      const t = nameTypeOf(heap, o);
-      let m = memo.get(t);
-      if (m === undefined) {
-        m = name(t) === typeName;
-        memo.set(t, m);
+      const t = heap.kind[o] === Kind.CLASSIC_INSTANCE ? (heap.payload[o] as Ref[])[0]! : heap.typ[o]!;
+      let m = memo[t]!;
+      if (m === 0) {
+        m = name(t) === typeName ? 1 : 2;
+        memo[t] = m;
+        touched.push(t);
       }
-      return m;
+      return m === 1;
     };
-    if (objects !== null && objects !== undefined) return [...objects].map(refOf).filter(match);
-    const out: Ref[] = [];
-    const next = heap.gcNext;
-    for (const head of GEN_HEADS) for (let r = next[head]!; r !== head; r = next[r]!) if (match(r)) out.push(r);
-    return out;
+    try {
+      if (objects !== null && objects !== undefined) return [...objects].map(refOf).filter(match);
+      const out: Ref[] = [];
+      const { gcNext: next, typ, kind } = heap;
+      for (const head of GEN_HEADS) {
+        for (let r = next[head]!; r !== head; r = next[r]!) {
+          const t = kind[r] === Kind.CLASSIC_INSTANCE ? (heap.payload[r] as Ref[])[0]! : typ[r]!;
+          const m = memo[t]!;
+          if (m === 1 || (m === 0 && match(r))) out.push(r);
+        }
+      }
+      return out;
+    } finally {
+      for (const t of touched) memo[t] = 0;
+    }
+  }
+
+  private typeMemo = new Uint8Array(0);
+  private scratchMemo(): Uint8Array {
+    if (this.typeMemo.length < this.heap.capacity) this.typeMemo = new Uint8Array(this.heap.capacity);
+    return this.typeMemo;
   }
 
   /** Is `r` in one of the three generations (what `gc.get_objects()` lists)? */
@@ -687,13 +706,15 @@ export class Objgraph {
     const maxDepth = options.maxDepth ?? 20;
     const ignore = new Set<number>(options.extraIgnore ?? []);
     for (const id of ignoreIds) ignore.add(id);
+    // objgraph's `queue = [obj]` holds the object through the collection.
+    heap.incref(obj);
+    const held: Ref[] = [obj];
     this.collect(options.collect);
     const queue: Ref[] = [obj];
     const depth = new Map<Ref, number>([[obj, 0]]);
     const parent = new Map<Ref, Ref>([[obj, 0]]);
     let index: ReverseIndex | null = null;
     const buf: Ref[] = [];
-    const held: Ref[] = [];
     try {
       for (let qi = 0; qi < queue.length; qi++) {
         const target = queue[qi]!;

@@ -8,7 +8,7 @@
  * already in the order `gc.get_referrers(x)` reports: each tracked referrer once, in collector
  * order.
  */
-import { type Heap, ListHead, type Ref, referents } from '@heaplab/heap';
+import { type DictData, Flag, type Heap, Kind, ListHead, type Ref, referents, TypeFlag, type TypeData } from '@heaplab/heap';
 
 const GEN_HEADS = [ListHead.GEN0, ListHead.GEN1, ListHead.GEN2] as const;
 
@@ -30,27 +30,92 @@ export class ReverseIndex {
     let n = 0;
     let scanned = 0;
     const buf: Ref[] = [];
-    const next = heap.gcNext;
+    const { gcNext: next, kind, flags, payload, typ } = heap;
+    const valuesOnlyDicts = heap.profile.dictOrder === 'insertion';
+    const add = (x: Ref, r: Ref) => {
+      if (n === tgt.length) {
+        const t2 = new Int32Array(n * 2);
+        t2.set(tgt);
+        tgt = t2;
+        const s2 = new Int32Array(n * 2);
+        s2.set(src);
+        src = s2;
+      }
+      tgt[n] = x;
+      src[n] = r;
+      n++;
+    };
     for (const head of GEN_HEADS) {
       for (let r = next[head]!; r !== head; r = next[r]!) {
         scanned++;
+        // Fast paths for the common layouts: the *set* of referents is what matters here (a
+        // referrer is listed once per target), so the visiting order need not be tp_traverse's.
+        const k = kind[r]!;
+        if ((flags[r]! & Flag.SIDE_DICT) === 0) {
+          if (k === Kind.LIST || k === Kind.TUPLE) {
+            const items = payload[r] as Ref[];
+            for (let i = 0; i < items.length; i++) {
+              const x = items[i]!;
+              if (x !== 0 && seen[x] !== r) {
+                seen[x] = r;
+                add(x, r);
+              }
+            }
+            continue;
+          }
+          if (k === Kind.INSTANCE) {
+            const t = typ[r]!;
+            const td = payload[t] as TypeData;
+            if (td.slotNames.length === 0) {
+              const p = payload[r] as Ref[];
+              const d = p[0]!;
+              if (d !== 0) {
+                seen[d] = r;
+                add(d, r);
+              } else {
+                for (let i = 1; i < p.length; i++) {
+                  const x = p[i]!;
+                  if (x !== 0 && seen[x] !== r) {
+                    seen[x] = r;
+                    add(x, r);
+                  }
+                }
+              }
+              if ((td.tflags & TypeFlag.HEAPTYPE) !== 0 && seen[t] !== r) {
+                seen[t] = r;
+                add(t, r);
+              }
+              continue;
+            }
+          }
+          if (k === Kind.DICT) {
+            const data = payload[r] as DictData;
+            const store = data.store;
+            const valuesOnly = valuesOnlyDicts && data.unicodeKeys;
+            for (let p = store.next(0); p >= 0; p = store.next(p + 1)) {
+              if (!valuesOnly) {
+                const key = store.keyAt(p);
+                if (seen[key] !== r) {
+                  seen[key] = r;
+                  add(key, r);
+                }
+              }
+              const v = store.valueAt(p);
+              if (seen[v] !== r) {
+                seen[v] = r;
+                add(v, r);
+              }
+            }
+            continue;
+          }
+        }
         buf.length = 0;
         referents(heap, r, buf);
         for (let i = 0; i < buf.length; i++) {
           const x = buf[i]!;
           if (seen[x] === r) continue; // get_referrers lists a referrer once per target
           seen[x] = r;
-          if (n === tgt.length) {
-            const t2 = new Int32Array(n * 2);
-            t2.set(tgt);
-            tgt = t2;
-            const s2 = new Int32Array(n * 2);
-            s2.set(src);
-            src = s2;
-          }
-          tgt[n] = x;
-          src[n] = r;
-          n++;
+          add(x, r);
         }
       }
     }

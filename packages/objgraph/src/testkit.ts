@@ -161,3 +161,63 @@ function newBuiltin(heap: Heap, name: string, fn: () => Ref): Ref {
     return fn();
   });
 }
+
+import { Kind, type ClassicClassData, type CodeData, type FunctionData, newBoundMethod } from '@heaplab/heap';
+
+/** A code object (new reference). */
+export function newCode(heap: Heap, name: string, filename: string, firstlineno: number): Ref {
+  const data: CodeData = { consts: [], name, qualname: name, filename, firstlineno, varnames: [], argcount: 0, cellvars: [], freevars: [], flags: 0 };
+  return heap.alloc(heap.t.code, Kind.CODE, data);
+}
+
+/** A Python function object `name` defined in `globals` (new reference; tracked). */
+export function newFunction(heap: Heap, globals: Ref, name: string, filename = 'tests.py', firstlineno = 1): Ref {
+  const code = newCode(heap, name, filename, firstlineno);
+  const n = newStr(heap, name);
+  heap.incref(n);
+  heap.incref(globals);
+  heap.incref(heap.None);
+  const mod = newStr(heap, '__main__');
+  const fd: FunctionData = {
+    code,
+    globals,
+    builtins: 0,
+    name: n,
+    qualname: n,
+    defaults: 0,
+    kwdefaults: 0,
+    closure: 0,
+    doc: heap.None,
+    module: mod,
+    dict: 0,
+    annotations: 0,
+  };
+  const f = heap.alloc(heap.t.function, Kind.FUNCTION, fd);
+  heap.track(f);
+  return f;
+}
+
+/** A bound method of `func` on `self` (new reference). */
+export function bindMethod(heap: Heap, func: Ref, self: Ref, cls: Ref = 0): Ref {
+  return newBoundMethod(heap, func, self, cls);
+}
+
+/** 2.7 only: an old-style class `class Name: pass` (new reference). */
+export function newClassicClass(heap: Heap, name: string, module = '__main__'): Ref {
+  const dict = newDict(heap);
+  const m = newStr(heap, module);
+  dictSetStr(heap, dict, '__module__', m);
+  heap.decref(m);
+  const data: ClassicClassData = { name: newStr(heap, name), bases: newTuple(heap, []), dict, getattr: 0, setattr: 0, delattr: 0 };
+  const c = heap.alloc(heap.t.classobj, Kind.CLASSIC_CLASS, data);
+  heap.track(c);
+  return c;
+}
+
+/** 2.7 only: an instance of an old-style class (new reference). */
+export function newClassicInstance(heap: Heap, cls: Ref): Ref {
+  heap.incref(cls);
+  const r = heap.alloc(heap.t.instance, Kind.CLASSIC_INSTANCE, [cls, newDict(heap)]);
+  heap.track(r);
+  return r;
+}

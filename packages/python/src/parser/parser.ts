@@ -23,7 +23,7 @@ import type * as A from './ast.js';
 import type { PySyntaxError } from './errors.js';
 import type { Dialect, Source } from './source.js';
 import { decodeFStringText, decodeString, LiteralError, type StringContext } from './strings.js';
-import { type Token, Tokenizer } from './tokenizer.js';
+import { makeToken, type Token, Tokenizer } from './tokenizer.js';
 
 const KEYWORDS_312 = new Set([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif',
@@ -117,7 +117,7 @@ export class Parser {
     this.v27 = src.dialect === '2.7';
     this.tz = new Tokenizer(src);
     this.keywords = this.v27 ? KEYWORDS_27 : KEYWORDS_312;
-    this.prev = { kind: 'NEWLINE', value: '', start: 0, end: 0, line: 1, col: 0, endLine: 1, endCol: 0 };
+    this.prev = makeToken('NEWLINE', '', 0, 0, 1, 0, 1, 0);
     this.lastSig = this.prev;
   }
 

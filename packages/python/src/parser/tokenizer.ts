@@ -31,11 +31,27 @@ export interface Token {
    * the token's line, or the first line of a multi-line string token that
    * ended on this line (2.7 error offsets count from there).
    */
-  bufStart?: number;
+  bufStart: number;
   /** Bracket nesting level after this token. */
-  depth?: number;
+  depth: number;
   /** FSTART only: whether the f-string is raw. FMIDDLE: inherits. */
-  raw?: boolean;
+  raw: boolean;
+}
+
+/**
+ * Build a token.  All tokens share one object shape (same fields, same
+ * order), which keeps the parser's property accesses monomorphic.
+ *
+ * @example
+ * ```ts
+ * makeToken('NAME', 'x', 0, 1, 1, 0, 1, 1).value; // 'x'
+ * ```
+ */
+export function makeToken(
+  kind: TokKind, value: string, start: number, end: number, line: number, col: number, endLine: number, endCol: number,
+  bufStart = start - col, depth = 0,
+): Token {
+  return { kind, value, start, end, line, col, endLine, endCol, bufStart, depth, raw: false };
 }
 
 const MAXINDENT = 100;
@@ -201,10 +217,7 @@ export class Tokenizer {
   }
 
   private tok(kind: TokKind, value: string, start: number, end: number, line: number, col: number): Token {
-    return {
-      kind, value, start, end, line, col, endLine: this.line, endCol: end - this.lineStart, bufStart: this.bufStart,
-      depth: this.brackets.length,
-    };
+    return makeToken(kind, value, start, end, line, col, this.line, end - this.lineStart, this.bufStart, this.brackets.length);
   }
 
   /** See Token.bufStart. */
@@ -565,17 +578,17 @@ export class Tokenizer {
       const line = this.line;
       const col = p - this.lineStart;
       if (this.lastKind !== 'NEWLINE' && this.lastKind !== 'DEDENT' && this.lastKind !== 'INDENT') {
-        this.pending.push({ kind: 'NEWLINE', value: '', start: p, end: p, line, col, endLine: line, endCol: col + 1 });
+        this.pending.push(makeToken('NEWLINE', '', p, p, line, col, line, col + 1, this.bufStart));
       }
       while (this.indents.length > 1) {
         this.indents.pop();
-        this.pending.push({ kind: 'DEDENT', value: '', start: p, end: p, line, col: 0, endLine: line, endCol: 0 });
+        this.pending.push(makeToken('DEDENT', '', p, p, line, 0, line, 0, this.bufStart));
       }
-      this.pending.push({ kind: 'EOF', value: '', start: p, end: p, line, col: 0, endLine: line, endCol: 0 });
+      this.pending.push(makeToken('EOF', '', p, p, line, 0, line, 0, this.bufStart));
       return this.pending.shift()!;
     }
     const p = text.length;
-    return { kind: 'EOF', value: '', start: p, end: p, line: this.line, col: 0, endLine: this.line, endCol: 0 };
+    return makeToken('EOF', '', p, p, this.line, 0, this.line, 0, this.bufStart);
   }
 
   // ------------------------------------------------------------ numbers

@@ -17,7 +17,7 @@ import {
 } from '@heaplab/heap';
 import { finalizeClass } from './finalize.js';
 import { stateOf } from './internal/state.js';
-import { iterationGuardClass } from './iterguard.js';
+import { generatorType, iterationGuardClass } from './iterguard.js';
 import { installWeakrefTypes, removeDeadWeakrefBuiltin, weakrefModuleFunctions } from './reftypes.js';
 import { weakKeyDictionaryClass } from './weakkeydict.js';
 import { weakMethodClass } from './weakmethod.js';
@@ -94,6 +94,8 @@ export function createUnderscoreWeakrefModule(heap: Heap): Ref {
  */
 export function createWeakrefsetPythonModule(heap: Heap): Ref {
   installWeakrefTypes(heap);
+  // The generator type the containers' methods return exists from the start, like CPython's.
+  generatorType(heap);
   return cached(heap, '_weakrefset', () => {
     const m = newModule(heap, '_weakrefset');
     put(heap, m, 'ref', heap.t.weakref);

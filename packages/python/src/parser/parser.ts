@@ -187,6 +187,12 @@ export class Parser {
   // ------------------------------------------------------------ errors
 
   private errAt(msg: string, t: Token, opts: Parameters<Source['error']>[3] = {}): PySyntaxError {
+    if (t.kind === 'EOF' && !this.v27 && opts.offset === undefined) {
+      // CPython 3.12's end marker sits on the last line; an error there counts
+      // the characters from that line's start to the end of the input.
+      const l = this.tz.lastLine();
+      return this.src.error(msg, l, 0, { ...opts, offset: this.src.text.length - this.src.lineStarts[l - 1]! });
+    }
     return this.src.error(msg, t.line, t.col, opts);
   }
 
@@ -217,7 +223,14 @@ export class Parser {
       throw this.src.error('invalid syntax', t.endLine, 0, { offset: end - (t.bufStart ?? this.src.lineStarts[t.line - 1]!) });
     }
     this.forgotComma(t);
-    if (t.kind === 'EOF') throw this.src.error('unexpected EOF while parsing', t.line, this.src.lineText(t.line).length);
+    if (t.kind === 'DEDENT') {
+      // CPython 3.12: IndentationError at the end of the indentation read.
+      const atEof = t.start >= this.src.text.length;
+      const l = atEof ? this.tz.lastLine() : t.line;
+      const offset = atEof ? this.src.text.length - this.src.lineStarts[l - 1]! : t.col;
+      throw this.src.error('unexpected unindent', l, 0, { kind: 'IndentationError', offset });
+    }
+    if (t.kind === 'EOF') throw this.src.error('invalid syntax', this.tz.lastLine(), 0, { offset: 0 });
     throw this.errAt('invalid syntax', t);
   }
 

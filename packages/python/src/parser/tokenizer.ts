@@ -754,10 +754,10 @@ export class Tokenizer {
       if (this.frames.length > 0 && this.frames[this.frames.length - 1]!.kind === 'expr') {
         this.err("f-string: expecting '}'", line, col);
       }
-      this.err(`unterminated string literal (detected at line ${this.line})`, line, col);
+      this.err(`unterminated string literal (detected at line ${p >= this.text.length ? this.lastLine() : this.line})`, line, col);
     }
     // 2.7: the line where the scan stopped, counting from the literal's first line.
-    this.err('EOL while scanning string literal', this.line, 0, { offset: p - buf0 });
+    this.err('EOL while scanning string literal', p >= this.text.length ? this.lastLine() : this.line, 0, { offset: p - buf0 });
   }
 
   private fstringStart(start: number, qpos: number, raw: boolean): Token {

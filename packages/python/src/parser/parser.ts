@@ -193,6 +193,10 @@ export class Parser {
       const l = this.tz.lastLine();
       return this.src.error(msg, l, 0, { ...opts, offset: this.src.text.length - this.src.lineStarts[l - 1]! });
     }
+    if (t.kind === 'DEDENT' && !this.v27 && opts.offset === undefined) {
+      // CPython's DEDENT has no column; errors there point after the indentation.
+      return this.src.error(msg, t.line, t.col, { ...opts, offset: t.col });
+    }
     return this.src.error(msg, t.line, t.col, opts);
   }
 
@@ -220,8 +224,11 @@ export class Parser {
       // 2.7 points just past the offending token; for a token spanning lines it
       // reports the last line and counts from the start of the token's first line.
       const end = t.kind === 'NEWLINE' ? t.start + 1 : t.end;
-      throw this.src.error('invalid syntax', t.endLine, 0, { offset: end - (t.bufStart ?? this.src.lineStarts[t.line - 1]!) });
+      const offset = end - (t.bufStart ?? this.src.lineStarts[t.line - 1]!);
+      if (t.kind === 'DEDENT') throw this.src.error('unexpected unindent', t.line, 0, { kind: 'IndentationError', offset });
+      throw this.src.error('invalid syntax', t.endLine, 0, { offset });
     }
+    this.legacyPrint(t);
     this.forgotComma(t);
     if (t.kind === 'DEDENT') {
       // CPython 3.12: IndentationError at the end of the indentation read.
@@ -1425,7 +1432,9 @@ export class Parser {
     const seen = new Set<string>();
     const param = (): A.Arg => {
       const t = this.peek();
-      if (!this.v27 && t.kind === 'OP' && t.value === '(') throw this.errAt('Function parameters cannot be parenthesized', t);
+      if (!this.v27 && t.kind === 'OP' && t.value === '(') {
+        throw this.errAt(annotations ? 'Function parameters cannot be parenthesized' : 'Lambda expression parameters cannot be parenthesized', t);
+      }
       if (this.v27 && t.kind === 'OP' && t.value === '(') {
         // `(x)` is just x; a real tuple parameter `(a, b)` is rejected.
         if (this.peek(1).kind === 'NAME' && this.isOp(')', 2)) {
@@ -1608,6 +1617,30 @@ export class Parser {
     ld.startIndex = si;
     ld.endIndex = this.i;
     return e;
+  }
+
+  /** 3.12: `print x` / `exec x` anywhere an expression is read. */
+  private legacyPrint(t: Token): void {
+    const d = this.lastDisj;
+    const v = d.node;
+    if (v === null || d.endIndex !== this.i || v.type !== 'Name' || PARENS.has(v)) return;
+    if (v.id !== 'print' && v.id !== 'exec') return;
+    if (!this.canStartExpr(t) || (t.kind === 'OP' && t.value === '(')) return;
+    const save = this.i;
+    let end: Token | null = null;
+    try {
+      this.starExpressions();
+      end = this.prev;
+    } catch {
+      end = null;
+    }
+    this.i = save;
+    if (end === null) return;
+    const s = this.startOfNode(v);
+    throw this.src.error(`Missing parentheses in call to '${v.id}'. Did you mean ${v.id}(...)?`, s.line, s.col, {
+      endLine: end.endLine,
+      endCol: end.endCol,
+    });
   }
 
   /** The most recently completed disjunction (for 3.12's "Perhaps you forgot a comma?"). */

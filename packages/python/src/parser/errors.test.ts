@@ -4,18 +4,27 @@
  *
  * Deliberate differences from CPython (KNOWN_ERROR_DIFFS below):
  * - match statements, async/await and `type X = ...` aliases are valid 3.12
- *   but rejected by HeapLab with "... not supported by HeapLab".
+ *   but rejected by HeapLab with "... not supported by HeapLab" (so are
+ *   `except*`, `def f[T]` / `class C[T]`, and 2.7 tuple parameters).
  * - 2.7 nesting too deep for its parser stack (s_push: parser stack overflow)
  *   is a MemoryError in CPython; HeapLab raises PySyntaxError 'too many
- *   nested parentheses' (at the same line).
- * - 2.7 errors raised by CPython's ast.c (can't assign to ..., non-keyword
- *   arg after keyword arg, ...) have offset None; HeapLab gives the node's
- *   column.  The tests skip the offset where CPython recorded None.
+ *   nested parentheses' (98 levels of brackets; same line).
  * - 2.7 raises ValueError('invalid \\x escape') for a truncated \\x escape in a
  *   plain (byte) string; HeapLab raises PySyntaxError with that message at
  *   the literal.
- * - 2.7 tuple parameters (`def f(a, (b, c)):`) are rejected with
- *   'tuple parameters are not supported by HeapLab'.
+ * - 2.7 errors raised by CPython's ast.c (can't assign to ..., non-keyword
+ *   arg after keyword arg, ...) have offset None; HeapLab gives the node's
+ *   column.  The tests skip the offset where CPython recorded None.
+ * - An AST deeper than 3000 levels: CPython 3.12 raises RecursionError /
+ *   MemoryError, HeapLab PySyntaxError('maximum recursion depth exceeded
+ *   during ast construction') (stress.test.ts).
+ *
+ * Beyond these fixtures, fixtures/tools/run_fuzz.sh compares HeapLab with
+ * the real interpreters on randomly mutated programs: message, line and
+ * offset agree for about 99.6% of mutants in 2.7 and 95-97% in 3.12, whose
+ * PEG parser's second, error-reporting pass looks ahead in ways that are
+ * only approximated here (which of "invalid syntax", "Perhaps you forgot a
+ * comma?", "'(' was never closed" or a later tokenizer error wins).
  */
 import { describe, expect, it } from 'vitest';
 import { loadCases, normalize } from './fixture-harness.js';

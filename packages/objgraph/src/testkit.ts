@@ -36,7 +36,7 @@ export function normalize(text: string): string {
 export class MemoryIO implements ObjgraphIO {
   readonly files = new Map<string, string | Uint8Array>();
   tempDir = '/tmp';
-  viewer: string[] | null = null;
+  openViewer?: (dotPath: string) => void;
   writeFile(path: string, data: string | Uint8Array): void {
     this.files.set(path, data);
   }

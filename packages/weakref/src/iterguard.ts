@@ -16,7 +16,6 @@ import {
   addressText,
   allocInstance,
   callMethod,
-  getAttrStorage,
   iterNext,
   listItems,
   setAdd,
@@ -29,7 +28,7 @@ import {
 } from '@heaplab/heap';
 import { finishClass, makeClass, method } from './internal/classes.js';
 import { stateOf } from './internal/state.js';
-import { newNativeType, none, pyErrObj, setInstAttrSteal } from './internal/util.js';
+import { newNativeType, none, ownAttr, pyErrObj, setInstAttrSteal } from './internal/util.js';
 import { newRef } from './reftypes.js';
 
 // ============================================================================================
@@ -60,13 +59,13 @@ export function iterationGuardClass(heap: Heap): Ref {
 
 /** The container a guard watches (borrowed), or 0 if it is gone. */
 function guardTarget(heap: Heap, guard: Ref): Ref {
-  const wr = getAttrStorage(heap, guard, 'weakcontainer');
+  const wr = ownAttr(heap, guard, 'weakcontainer');
   if (wr === 0) throw heap.newException(heap.t.AttributeError, `'_IterationGuard' object has no attribute 'weakcontainer'`);
   return heap.kind[wr] === Kind.WEAKREF ? weakrefReferent(heap, wr) : 0;
 }
 
 function iteratingSet(heap: Heap, container: Ref): Ref {
-  const s = getAttrStorage(heap, container, '_iterating');
+  const s = ownAttr(heap, container, '_iterating');
   if (s === 0) throw heap.newException(heap.t.AttributeError, `'${heap.typeOf(container).name}' object has no attribute '_iterating'`);
   return s;
 }
@@ -112,7 +111,7 @@ export function enterNewGuard(heap: Heap, container: Ref): Ref {
 
 /** If the container has pending removals, call its `_commit_removals()`. */
 export function commitIfPending(heap: Heap, container: Ref): void {
-  const pending = getAttrStorage(heap, container, '_pending_removals');
+  const pending = ownAttr(heap, container, '_pending_removals');
   if (pending !== 0 && heap.kind[pending] === Kind.LIST && listItems(heap, pending).length > 0) {
     heap.decref(callMethod(heap, container, '_commit_removals', []));
   }

@@ -26,7 +26,7 @@ import {
   type Heap,
   type Ref,
 } from '@heaplab/heap';
-import { alias, classAttr, finishClass, makeClass, method } from './internal/classes.js';
+import { alias, classAttr, classicClassesAvailable, finishClass, makeClass, makeClassicClass, method } from './internal/classes.js';
 import { dictPop, dictPopItem, forEachPair, newDictIter, pair } from './internal/dicts.js';
 import { dictPairs } from './internal/ops.js';
 import { addPending, ignoreKeyError, isIterating, newRemoveCallback } from './internal/remove.js';
@@ -259,11 +259,9 @@ export function weakKeyDictionaryClass(heap: Heap): Ref {
   const st = stateOf(heap);
   if (st.weakKeyDictionary !== 0) return st.weakKeyDictionary;
   const is27 = heap.profile.version === '2.7';
-  const cls = makeClass(heap, {
-    name: 'WeakKeyDictionary',
-    module: 'weakref',
-    doc: 'A mapping whose keys are held weakly; an entry disappears when its key dies.',
-  });
+  // 2.7's WeakKeyDictionary is a classic class (a UserDict.UserDict subclass).
+  const spec = { name: 'WeakKeyDictionary', module: 'weakref', doc: 'A mapping whose keys are held weakly; an entry disappears when its key dies.' };
+  const cls = is27 && classicClassesAvailable(heap) ? makeClassicClass(heap, spec) : makeClass(heap, spec);
   st.weakKeyDictionary = cls;
 
   method(

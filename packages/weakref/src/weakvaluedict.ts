@@ -19,7 +19,6 @@ import {
   dictGetItem,
   dictLen,
   dictSetItem,
-  isSubtype,
   listItems,
   newBuiltinFunction,
   newDict,
@@ -35,7 +34,7 @@ import {
   type Ref,
 } from '@heaplab/heap';
 import { bindArgs } from './internal/args.js';
-import { alias, classAttr, finishClass, makeClass, method } from './internal/classes.js';
+import { alias, classAttr, classicClassesAvailable, defineClassicMethod, finishClass, isClassic, isInstanceOfClass, makeClass, makeClassicClass, method } from './internal/classes.js';
 import { dictItemOrKeyError, dictPop, dictPopItem, forEachPair, newDictIter, pair } from './internal/dicts.js';
 import { dictPairs } from './internal/ops.js';
 import { addPending, isIterating, keyOf, newRemoveCallback } from './internal/remove.js';
@@ -114,8 +113,7 @@ export function newKeyedRef(heap: Heap, ob: Ref, callback: Ref, key: Ref, type: 
 export function isMapping(heap: Heap, other: Ref): boolean {
   if (heap.kind[other] === Kind.DICT) return true;
   const st = stateOf(heap);
-  const t = heap.typ[other]!;
-  return (st.weakValueDictionary !== 0 && isSubtype(heap, t, st.weakValueDictionary)) || (st.weakKeyDictionary !== 0 && isSubtype(heap, t, st.weakKeyDictionary));
+  return isInstanceOfClass(heap, other, st.weakValueDictionary) || isInstanceOfClass(heap, other, st.weakKeyDictionary);
 }
 
 function dataOf(heap: Heap, self: Ref): Ref {
@@ -404,11 +402,9 @@ export function weakValueDictionaryClass(heap: Heap): Ref {
   if (st.weakValueDictionary !== 0) return st.weakValueDictionary;
   keyedRefClass(heap);
   const is27 = heap.profile.version === '2.7';
-  const cls = makeClass(heap, {
-    name: 'WeakValueDictionary',
-    module: 'weakref',
-    doc: 'A mapping whose values are held weakly; an entry disappears when its value dies.',
-  });
+  // 2.7's WeakValueDictionary is a classic class (a UserDict.UserDict subclass).
+  const spec = { name: 'WeakValueDictionary', module: 'weakref', doc: 'A mapping whose values are held weakly; an entry disappears when its value dies.' };
+  const cls = is27 && classicClassesAvailable(heap) ? makeClassicClass(heap, spec) : makeClass(heap, spec);
   st.weakValueDictionary = cls;
 
   if (is27) {
@@ -621,7 +617,8 @@ export function defineFromkeys(heap: Heap, cls: Ref): void {
     }
     return d;
   };
-  defineMethod(heap, cls, 'fromkeys', fn, { binding: 'class' });
+  if (isClassic(heap, cls)) defineClassicMethod(heap, cls, 'fromkeys', fn, true);
+  else defineMethod(heap, cls, 'fromkeys', fn, { binding: 'class' });
 }
 
 /** 2.7 UserDict's `__cmp__` as `==`/`!=`: compare `self.data` with `other.data` (or other). */

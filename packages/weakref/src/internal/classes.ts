@@ -4,14 +4,18 @@
  * TypeScript.
  */
 import {
+  Kind,
   defineMethod,
   dictGetStr,
   dictSetStr,
+  isSubtype as isSubtypeOf,
   newClass,
   newDict,
   newStr,
   newTuple,
   refreshSlots,
+  type ClassicClassData,
+  type DescriptorData,
   type Heap,
   type NativeFn,
   type Ref,
@@ -74,7 +78,7 @@ export function method(
   body: MethodBody,
   opts: { defaults?: number; varargs?: boolean; varkw?: boolean; posOnly?: number; qualname?: string } = {},
 ): Ref {
-  const className = heap.typeData(type).qualname;
+  const className = classQualname(heap, type);
   const sig: Signature = {
     name,
     qualname: opts.qualname ?? `${className}.${name}`,
@@ -89,32 +93,113 @@ export function method(
     const bound = bindArgs(h, sig, all, kwnames);
     return body(h, self, bound, args, kwnames);
   };
+  if (isClassic(heap, type)) return defineClassicMethod(heap, type, name, fn, false);
   return defineMethod(heap, type, name, fn);
+}
+
+/** Is `cls` a 2.7 classic class (`classobj`)? */
+export function isClassic(heap: Heap, cls: Ref): boolean {
+  return heap.kind[cls] === Kind.CLASSIC_CLASS;
+}
+
+/**
+ * Can this heap make classic classes that behave? True in the 2.7 profile once the runtime has
+ * given `classobj`/`instance` their behaviour (instance creation, attribute lookup that binds
+ * descriptors, operator dispatch).
+ */
+export function classicClassesAvailable(heap: Heap): boolean {
+  return heap.profile.classicClasses && heap.t.classobj !== 0 && heap.typeData(heap.t.classobj).slots.call !== undefined;
+}
+
+/** A 2.7 classic class (`class Name:`) in `module` (new reference). */
+export function makeClassicClass(heap: Heap, spec: ClassSpec): Ref {
+  const ns = newDict(heap);
+  const mod = newStr(heap, spec.module);
+  dictSetStr(heap, ns, '__module__', mod);
+  heap.decref(mod);
+  if (spec.doc !== undefined) {
+    const d = newStr(heap, spec.doc);
+    dictSetStr(heap, ns, '__doc__', d);
+    heap.decref(d);
+  } else dictSetStr(heap, ns, '__doc__', heap.None);
+  const data: ClassicClassData = {
+    name: newStr(heap, spec.name),
+    bases: newTuple(heap, spec.bases ?? []),
+    dict: ns,
+    getattr: 0,
+    setattr: 0,
+    delattr: 0,
+  };
+  const r = heap.alloc(heap.t.classobj, Kind.CLASSIC_CLASS, data);
+  heap.track(r);
+  return r;
+}
+
+/**
+ * A method of a classic class: a method descriptor for `instance` objects, which the runtime's
+ * classic attribute lookup binds to the instance (`binding` 'class' makes a classmethod).
+ */
+export function defineClassicMethod(heap: Heap, cls: Ref, name: string, fn: NativeFn, asClassMethod: boolean): Ref {
+  heap.incref(heap.t.instance);
+  const data: DescriptorData = { type: heap.t.instance, name, call: fn as DescriptorData['call'] };
+  const d = heap.alloc(asClassMethod ? heap.t.classmethod_descriptor : heap.t.method_descriptor, Kind.DESCRIPTOR, data);
+  heap.track(d);
+  dictSetStr(heap, classDict(heap, cls), name, d);
+  heap.decref(d);
+  heap.typeEpoch++;
+  return d;
+}
+
+/** The namespace dict of a type or classic class (borrowed). */
+export function classDict(heap: Heap, cls: Ref): Ref {
+  if (isClassic(heap, cls)) return (heap.payload[cls] as ClassicClassData).dict;
+  return heap.typeData(cls).dict;
+}
+
+/** `__qualname__` of a type, or the name of a classic class. */
+export function classQualname(heap: Heap, cls: Ref): string {
+  if (isClassic(heap, cls)) {
+    const n = (heap.payload[cls] as ClassicClassData).name;
+    return heap.payload[n] as string;
+  }
+  return heap.typeData(cls).qualname;
+}
+
+/** Is `obj` an instance of `cls` (a type or a classic class, walking classic bases)? */
+export function isInstanceOfClass(heap: Heap, obj: Ref, cls: Ref): boolean {
+  if (cls === 0) return false;
+  if (!isClassic(heap, cls)) return isSubtypeOf(heap, heap.typ[obj]!, cls);
+  if (heap.kind[obj] !== Kind.CLASSIC_INSTANCE) return false;
+  const walk = (c: Ref): boolean => {
+    if (c === cls) return true;
+    for (const b of heap.payload[(heap.payload[c] as ClassicClassData).bases] as Ref[]) if (walk(b)) return true;
+    return false;
+  };
+  return walk((heap.payload[obj] as Ref[])[0]!);
+}
+
+/** The class of an instance: its classic class, or its type. */
+export function classOf(heap: Heap, obj: Ref): Ref {
+  return heap.kind[obj] === Kind.CLASSIC_INSTANCE ? (heap.payload[obj] as Ref[])[0]! : heap.typ[obj]!;
 }
 
 /** Store an existing attribute of the class under another name (`__sub__ = difference`). */
 export function alias(heap: Heap, type: Ref, name: string, existing: string): void {
-  const td = heap.typeData(type);
-  const v = findOwn(heap, type, existing);
-  dictSetStr(heap, td.dict, name, v);
+  const dict = classDict(heap, type);
+  const v = dictGetStr(heap, dict, existing);
+  if (v === 0) throw new Error(`${classQualname(heap, type)}.${existing} is not defined`);
+  dictSetStr(heap, dict, name, v);
   heap.typeEpoch++;
-}
-
-function findOwn(heap: Heap, type: Ref, name: string): Ref {
-  const td = heap.typeData(type);
-  const v = dictGetStr(heap, td.dict, name);
-  if (v === 0) throw new Error(`${td.name}.${name} is not defined`);
-  return v;
 }
 
 /** Set a plain class attribute (value stolen). */
 export function classAttr(heap: Heap, type: Ref, name: string, value: Ref): void {
-  dictSetStr(heap, heap.typeData(type).dict, name, value);
+  dictSetStr(heap, classDict(heap, type), name, value);
   heap.decref(value);
   heap.typeEpoch++;
 }
 
 /** Recompute the class's slot dispatchers after its dunders were defined. */
 export function finishClass(heap: Heap, type: Ref): void {
-  refreshSlots(heap, type);
+  if (!isClassic(heap, type)) refreshSlots(heap, type);
 }

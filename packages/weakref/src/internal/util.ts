@@ -7,6 +7,7 @@ import {
   Kind,
   PyException,
   call,
+  dictGetStr,
   dictSetStr,
   getAttrStorage,
   getIter,
@@ -49,20 +50,26 @@ export function deadProxyError(heap: Heap): PyException {
  * do; a missing one raises AttributeError like CPython would.
  */
 export function instAttr(heap: Heap, self: Ref, name: string): Ref {
-  const v = getAttrStorage(heap, self, name);
+  const v = ownAttr(heap, self, name);
   if (v !== 0) return v;
   throw heap.newException(heap.t.AttributeError, `'${heap.typeOf(self).name}' object has no attribute '${name}'`);
 }
 
+/** An attribute in the instance's own storage (borrowed), or 0 — classic instances included. */
+export function ownAttr(heap: Heap, self: Ref, name: string): Ref {
+  return heap.kind[self] === Kind.CLASSIC_INSTANCE ? dictGetStr(heap, (heap.payload[self] as Ref[])[1]!, name) : getAttrStorage(heap, self, name);
+}
+
 /** `self.name = value` (value borrowed). */
 export function setInstAttr(heap: Heap, self: Ref, name: string, value: Ref): void {
-  setAttr(heap, self, name, value);
+  if (heap.kind[self] === Kind.CLASSIC_INSTANCE) dictSetStr(heap, (heap.payload[self] as Ref[])[1]!, name, value);
+  else setAttr(heap, self, name, value);
 }
 
 /** `self.name = value`, taking ownership of `value`. */
 export function setInstAttrSteal(heap: Heap, self: Ref, name: string, value: Ref): void {
   try {
-    setAttr(heap, self, name, value);
+    setInstAttr(heap, self, name, value);
   } finally {
     heap.decref(value);
   }

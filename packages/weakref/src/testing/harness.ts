@@ -33,6 +33,7 @@ import {
 } from '@heaplab/heap';
 import { attachCollector, type GcModule } from '@heaplab/gc';
 import { createWeakrefPythonModule } from '../pymodule.js';
+import { installTestClassicRuntime } from './classic.js';
 
 /** A caught Python exception. */
 export interface Raised {
@@ -48,9 +49,13 @@ export class Py {
   readonly weakref: Ref;
   readonly stderr: string[] = [];
 
-  constructor(readonly version: PythonVersion) {
+  constructor(
+    readonly version: PythonVersion,
+    opts: { classic?: boolean } = {},
+  ) {
     this.heap = new Heap({ version, writeStderr: (s) => this.stderr.push(s), writeStdout: () => {} });
     this.gc = attachCollector(this.heap);
+    if (opts.classic === true) installTestClassicRuntime(this.heap);
     this.weakref = createWeakrefPythonModule(this.heap);
     this.heap.hooks.writeUnraisable = (exc) => {
       this.stderr.push(`unraisable ${this.heap.typeOf(exc).name}: ${strOf(this.heap, exc)}`);

@@ -107,7 +107,7 @@ export function checkInvariants(heap: Heap, external?: ReadonlyMap<Ref, number>)
   }
   // Generation lists.
   const seen = new Uint8Array(heap.top);
-  for (const head of [ListHead.GEN0, ListHead.GEN1, ListHead.GEN2, ListHead.PERMANENT]) {
+  for (const head of [ListHead.GEN0, ListHead.GEN1, ListHead.GEN2, ListHead.PERMANENT] as number[]) {
     let prev = head;
     let steps = 0;
     for (let r = heap.gcNext[head]!; r !== head; r = heap.gcNext[r]!) {

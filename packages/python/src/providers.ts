@@ -9,7 +9,7 @@ import type { Interpreter } from './vm/interp.js';
 /** Providers for `import weakref` and `import objgraph`. */
 export function createModuleProviders(): Record<string, (it: Interpreter) => Ref> {
   return {
-    weakref: (it) => createWeakrefPythonModule(it.heap),
+    weakref: (it) => createWeakrefPythonModule(it.heap, { registerAtExit: (fn) => it.atexit.push(fn) }),
     objgraph: (it) => createObjgraphPythonModule(it.heap, it.gc, { writeFile: (p, d) => it.fs.writeFile(p, d) }),
   };
 }

@@ -218,7 +218,25 @@ export function runFinalizersAtExit(heap: Heap): void {
   }
 }
 
-/** The heap's `finalize` class (borrowed), created on first use (3.12 profile only). */
+/**
+ * The heap's `weakref.finalize` class (borrowed), created on first use (3.12 profile).
+ *
+ * @example
+ * ```ts
+ * import { Heap, call, newBuiltinFunction, newClass, newDict, getAttr } from '@heaplab/heap';
+ * import { finalizeClass, installWeakrefTypes } from '@heaplab/weakref';
+ * const heap = new Heap({ version: '3.12' });
+ * installWeakrefTypes(heap);
+ * const A = newClass(heap, { name: 'A', bases: [], namespace: newDict(heap) });
+ * const a = call(heap, A, []);
+ * let ran = 0;
+ * const fn = newBuiltinFunction(heap, 'cleanup', (h) => { ran++; return h.newRef(h.None); });
+ * const f = call(heap, finalizeClass(heap), [a, fn]);
+ * heap.decref(a);
+ * ran; // 1
+ * getAttr(heap, f, 'alive') === heap.False; // true
+ * ```
+ */
 export function finalizeClass(heap: Heap): Ref {
   const st = stateOf(heap);
   if (st.finalize !== 0) return st.finalize;

@@ -35,7 +35,18 @@ import { newRef } from './reftypes.js';
 // _IterationGuard
 // ============================================================================================
 
-/** The `_IterationGuard` class of the heap (borrowed), created on first use. */
+/**
+ * The heap's `_weakrefset._IterationGuard` class (borrowed), created on first use.
+ *
+ * @example
+ * ```ts
+ * import { Heap, reprOf } from '@heaplab/heap';
+ * import { installWeakrefTypes, iterationGuardClass } from '@heaplab/weakref';
+ * const heap = new Heap();
+ * installWeakrefTypes(heap);
+ * reprOf(heap, iterationGuardClass(heap)); // "<class '_weakrefset._IterationGuard'>"
+ * ```
+ */
 export function iterationGuardClass(heap: Heap): Ref {
   const st = stateOf(heap);
   if (st.iterationGuard !== 0) return st.iterationGuard;

@@ -151,13 +151,35 @@ export function isAnyWeakref(heap: Heap, r: Ref): boolean {
   return heap.kind[r] === Kind.WEAKREF;
 }
 
-/** Is `r` a proxy (`PyWeakref_CheckProxy`)? */
+/**
+ * Is `r` a proxy (`PyWeakref_CheckProxy`)?
+ *
+ * @example
+ * ```ts
+ * import { Heap, newSet } from '@heaplab/heap';
+ * import { isProxy, newProxy, newRef } from '@heaplab/weakref';
+ * const heap = new Heap();
+ * const s = newSet(heap);
+ * isProxy(heap, newProxy(heap, s)); // true
+ * isProxy(heap, newRef(heap, s)); // false
+ * ```
+ */
 export function isProxy(heap: Heap, r: Ref): boolean {
   const t = heap.typ[r];
   return t === heap.t.weakproxy || t === heap.t.weakcallableproxy;
 }
 
-/** Is `r` a `ref` or an instance of a subclass of it (`PyWeakref_CheckRef`)? */
+/**
+ * Is `r` a `ref` or an instance of a subclass of it (`PyWeakref_CheckRef`)?
+ *
+ * @example
+ * ```ts
+ * import { Heap, newSet } from '@heaplab/heap';
+ * import { isRef, newRef } from '@heaplab/weakref';
+ * const heap = new Heap();
+ * isRef(heap, newRef(heap, newSet(heap))); // true
+ * ```
+ */
 export function isRef(heap: Heap, r: Ref): boolean {
   return heap.kind[r] === Kind.WEAKREF && isSubtype(heap, heap.typ[r]!, heap.t.weakref);
 }
@@ -187,10 +209,13 @@ export function newRef(heap: Heap, obj: Ref, callback: Ref = 0, type: Ref = heap
  * @example
  * ```ts
  * import { Heap, newSet, reprOf } from '@heaplab/heap';
- * import { newProxy } from '@heaplab/weakref';
+ * import { installWeakrefTypes, newProxy } from '@heaplab/weakref';
  * const heap = new Heap();
- * const p = newProxy(heap, newSet(heap)); // the set dies at once: the proxy is dead
- * reprOf(heap, p).includes('NoneType'); // true
+ * installWeakrefTypes(heap);
+ * const s = newSet(heap);
+ * const p = newProxy(heap, s);
+ * heap.decref(s); // the set dies: the proxy is dead
+ * reprOf(heap, p).includes('to NoneType'); // true
  * ```
  */
 export function newProxy(heap: Heap, obj: Ref, callback: Ref = 0): Ref {
@@ -697,6 +722,22 @@ export function weakrefModuleFunctions(heap: Heap): [string, NativeFn][] {
 /**
  * `_weakref._remove_dead_weakref(dct, key)`: delete `dct[key]` if its value is a dead weakref
  * (a missing key is fine).
+ *
+ * @example
+ * ```ts
+ * import { Heap, dictLen, dictSetItem, newDict, newInt, newSet } from '@heaplab/heap';
+ * import { newRef, removeDeadWeakref } from '@heaplab/weakref';
+ * const heap = new Heap();
+ * const d = newDict(heap);
+ * const s = newSet(heap);
+ * const w = newRef(heap, s);
+ * dictSetItem(heap, d, newInt(heap, 1), w);
+ * removeDeadWeakref(heap, d, newInt(heap, 1));
+ * dictLen(heap, d); // 1
+ * heap.decref(s);
+ * removeDeadWeakref(heap, d, newInt(heap, 1));
+ * dictLen(heap, d); // 0
+ * ```
  */
 export function removeDeadWeakref(heap: Heap, dct: Ref, key: Ref): void {
   if (heap.kind[dct] !== Kind.DICT) throw heap.newException(heap.t.TypeError, 'not a dict');

@@ -254,7 +254,25 @@ function pairsToList(heap: Heap, flat: Ref[], pick: 'keys' | 'items'): Ref {
   return l;
 }
 
-/** The heap's WeakKeyDictionary class (borrowed), created on first use. */
+/**
+ * The heap's `weakref.WeakKeyDictionary` class (borrowed), created on first use (a classic class
+ * in the 2.7 profile when the runtime supports classic classes).
+ *
+ * @example
+ * ```ts
+ * import { Heap, call, callMethod, length, newClass, newDict, newInt } from '@heaplab/heap';
+ * import { installWeakrefTypes, weakKeyDictionaryClass } from '@heaplab/weakref';
+ * const heap = new Heap();
+ * installWeakrefTypes(heap);
+ * const d = call(heap, weakKeyDictionaryClass(heap), []);
+ * const A = newClass(heap, { name: 'A', bases: [], namespace: newDict(heap) });
+ * const a = call(heap, A, []);
+ * heap.decref(callMethod(heap, d, '__setitem__', [a, newInt(heap, 1)]));
+ * length(heap, d); // 1
+ * heap.decref(a);
+ * length(heap, d); // 0
+ * ```
+ */
 export function weakKeyDictionaryClass(heap: Heap): Ref {
   const st = stateOf(heap);
   if (st.weakKeyDictionary !== 0) return st.weakKeyDictionary;

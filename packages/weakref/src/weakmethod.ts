@@ -96,7 +96,21 @@ const cbBody: NativeFn = (heap, closure, args) => {
  *
  * @example
  * ```ts
- * // From Python: r = weakref.WeakMethod(obj.method); r() == obj.method
+ * import { Heap, call, newBoundMethod, newBuiltinFunction, newClass, newDict, newInt } from '@heaplab/heap';
+ * import { installWeakrefTypes, newWeakMethod, weakMethodClass } from '@heaplab/weakref';
+ * const heap = new Heap({ version: '3.12' });
+ * installWeakrefTypes(heap);
+ * const A = newClass(heap, { name: 'A', bases: [], namespace: newDict(heap) });
+ * const a = call(heap, A, []);
+ * const f = newBuiltinFunction(heap, 'f', (h) => newInt(h, 4));
+ * const m = newBoundMethod(heap, f, a); // a.f
+ * const r = newWeakMethod(heap, weakMethodClass(heap), m, 0);
+ * heap.decref(m); // the bound method is gone, the WeakMethod is not
+ * const again = call(heap, r, []); // r(): a fresh bound method
+ * again !== heap.None; // true
+ * heap.decref(again);
+ * heap.decref(a);
+ * call(heap, r, []) === heap.None; // true
  * ```
  */
 export function newWeakMethod(heap: Heap, cls: Ref, meth: Ref, callback: Ref): Ref {
@@ -172,7 +186,18 @@ function weakMethodEq(heap: Heap, self: Ref, other: Ref, ne: boolean): Ref {
   return bool(heap, first && richCompareBool(heap, fa, fb, CompareOp.EQ));
 }
 
-/** The heap's WeakMethod class (borrowed), created on first use (3.12 profile only). */
+/**
+ * The heap's `weakref.WeakMethod` class (borrowed), created on first use (3.12 profile).
+ *
+ * @example
+ * ```ts
+ * import { Heap, reprOf } from '@heaplab/heap';
+ * import { installWeakrefTypes, weakMethodClass } from '@heaplab/weakref';
+ * const heap = new Heap({ version: '3.12' });
+ * installWeakrefTypes(heap);
+ * reprOf(heap, weakMethodClass(heap)); // "<class 'weakref.WeakMethod'>"
+ * ```
+ */
 export function weakMethodClass(heap: Heap): Ref {
   const st = stateOf(heap);
   if (st.weakMethod !== 0) return st.weakMethod;

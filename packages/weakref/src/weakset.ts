@@ -40,7 +40,24 @@ import { bool, forEachItem, instAttr, none, pyErrObj, setInstAttrSteal } from '.
 import { commitIfPending, newGenerator } from './iterguard.js';
 import { newRef } from './reftypes.js';
 
-/** The heap's WeakSet class (borrowed), created on first use. */
+/**
+ * The heap's `_weakrefset.WeakSet` class (borrowed), created on first use.
+ *
+ * @example
+ * ```ts
+ * import { Heap, call, callMethod, length, newClass, newDict } from '@heaplab/heap';
+ * import { installWeakrefTypes, weakSetClass } from '@heaplab/weakref';
+ * const heap = new Heap({ version: '2.7' });
+ * installWeakrefTypes(heap);
+ * const ws = call(heap, weakSetClass(heap), []);
+ * const A = newClass(heap, { name: 'A', bases: [], namespace: newDict(heap) });
+ * const a = call(heap, A, []);
+ * heap.decref(callMethod(heap, ws, 'add', [a]));
+ * length(heap, ws); // 1
+ * heap.decref(a);
+ * length(heap, ws); // 0
+ * ```
+ */
 export function weakSetClass(heap: Heap): Ref {
   const st = stateOf(heap);
   if (st.weakSet !== 0) return st.weakSet;

@@ -47,7 +47,20 @@ import { defineRefSlotMember, newRef, refInitCheck, refSlotSet, removeDeadWeakre
 // KeyedRef
 // ============================================================================================
 
-/** The heap's KeyedRef class (borrowed), created on first use. */
+/**
+ * The heap's `weakref.KeyedRef` class (borrowed), created on first use: a `ref` subclass with a
+ * `key` slot.
+ *
+ * @example
+ * ```ts
+ * import { Heap, call, getAttr, newSet, newStr, strValue } from '@heaplab/heap';
+ * import { installWeakrefTypes, keyedRefClass } from '@heaplab/weakref';
+ * const heap = new Heap();
+ * installWeakrefTypes(heap);
+ * const kr = call(heap, keyedRefClass(heap), [newSet(heap), heap.None, newStr(heap, 'k')]);
+ * strValue(heap, getAttr(heap, kr, 'key')); // 'k'
+ * ```
+ */
 export function keyedRefClass(heap: Heap): Ref {
   const st = stateOf(heap);
   if (st.keyedRef !== 0) return st.keyedRef;
@@ -396,7 +409,25 @@ export function mappingRepr(heap: Heap, self: Ref, fixedName27: string): Ref {
   return newStr(heap, `<${heap.typeOf(self).name} at ${addressText(heap, self)}>`);
 }
 
-/** The heap's WeakValueDictionary class (borrowed), created on first use. */
+/**
+ * The heap's `weakref.WeakValueDictionary` class (borrowed), created on first use (a classic
+ * class in the 2.7 profile when the runtime supports classic classes).
+ *
+ * @example
+ * ```ts
+ * import { Heap, call, callMethod, length, newClass, newDict, newInt } from '@heaplab/heap';
+ * import { installWeakrefTypes, weakValueDictionaryClass } from '@heaplab/weakref';
+ * const heap = new Heap();
+ * installWeakrefTypes(heap);
+ * const d = call(heap, weakValueDictionaryClass(heap), []);
+ * const A = newClass(heap, { name: 'A', bases: [], namespace: newDict(heap) });
+ * const a = call(heap, A, []);
+ * heap.decref(callMethod(heap, d, '__setitem__', [newInt(heap, 1), a]));
+ * length(heap, d); // 1
+ * heap.decref(a);
+ * length(heap, d); // 0
+ * ```
+ */
 export function weakValueDictionaryClass(heap: Heap): Ref {
   const st = stateOf(heap);
   if (st.weakValueDictionary !== 0) return st.weakValueDictionary;

@@ -48,13 +48,8 @@ function quoteList(names: readonly string[]): string {
  * Bind `args`/`kwnames` (vectorcall convention, borrowed) to `sig`, throwing TypeError with the
  * profile's CPython message when they do not fit.
  *
- * @example
- * ```ts
- * import { Heap, newInt } from '@heaplab/heap';
- * const heap = new Heap({ version: '3.12' });
- * const sig = { name: 'f', qualname: 'f', params: ['a', 'b'], defaults: 1 };
- * bindArgs(heap, sig, [newInt(heap, 1)], null).values; // [ref of 1, 0]
- * ```
+ * For `def f(a, b=None)`, `bindArgs(heap, {name: 'f', qualname: 'f', params: ['a', 'b'],
+ * defaults: 1}, [one], null).values` is `[one, 0]` (0: use the default).
  */
 export function bindArgs(heap: Heap, sig: Signature, args: readonly Ref[], kwnames: readonly string[] | null): Bound {
   const is27 = heap.profile.version === '2.7';

@@ -28,9 +28,8 @@ import {
   type TypeData,
   type BuiltinData,
   type WeakrefData,
-  type DescriptorData,
 } from '@heaplab/heap';
-import { classicLookup, nameTypeOf, typename } from './names.js';
+import { classicLookup, typename } from './names.js';
 import { isIdentifierMatch, pyHead, quote } from './pyutil.js';
 
 /** `repr(obj)[:40]`. */
@@ -78,7 +77,20 @@ function basename(p: string): string {
   return i >= 0 ? p.slice(i + 1) : p;
 }
 
-/** objgraph's `_short_repr(obj)`. May run Python code (`__repr__`, `__len__`, `__bool__`). */
+/**
+ * objgraph's `_short_repr(obj)`: names for types, modules and functions, `N items` for
+ * containers, `file:line` for frames, else `repr(obj)[:40]`. May run Python code (`__repr__`,
+ * `__len__`, `__bool__`).
+ *
+ * @example
+ * ```ts
+ * import { Heap, newList } from '@heaplab/heap';
+ * import { shortRepr } from '@heaplab/objgraph';
+ * const heap = new Heap();
+ * shortRepr(heap, newList(heap, [heap.None])); // '1 items'
+ * shortRepr(heap, heap.t.dict);                 // 'dict'
+ * ```
+ */
 export function shortRepr(heap: Heap, r: Ref): string {
   const t = heap.t;
   const kind = heap.kind[r];
@@ -108,7 +120,17 @@ export function shortRepr(heap: Heap, r: Ref): string {
   return repr40(heap, r);
 }
 
-/** objgraph's `_safe_repr`: `_short_repr`, or `'(unrepresentable)'` when it raises an Exception. */
+/**
+ * objgraph's `_safe_repr`: `_short_repr`, or `'(unrepresentable)'` when it raises an Exception.
+ *
+ * @example
+ * ```ts
+ * import { Heap, newList } from '@heaplab/heap';
+ * import { safeRepr } from '@heaplab/objgraph';
+ * const heap = new Heap();
+ * safeRepr(heap, newList(heap, [])); // '0 items' ('(unrepresentable)' when a __repr__ raises)
+ * ```
+ */
 export function safeRepr(heap: Heap, r: Ref): string {
   try {
     return shortRepr(heap, r);
@@ -133,7 +155,18 @@ export function classOf(heap: Heap, r: Ref): Ref {
   return heap.typ[r]!;
 }
 
-/** `hasattr(getattr(obj, '__class__', None), '__del__')`: does the object's class have a `__del__`? */
+/**
+ * `hasattr(getattr(obj, '__class__', None), '__del__')`: does the object's class define a
+ * finalizer (objgraph then draws the red `__del__` node)?
+ *
+ * @example
+ * ```ts
+ * import { Heap, newList } from '@heaplab/heap';
+ * import { hasDelMarker } from '@heaplab/objgraph';
+ * const heap = new Heap();
+ * hasDelMarker(heap, newList(heap, [])); // false
+ * ```
+ */
 export function hasDelMarker(heap: Heap, r: Ref): boolean {
   const cls = classOf(heap, r);
   if (heap.kind[cls] === Kind.CLASSIC_CLASS) return classicLookup(heap, cls, '__del__') !== 0;
@@ -314,8 +347,20 @@ function isStrKey(heap: Heap, k: Ref): boolean {
 }
 
 /**
- * objgraph's `_edge_label(source, target, shortnames)`. Reads attributes the way objgraph does,
- * with the same side effects. `onMaterialize` is told when an attribute read created objects.
+ * objgraph's `_edge_label(source, target, shortnames)`: `' [label="...",weight=N]'` or `''`.
+ * Reads attributes the way objgraph does, with the same side effects (an instance's `__dict__`
+ * is created or, in 3.12, materialized; a function's `__dict__` is created by `dir()`).
+ *
+ * @example
+ * ```ts
+ * import { Heap, newDict, newList, newStr, dictSetItem } from '@heaplab/heap';
+ * import { edgeLabel } from '@heaplab/objgraph';
+ * const heap = new Heap();
+ * const d = newDict(heap);
+ * const v = newList(heap, []);
+ * dictSetItem(heap, d, newStr(heap, 'handlers'), v);
+ * edgeLabel(heap, d, v, true); // ' [label="handlers",weight=2]'
+ * ```
  */
 export function edgeLabel(heap: Heap, source: Ref, target: Ref, shortnames: boolean): string {
   const t = heap.t;
@@ -363,16 +408,17 @@ export function edgeLabel(heap: Heap, source: Ref, target: Ref, shortnames: bool
   return '';
 }
 
-/** Descriptor kinds never have `__name__` side effects; exported for tests. */
-export type { DescriptorData };
-
-/** Is the object a module (`inspect.ismodule`)? */
+/**
+ * Is the object a module (`inspect.ismodule`)?
+ *
+ * @example
+ * ```ts
+ * import { Heap, newModule } from '@heaplab/heap';
+ * import { isModule } from '@heaplab/objgraph';
+ * const heap = new Heap();
+ * isModule(heap, newModule(heap, 'm')); // true
+ * ```
+ */
 export function isModule(heap: Heap, r: Ref): boolean {
   return heap.kind[r] === Kind.MODULE || isInst(heap, r, heap.t.module);
-}
-
-/** Used by objgraph's `_obj_label`: type name of `obj`'s naming type. */
-export function labelTypename(heap: Heap, r: Ref, shortnames: boolean): string {
-  void nameTypeOf;
-  return typename(heap, r, shortnames);
 }

@@ -39,7 +39,16 @@ export function classicLookup(heap: Heap, cls: Ref, name: string, depth = 0): Re
   return 0;
 }
 
-/** `cls.__name__` of a type or old-style class. */
+/**
+ * `cls.__name__` of a type or old-style class.
+ *
+ * @example
+ * ```ts
+ * import { Heap } from '@heaplab/heap';
+ * import { typeShortName } from '@heaplab/objgraph';
+ * typeShortName(new Heap(), new Heap().t.list); // 'list'
+ * ```
+ */
 export function typeShortName(heap: Heap, t: Ref): string {
   if (heap.kind[t] === Kind.CLASSIC_CLASS) {
     const n = (heap.payload[t] as ClassicClassData).name;
@@ -69,19 +78,49 @@ export function typeModule(heap: Heap, t: Ref): string | null {
   return s === '' ? null : s;
 }
 
-/** `_long_typename` for a type. */
+/**
+ * `_long_typename` for a type: `module.name`, or the bare name when `__module__` is missing/empty.
+ *
+ * @example
+ * ```ts
+ * import { Heap } from '@heaplab/heap';
+ * import { typeLongName } from '@heaplab/objgraph';
+ * const heap = new Heap({ version: '2.7' });
+ * typeLongName(heap, heap.t.dict); // '__builtin__.dict'
+ * ```
+ */
 export function typeLongName(heap: Heap, t: Ref): string {
   const name = typeShortName(heap, t);
   const module = typeModule(heap, t);
   return module !== null ? `${module}.${name}` : name;
 }
 
-/** `_short_typename(obj)`. */
+/**
+ * objgraph's `_short_typename(obj)`: `type(obj).__name__` (an old-style instance's class name in 2.7).
+ *
+ * @example
+ * ```ts
+ * import { Heap, newList } from '@heaplab/heap';
+ * import { shortTypename } from '@heaplab/objgraph';
+ * const heap = new Heap();
+ * shortTypename(heap, newList(heap, [])); // 'list'
+ * ```
+ */
 export function shortTypename(heap: Heap, r: Ref): string {
   return typeShortName(heap, nameTypeOf(heap, r));
 }
 
-/** `_long_typename(obj)`. */
+/**
+ * objgraph's `_long_typename(obj)`: the module-qualified type name.
+ *
+ * @example
+ * ```ts
+ * import { Heap, newList } from '@heaplab/heap';
+ * import { longTypename } from '@heaplab/objgraph';
+ * const heap = new Heap({ version: '3.12' });
+ * longTypename(heap, newList(heap, [])); // 'builtins.list'
+ * ```
+ */
 export function longTypename(heap: Heap, r: Ref): string {
   return typeLongName(heap, nameTypeOf(heap, r));
 }

@@ -5,7 +5,6 @@
  * one pass instead of calling `gc.get_referrers` for every visited node.
  */
 import {
-  type DictData,
   type Handle,
   type Heap,
   Flag,
@@ -14,16 +13,14 @@ import {
   type Ref,
   dictGetItem,
   getAttrOrNull,
-  isSubtype,
   referents,
 } from '@heaplab/heap';
 import type { GcModule } from '@heaplab/gc';
-import { classOf, edgeLabel, hasDelMarker, isModule, safeRepr } from './labels.js';
+import { codePointCompare, edgeLabel, hasDelMarker, isModule, safeRepr } from './labels.js';
 import { nameTypeOf, typeLongName, typeShortName, typename } from './names.js';
 import { formatPercentG, padLeft, padRight, pyDictOrder, pyLen, pySliceTo, quote, signed } from './pyutil.js';
 import { isRenderFormat, renderDotSync } from './render.js';
 import { ReverseIndex } from './reverse.js';
-import { codePointCompare } from './labels.js';
 
 const GEN_HEADS = [ListHead.GEN0, ListHead.GEN1, ListHead.GEN2] as const;
 
@@ -133,7 +130,16 @@ function defaultIO(): ObjgraphIO {
 
 const TMP_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789_';
 
-/** A ValueError/TypeError-like error that the Python module turns into the Python exception of the same name. */
+/**
+ * An error objgraph raises as a Python exception (ValueError, TypeError, KeyError); the Python
+ * module turns it into that exception, TS callers see it with `pyType` and the same message.
+ *
+ * @example
+ * ```ts
+ * try { og.showRefs([x], { filename: 'x.dot', output: process.stdout }); }
+ * catch (e) { (e as ObjgraphError).pyType; } // 'ValueError'
+ * ```
+ */
 export class ObjgraphError extends Error {
   constructor(
     readonly pyType: 'ValueError' | 'TypeError' | 'KeyError',
@@ -202,7 +208,14 @@ export class Objgraph {
   // Iteration in gc.get_objects() order
   // ==========================================================================================
 
-  /** `gc.get_objects()`: gen0, gen1, gen2 (borrowed refs). */
+  /**
+   * `gc.get_objects()`: gen0, gen1, gen2 (borrowed refs) — the order every objgraph query uses.
+   *
+   * @example
+   * ```ts
+   * og.gcObjects().length; // number of tracked objects
+   * ```
+   */
   gcObjects(): Ref[] {
     const heap = this.heap;
     const out: Ref[] = [];
@@ -318,7 +331,16 @@ export class Objgraph {
     return out;
   }
 
-  /** typestats as names in first-seen order (the order objgraph's dict was filled in) and counts. */
+  /**
+   * typestats as names in first-seen order (the order objgraph's dict is filled in; the Python
+   * module builds its dict from it) and counts.
+   *
+   * @example
+   * ```ts
+   * const { names, counts } = og.typestatsInOrder(null, true, null);
+   * counts.get(names[0]);
+   * ```
+   */
   typestatsInOrder(objects: Iterable<ObjRef> | null | undefined, shortnames: boolean, filter: Predicate | null): { names: string[]; counts: Map<string, number> } {
     const name = this.namer(shortnames);
     const counts = new Map<string, number>();
@@ -780,7 +802,15 @@ export class Objgraph {
     return this.findChain(refOf(obj), predicate, false, options);
   }
 
-  /** Used by the Python module: `_find_chain` with extra ignored ids. */
+  /**
+   * objgraph's `_find_chain` with more ids to ignore (the Python module passes the id of the
+   * `extra_ignore` object itself, as objgraph does).
+   *
+   * @example
+   * ```ts
+   * og.findChainWithIgnore(leaked, (o) => og.isProperModule(o), false, {}, [heap.addressOf(cache)]);
+   * ```
+   */
   findChainWithIgnore(obj: Ref, predicate: Predicate, forward: boolean, options: FindChainOptions, ignoreIds: Iterable<number>): Ref[] {
     return this.findChain(obj, predicate, forward, options, ignoreIds);
   }
@@ -837,7 +867,15 @@ export class Objgraph {
     return this.showChainCore(refs, options, holds);
   }
 
-  /** show_chain with the caller's extra holds already known (the Python module passes none). */
+  /**
+   * `show_chain` when the chains are heap lists already (the Python module): `argHolds` are the
+   * references the caller's chain *arrays* would add if they were Python lists (none here).
+   *
+   * @example
+   * ```ts
+   * og.showChainCore([[module, dict, cache, leaked]], { filename: 'chain.dot' }, new Map());
+   * ```
+   */
   showChainCore(chains: Ref[][], options: ShowGraphOptions & { backrefs?: boolean }, argHolds: Map<Ref, number>): ShowGraphResult {
     const backrefs = options.backrefs ?? true;
     const nonEmpty = chains.filter((c) => c.length > 0);
@@ -873,6 +911,13 @@ export class Objgraph {
    *
    * `swap` is `swap_source_target` (true for show_refs: edges go from the expanded node to its
    * neighbours). `cull` stops expansion at matching nodes (show_backrefs: proper modules).
+   * `edges` may be a function, as objgraph's tests drive `_show_graph` with their own graphs.
+   *
+   * @example
+   * ```ts
+   * // objgraph's tests.py: a chain A -> B through a custom edge function
+   * og.showGraph([a], (o) => (o === a ? [b] : []), false, { output: { write: (t) => process.stdout.write(t) } });
+   * ```
    */
   showGraph(
     roots: readonly Ref[],
@@ -1084,6 +1129,12 @@ export class Objgraph {
    * the extension asks for (Graphviz in WebAssembly stands in for the `dot` program), or, with no
    * filename, open the viewer if the IO provides one, else render a PNG next to the DOT file.
    * Returns the image file name, if one was written.
+   *
+   * @example
+   * ```ts
+   * og.presentGraph('/tmp/objgraph-abc.dot', 'graph.svg', dotText);
+   * // Image generated as graph.svg
+   * ```
    */
   presentGraph(dotFilename: string, filename: string | null, dot: string): string | null {
     if (filename === dotFilename) return null;
@@ -1136,12 +1187,31 @@ function extname(p: string): string {
   return base.slice(i - 1);
 }
 
-/** objgraph's `_obj_node_id`: `'o%d' % id(obj)`. */
+/**
+ * objgraph's `_obj_node_id`: `'o%d' % id(obj)`.
+ *
+ * @example
+ * ```ts
+ * import { Heap, newList } from '@heaplab/heap';
+ * import { nodeId } from '@heaplab/objgraph';
+ * const heap = new Heap();
+ * nodeId(heap, newList(heap, [])); // e.g. 'o139637976728032'
+ * ```
+ */
 export function nodeId(heap: Heap, r: Ref): string {
   return `o${heap.addressOf(r)}`;
 }
 
-/** objgraph's `_gradient(start_color, end_color, depth, max_depth)` in its exact float arithmetic. */
+/**
+ * objgraph's `_gradient(start_color, end_color, depth, max_depth)` in its exact float arithmetic
+ * (node fill colours go from white at depth 0 to dark grey at `max_depth`).
+ *
+ * @example
+ * ```ts
+ * import { gradient, formatPercentG } from '@heaplab/objgraph';
+ * formatPercentG(gradient([0, 0, 1], [0, 0, 0.3], 1, 3)[2]); // '0.766667'
+ * ```
+ */
 export function gradient(start: readonly [number, number, number], end: readonly [number, number, number], depth: number, maxDepth: number): [number, number, number] {
   if (maxDepth === 0) return [start[0], start[1], start[2]];
   const f = depth / maxDepth;
@@ -1155,5 +1225,3 @@ function stableSortDesc<T>(xs: readonly T[], key: (x: T) => number): T[] {
     .sort((a, b) => key(b[0]) - key(a[0]) || a[1] - b[1])
     .map(([x]) => x);
 }
-
-export { classOf, isSubtype, type DictData };

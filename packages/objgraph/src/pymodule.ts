@@ -11,14 +11,11 @@ import {
   callMethod,
   dictEntries,
   dictGetItem,
-  dictLen,
   dictDelItem,
   dictSetItem,
   dictSetStr,
   getIter,
   type Heap,
-  intern,
-  isSubtype,
   isTrue,
   iterNext,
   Kind,
@@ -39,14 +36,11 @@ import {
   type Ref,
   setAdd,
   setClear,
-  setItems,
   strOf,
-  type SetStore,
 } from '@heaplab/heap';
 import type { GcModule } from '@heaplab/gc';
 import { ObjgraphError, Objgraph, type ObjgraphIO, type PeakStats, type Predicate, type ShowGraphOptions, type Writable, type CallShape } from './objgraph.js';
 import { isInst } from './labels.js';
-import { quote } from './pyutil.js';
 
 /** File output for the module (`filename=` arguments and temporary DOT files). */
 export interface ObjgraphModuleIO {
@@ -622,11 +616,6 @@ export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: Objgrap
     heap.decref(s);
   }
   dictSetStr(heap, d, 'IS_INTERACTIVE', heap.False);
-  void intern;
-  void setItems;
-  void dictLen;
-  void isSubtype;
-  void quote;
   return m;
 }
 
@@ -638,5 +627,3 @@ function dictGetItemStr(heap: Heap, d: Ref, name: string): Ref {
     heap.decref(k);
   }
 }
-
-export type { SetStore };

@@ -71,9 +71,7 @@ export function formatPercentG(x: number): string {
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';
   const P = 6;
-  let digits = exactDigits(Math.abs(x), P);
-  let exp = digits.exp;
-  let mant = digits.mant; // P digits
+  const { exp, mant } = exactDigits(Math.abs(x), P); // P digits
   if (exp < -4 || exp >= P) {
     let m = mant[0]!;
     const rest = mant.slice(1).replace(/0+$/, '');
@@ -90,8 +88,6 @@ export function formatPercentG(x: number): string {
     s = `0.${'0'.repeat(-exp - 1)}${mant}`;
   }
   if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
-  void digits;
-  void mant;
   return (x < 0 ? '-' : '') + s;
 }
 
@@ -143,7 +139,17 @@ function exactDigits(x: number, p: number): { mant: string; exp: number } {
 
 /**
  * The iteration order of a Python dict built by inserting the distinct str `keys` in order (no
- * deletions): insertion order in 3.x, the hash-table order of CPython 2.7's dict otherwise.
+ * deletions): insertion order in 3.x, the hash-table order of CPython 2.7's dict otherwise. This
+ * is the order of objgraph's `typestats()` dict, which decides ties in `most_common_types` and
+ * `growth`.
+ *
+ * @example
+ * ```ts
+ * import { Heap } from '@heaplab/heap';
+ * import { pyDictOrder } from '@heaplab/objgraph';
+ * pyDictOrder(new Heap({ version: '3.12' }), ['b', 'a']); // ['b', 'a']
+ * pyDictOrder(new Heap({ version: '2.7' }), ['tuple', 'dict', 'list']); // CPython 2.7's table order
+ * ```
  */
 export function pyDictOrder(heap: Heap, keys: readonly string[]): string[] {
   if (heap.profile.dictOrder === 'insertion' || keys.length <= 1) return keys.slice();
@@ -159,12 +165,20 @@ export function pyDictOrder(heap: Heap, keys: readonly string[]): string[] {
   return out;
 }
 
-/** Python's `_is_identifier = re.compile('[a-zA-Z_][a-zA-Z_0-9]*$').match` (note `$` also matches before a final newline). */
+/** objgraph's `_is_identifier = re.compile('[a-zA-Z_][a-zA-Z_0-9]*$').match` (`$` also matches before a final newline). */
 export function isIdentifierMatch(s: string): boolean {
   return /^[a-zA-Z_][a-zA-Z_0-9]*\n?$/.test(s);
 }
 
-/** objgraph's `_quote`: escape backslashes, double quotes, newlines and NULs for a DOT string. */
+/**
+ * objgraph's `_quote`: escape backslashes, double quotes, newlines and NULs for a DOT string.
+ *
+ * @example
+ * ```ts
+ * import { quote } from '@heaplab/objgraph';
+ * quote('dict\n"x"'); // 'dict\\n\\"x\\"'
+ * ```
+ */
 export function quote(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\0/g, '\\\\0');
 }

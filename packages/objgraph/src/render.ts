@@ -28,7 +28,16 @@ export const RENDER_FORMATS: ReadonlySet<string> = new Set([
   'cmapx',
 ]);
 
-/** Can `format` (a file extension without the dot) be produced? */
+/**
+ * Can `format` (a file extension without the dot) be produced?
+ *
+ * @example
+ * ```ts
+ * import { isRenderFormat } from '@heaplab/objgraph';
+ * isRenderFormat('png'); // true
+ * isRenderFormat('pdf'); // false: objgraph then prints "dot failed (exit code 1) ..."
+ * ```
+ */
 export function isRenderFormat(format: string): boolean {
   return RENDER_FORMATS.has(format);
 }
@@ -73,12 +82,30 @@ export async function loadRenderer(options: { png?: boolean } = {}): Promise<voi
   }
 }
 
-/** Has `loadRenderer()` completed (so rendering runs in this thread)? */
+/**
+ * Has `loadRenderer()` completed (so rendering runs in this thread)?
+ *
+ * @example
+ * ```ts
+ * import { loadRenderer, rendererLoaded } from '@heaplab/objgraph';
+ * rendererLoaded(); // false: nothing is loaded until asked
+ * await loadRenderer();
+ * rendererLoaded(); // true
+ * ```
+ */
 export function rendererLoaded(): boolean {
   return viz !== null;
 }
 
-/** The Graphviz version of the bundled renderer (loads it). */
+/**
+ * The Graphviz version of the bundled renderer (loads it).
+ *
+ * @example
+ * ```ts
+ * import { graphvizVersion } from '@heaplab/objgraph';
+ * await graphvizVersion(); // '16.1.0'
+ * ```
+ */
 export async function graphvizVersion(): Promise<string> {
   await loadRenderer({ png: false });
   return viz!.graphvizVersion;
@@ -159,6 +186,12 @@ function startWorker(): NonNullable<typeof worker> {
  * Render synchronously: in this thread if `loadRenderer()` completed, else (Node) in a worker
  * thread while this one waits. Throws if neither is possible (a browser main thread without a
  * preloaded renderer) or if Graphviz reports an error.
+ *
+ * @example
+ * ```ts
+ * import { renderDotSync } from '@heaplab/objgraph';
+ * const png = renderDotSync('digraph { a -> b }', 'png') as Uint8Array; // PNG bytes
+ * ```
  */
 export function renderDotSync(dot: string, format: string): string | Uint8Array {
   if (!isRenderFormat(format)) throw new Error(`Format: "${format}" not recognized`);

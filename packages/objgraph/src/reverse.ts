@@ -12,7 +12,19 @@ import { type DictData, Flag, type Heap, Kind, ListHead, type Ref, referents, Ty
 
 const GEN_HEADS = [ListHead.GEN0, ListHead.GEN1, ListHead.GEN2] as const;
 
-/** Referrers of every object, as `gc.get_referrers` would list them at build time. */
+/**
+ * Referrers of every object, as `gc.get_referrers` would list them at build time.
+ *
+ * @example
+ * ```ts
+ * import { Heap, newList } from '@heaplab/heap';
+ * import { ReverseIndex } from '@heaplab/objgraph';
+ * const heap = new Heap();
+ * const x = newList(heap, []);
+ * const holder = newList(heap, [x]);
+ * [...new ReverseIndex(heap).referrers(x)]; // [holder]
+ * ```
+ */
 export class ReverseIndex {
   /** `start[x]..start[x+1]` indexes `sources` for referent `x`. */
   private start: Int32Array;

@@ -109,7 +109,9 @@ describe('2.7 classic WeakValueDictionary / WeakKeyDictionary', () => {
     const V = py.cls('V');
     const vs = [0, 1, 2, 3, 4].map(() => py.call(V));
     const d = py.call(py.w('WeakValueDictionary'));
-    vs.forEach((v, i) => py.do(d, '__setitem__', py.int(i), v));
+    vs.forEach((v, i) => {
+      py.do(d, '__setitem__', py.int(i), v);
+    });
     const gen = py.m(d, 'iteritems');
     const first = iterNext(py.heap, gen);
     py.decref(first);

@@ -188,7 +188,9 @@ describe.each(VERSIONS)('WeakValueDictionary (%s)', (version) => {
     const V = py.cls('V');
     const vs = [0, 1, 2, 3, 4].map(() => py.call(V));
     const d = py.call(py.w('WeakValueDictionary'));
-    vs.forEach((v, i) => py.do(d, '__setitem__', py.int(i), v));
+    vs.forEach((v, i) => {
+      py.do(d, '__setitem__', py.int(i), v);
+    });
     const gen = py.m(d, is27 ? 'iteritems' : 'items');
     const it = getIter(py.heap, gen);
     const first = iterNext(py.heap, it);
@@ -218,7 +220,9 @@ describe.each(VERSIONS)('WeakValueDictionary (%s)', (version) => {
       return o;
     });
     const d = py.call(py.w('WeakValueDictionary'));
-    items.forEach((o, i) => py.do(d, '__setitem__', py.int(i), o));
+    items.forEach((o, i) => {
+      py.do(d, '__setitem__', py.int(i), o);
+    });
     const gen = py.m(d, is27 ? 'iteritems' : 'items');
     const x = iterNext(py.heap, gen);
     py.decref(x);
@@ -424,7 +428,9 @@ describe.each(VERSIONS)('WeakKeyDictionary (%s)', (version) => {
     const V = py.cls('V');
     const ks = [0, 1, 2, 3, 4].map(() => py.call(V));
     const d = py.call(py.w('WeakKeyDictionary'));
-    ks.forEach((k, i) => py.do(d, '__setitem__', k, py.int(i)));
+    ks.forEach((k, i) => {
+      py.do(d, '__setitem__', k, py.int(i));
+    });
     const gen = py.m(d, is27 ? 'iteritems' : 'items');
     const first = iterNext(py.heap, gen);
     py.decref(...ks.splice(0));
@@ -448,7 +454,9 @@ describe.each(VERSIONS)('WeakKeyDictionary (%s)', (version) => {
       return o;
     });
     const d = py.call(py.w('WeakKeyDictionary'));
-    items.forEach((o, i) => py.do(d, '__setitem__', o, py.int(i)));
+    items.forEach((o, i) => {
+      py.do(d, '__setitem__', o, py.int(i));
+    });
     const gen = py.m(d, is27 ? 'iteritems' : 'items');
     const x = iterNext(py.heap, gen);
     py.decref(x);

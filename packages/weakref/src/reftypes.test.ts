@@ -201,7 +201,7 @@ describe.each(VERSIONS)('ref and proxy (%s)', (version) => {
         h.decref(b);
         return h.newRef(eq ? h.True : h.False);
       },
-      __hash__: (h, self) => py.get(self, 'v'),
+      __hash__: (_h, self) => py.get(self, 'v'),
     });
     const mk = (v: number): Ref => {
       const o = py.call(V);
@@ -292,7 +292,7 @@ describe.each(VERSIONS)('ref and proxy (%s)', (version) => {
   it('callable proxies (wr_proxy_callable, test_callable_proxy)', () => {
     const py = new Py(version);
     const Callable = py.cls('Callable', {
-      __call__: (h, self, args) => {
+      __call__: (_h, self, args) => {
         py.set(self, 'bar', args[0]!);
         return py.str(`called with ${py.repr(args[0]!)}`);
       },

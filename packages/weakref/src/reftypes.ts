@@ -54,7 +54,6 @@ import {
   type Heap,
   type NativeFn,
   type Ref,
-  type TypeData,
   type TypeSlots,
   type WeakrefData,
 } from '@heaplab/heap';

@@ -147,10 +147,12 @@ function unpackPair(heap: Heap, pair: Ref, index: number): [Ref, Ref] {
     if (index >= 0) {
       throw heap.newException(heap.t.ValueError, `dictionary update sequence element #${index} has length ${items.length}; 2 is required`);
     }
-    throw heap.newException(
-      heap.t.ValueError,
-      items.length > 2 ? `too many values to unpack${heap.profile.version === '2.7' ? '' : ' (expected 2)'}` : `${heap.profile.version === '2.7' ? 'need more than' : 'not enough values to unpack (expected 2, got'} ${items.length}${heap.profile.version === '2.7' ? ' value' + (items.length === 1 ? '' : 's') + ' to unpack' : ')'}`,
-    );
+    const is27 = heap.profile.version === '2.7';
+    let msg: string;
+    if (items.length > 2) msg = is27 ? 'too many values to unpack' : 'too many values to unpack (expected 2)';
+    else if (is27) msg = `need more than ${items.length} value${items.length === 1 ? '' : 's'} to unpack`;
+    else msg = `not enough values to unpack (expected 2, got ${items.length})`;
+    throw heap.newException(heap.t.ValueError, msg);
   }
   let it: Ref;
   try {

@@ -7,7 +7,7 @@
 import {
   CompareOp,
   Kind,
-  PyException,
+  type PyException,
   callWithSelf,
   dictDelItem,
   dictGetItem,

@@ -8,7 +8,7 @@
  */
 import {
   Kind,
-  PyException,
+  type PyException,
   call,
   dictDelStr,
   dictGetStr,

@@ -125,7 +125,7 @@ export class Py {
   }
 
   /** A builtin function usable as a callback. */
-  fn(name: string, impl: (args: readonly Ref[]) => Ref | void): Ref {
+  fn(name: string, impl: (args: readonly Ref[]) => Ref | undefined): Ref {
     return newBuiltinFunction(this.heap, name, (h, _s, args) => {
       const r = impl(args);
       return r === undefined ? h.newRef(h.None) : r;

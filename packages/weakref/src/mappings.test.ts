@@ -502,4 +502,27 @@ describe.each(VERSIONS)('WeakKeyDictionary (%s)', (version) => {
     for (const n of names) expect(() => py.get(d, n)).not.toThrow();
     if (is27) expect(py.raises(() => py.get(d, '_dirty_len')).type).toBe('AttributeError');
   });
+
+  it('a long chain of keys freed at once (test_trashcan_16602)', () => {
+    const py = new Py(version);
+    const C = py.cls('C');
+    const d = py.call(py.w('WeakKeyDictionary'));
+    const root = py.call(C);
+    let c = root;
+    const nop = py.fn('cb', () => undefined);
+    for (let n = 0; n < 100; n++) {
+      const next = py.call(C);
+      const wparent = py.call(py.w('ref'), c, nop);
+      py.set(next, 'wparent', wparent);
+      py.decref(wparent);
+      py.do(d, '__setitem__', c, next);
+      if (c !== root) py.decref(c);
+      c = next;
+    }
+    expect(py.len(d)).toBe(100);
+    py.decref(root); // the whole chain of values dies by refcounting, through the trashcan
+    expect(py.len(d)).toBe(0);
+    py.decref(c);
+    py.collect();
+  });
 });

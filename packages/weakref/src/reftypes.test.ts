@@ -409,4 +409,85 @@ describe.each(VERSIONS)('ref and proxy (%s)', (version) => {
     void p;
     void r;
   });
+
+  it('subclass refs are not shared and come after the basic ref (test_subclass_refs_dont_replace_standard_refs)', () => {
+    const py = new Py(version);
+    const C = py.cls('Object');
+    const MyRef = py.cls('MyRef', {}, { bases: [py.heap.t.weakref] });
+    const o = py.call(C);
+    const r1 = py.call(MyRef, o);
+    const r2 = py.call(py.w('ref'), o);
+    expect(r1).not.toBe(r2);
+    // CPython: getweakrefs(o) == [r2, r1]; getweakrefcount(o) == 2
+    expect(listItems(py.heap, py.call(py.w('getweakrefs'), o))).toEqual([r2, r1]);
+    const r3 = py.call(MyRef, o);
+    const refs = listItems(py.heap, py.call(py.w('getweakrefs'), o));
+    expect(refs.length).toBe(3);
+    expect(refs[0]).toBe(r2);
+    expect(refs.slice(1)).toContain(r1);
+    expect(refs.slice(1)).toContain(r3);
+    // test_subclass_refs_dont_conflate_callbacks
+    const cb1 = py.fn('id', () => undefined);
+    const cb2 = py.fn('str', () => undefined);
+    const r4 = py.call(MyRef, o, cb1);
+    const r5 = py.call(MyRef, o, cb2);
+    expect(r4).not.toBe(r5);
+  });
+
+  it('ordering comparisons between refs (test_ordering)', () => {
+    const py = new Py(version);
+    const C = py.cls('C');
+    const o = py.call(C);
+    const r = py.call(py.w('ref'), o);
+    if (is27) {
+      // CPython 2.7.18: ref < ref -> False (default ordering), no error
+      expect(richCompare(py.heap, r, r, CompareOp.LT)).toBe(py.heap.False);
+    } else {
+      // CPython 3.12.1: TypeError: '<' not supported between instances of 'weakref.ReferenceType' and 'weakref.ReferenceType'
+      expect(py.raises(() => richCompare(py.heap, r, r, CompareOp.LT)).message).toBe(
+        "'<' not supported between instances of 'weakref.ReferenceType' and 'weakref.ReferenceType'",
+      );
+    }
+  });
+
+  it('weak references to classes (test_classes)', () => {
+    const py = new Py(version);
+    const C = py.cls('C');
+    const r = py.call(py.w('ref'), C);
+    expect(py.call(r)).toBe(C);
+    const pr = py.call(py.w('proxy'), C);
+    expect(py.heap.typ[pr]).toBe(py.w('CallableProxyType'));
+  });
+
+  it('a ref subclass with its own __call__ and attributes (wr_ref_subclass, test_subclass_refs)', () => {
+    const py = new Py(version);
+    const C = py.cls('C');
+    const MyRef = py.cls(
+      'MyRef',
+      {
+        __call__: (h, self) => {
+          py.set(self, 'called', h.True);
+          return h.typeData(h.t.weakref).slots.call!(h, self, [], null);
+        },
+      },
+      { bases: [py.heap.t.weakref] },
+    );
+    const o = py.call(C);
+    const mr = py.call(MyRef, o);
+    py.set(mr, 'value', py.int(24));
+    const got = py.call(mr);
+    expect(got).toBe(o); // deref: True
+    py.decref(got);
+    expect(py.get(mr, 'called')).toBe(py.heap.True); // called flag: True
+    expect(py.num(py.get(mr, 'value'))).toBe(24); // value: 24
+    const plain = py.call(py.w('ref'), o);
+    expect(plain).not.toBe(mr); // plain ref is not the subclass ref: True
+    expect(py.num(py.call(py.w('getweakrefcount'), o))).toBe(2); // getweakrefcount: 2
+    const log: number[] = [];
+    const cb = py.fn('cb', (args) => void log.push(py.num(py.get(args[0]!, 'value'))));
+    const mr2 = py.call(MyRef, o, cb);
+    py.set(mr2, 'value', py.int(7));
+    py.decref(o);
+    expect(log).toEqual([7]); // dead: True, callback saw value [7]
+  });
 });

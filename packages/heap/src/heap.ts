@@ -367,10 +367,13 @@ export class Heap extends ObjectStore {
 
   /** Per-object finalizer check for 2.7 classic instances (their type is shared by every classic class). */
   classicHasFinalizer: ((r: Ref) => boolean) | null = null;
+  /** Per-object finalizer check for native objects (generators: only while suspended). */
+  nativeHasFinalizer: ((r: Ref) => boolean) | null = null;
 
   /** Does the type of `r` define a finalizer (`__del__`)? Cached per type epoch. */
   hasFinalizer(r: Ref): boolean {
     if (this.kind[r] === Kind.CLASSIC_INSTANCE && this.classicHasFinalizer !== null) return this.classicHasFinalizer(r);
+    if (this.kind[r] === Kind.NATIVE && this.nativeHasFinalizer !== null) return this.nativeHasFinalizer(r);
     const td = this.payload[this.typ[r]!] as TypeData;
     if (td.slots.finalize === undefined) return false;
     if (td.finalizerEpoch !== this.typeEpoch) {

@@ -130,6 +130,36 @@ export function compileModule(interp: Interpreter, ops: RuntimeOps, module: A.Mo
   return mc.compileScope(table.module, module.body, '<module>', '<module>', 1, null, null);
 }
 
+/** Does a statement contain `yield` (not counting nested functions, lambdas, classes or comprehensions)? */
+function containsYield(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some(containsYield);
+  const n = node as { type?: string };
+  switch (n.type) {
+    case 'Yield':
+    case 'YieldFrom':
+      return true;
+    case 'FunctionDef':
+    case 'Lambda':
+    case 'ClassDef':
+    case 'ListComp':
+    case 'SetComp':
+    case 'DictComp':
+    case 'GeneratorExp':
+      return false;
+  }
+  for (const [k, v] of Object.entries(n)) {
+    if (k === 'type') continue;
+    if (v !== null && typeof v === 'object' && containsYield(v)) return true;
+  }
+  return false;
+}
+
+/** Does an expression contain a `yield` below its top level? */
+function containsYieldExpr(e: A.Expr): boolean {
+  return containsYield(e);
+}
+
 class ModuleCompiler {
   readonly heap: Heap;
   constructor(
@@ -209,7 +239,10 @@ class ModuleCompiler {
         unit.doc = sc.constant(first.value);
       }
     }
-    if (exprBody !== null) {
+    if (scope.isGenerator && scope.kind === 'function' && body !== null) {
+      (unit as CodeUnit & { genBody?: (f: Frame) => Generator<Ref, void, Ref> }).genBody = sc.genFunctionBody(body);
+      unit.body = () => NEXT;
+    } else if (exprBody !== null) {
       const e = sc.expr(exprBody);
       unit.body = (f) => {
         f.retval = e(f);
@@ -1247,10 +1280,6 @@ class ScopeCompiler {
     const heap = this.heap;
     const scope = this.mc.table.scopeOf(node);
     const qualname = this.qualnameFor(name);
-    if (scope.isGenerator && node.type === 'FunctionDef') {
-      // Generator functions are outside the subset HeapLab runs.
-      throw new CompileError(`generator functions (yield in '${name}') are not supported by HeapLab`, node, 'NotImplementedError');
-    }
     const unit = this.mc.compileScope(scope, body, name, qualname, node.lineno, node.args, this, exprBody, this.className);
     const a = node.args;
     const allConstDefaults = !this.is27 && a.defaults.every((d) => this.isConstantExpr(d));
@@ -2551,6 +2580,369 @@ class ScopeCompiler {
         heap.decref(it);
       }
     };
+  }
+
+  // ---- generator functions ---------------------------------------------------------------------
+
+  /**
+   * The body of a generator function as a JavaScript generator: statements that contain `yield`
+   * compile to generator closures (delegating with `yield*`), the others to ordinary closures.
+   * `yield` is supported as a statement, as the value of an assignment, and in `yield from`.
+   */
+  genFunctionBody(body: readonly A.Stmt[]): (f: Frame) => Generator<Ref, void, Ref> {
+    const heap = this.heap;
+    const block = this.genBlock(body);
+    return function* (f: Frame) {
+      const c = yield* block(f);
+      if (c === RETURN && f.retval !== 0) {
+        heap.decref(f.retval);
+        f.retval = 0;
+      }
+    };
+  }
+
+  private genBlock(stmts: readonly A.Stmt[]): (f: Frame) => Generator<Ref, number, Ref> {
+    const fns = stmts.map((s) => this.genStmt(s));
+    return function* (f: Frame) {
+      for (const fn of fns) {
+        const c = yield* fn(f);
+        if (c !== NEXT) return c;
+      }
+      return NEXT;
+    };
+  }
+
+  private genStmt(s: A.Stmt): (f: Frame) => Generator<Ref, number, Ref> {
+    const heap = this.heap;
+    const it = this.it;
+    if (!containsYield(s)) {
+      const run = this.stmtWithLine(s);
+      // eslint-disable-next-line require-yield
+      return function* (f: Frame) {
+        return run(f);
+      };
+    }
+    const line = s.lineno;
+    const enter = (f: Frame) => {
+      f.lineno = line;
+      f.pos = null;
+      if (++it.steps > it.stepBudget) throw new BudgetExceeded(`step budget exceeded after ${it.stepBudget} steps`);
+      if (it.onLine !== null) it.onLine({ frame: f, lineno: line, filename: this.mc.flags.filename });
+    };
+    switch (s.type) {
+      case 'Expr': {
+        const y = this.genYield(s.value);
+        return function* (f: Frame) {
+          enter(f);
+          const sent: Ref = yield* y(f);
+          heap.decref(sent);
+          return NEXT;
+        };
+      }
+      case 'Assign': {
+        const y = this.genYield(s.value);
+        const stores = s.targets.map((t) => this.target(t));
+        return function* (f: Frame) {
+          enter(f);
+          const v: Ref = yield* y(f);
+          for (let i = 0; i < stores.length; i++) {
+            if (i < stores.length - 1) heap.rc[v]++;
+            stores[i]!(f, v);
+          }
+          return NEXT;
+        };
+      }
+      case 'Return': {
+        if (this.is27 && s.value !== null) throw new CompileError("'return' with argument inside generator", s);
+        const y = s.value ? this.genYield(s.value) : null;
+        return function* (f: Frame) {
+          enter(f);
+          f.retval = y ? yield* y(f) : heap.newRef(heap.None);
+          return RETURN;
+        };
+      }
+      case 'If': {
+        const test = this.cond(s.test);
+        const body = this.genBlock(s.body);
+        const orelse = this.genBlock(s.orelse);
+        return function* (f: Frame) {
+          enter(f);
+          return test(f) ? yield* body(f) : yield* orelse(f);
+        };
+      }
+      case 'While': {
+        const test = this.cond(s.test);
+        this.loopDepthInc();
+        const body = this.genBlock(s.body);
+        this.loopDepthDec();
+        const orelse = this.genBlock(s.orelse);
+        return function* (f: Frame) {
+          for (;;) {
+            enter(f);
+            if (!test(f)) break;
+            const c = yield* body(f);
+            if (c === BREAK) return NEXT;
+            if (c === RETURN) return c;
+            if (heap.gc.pending) heap.safePoint();
+          }
+          return yield* orelse(f);
+        };
+      }
+      case 'For': {
+        const iterable = this.expr(s.iter);
+        const store = this.target(s.target);
+        this.loopDepthInc();
+        const body = this.genBlock(s.body);
+        this.loopDepthDec();
+        const orelse = this.genBlock(s.orelse);
+        return function* (f: Frame) {
+          enter(f);
+          const obj = iterable(f);
+          let iter: Ref;
+          try {
+            iter = getIter(heap, obj);
+          } finally {
+            heap.decref(obj);
+          }
+          try {
+            for (;;) {
+              const item = iterNext(heap, iter);
+              if (item === 0) break;
+              store(f, item);
+              const c = yield* body(f);
+              if (c === BREAK) return NEXT;
+              if (c === RETURN) return c;
+              if (heap.gc.pending) heap.safePoint();
+            }
+          } finally {
+            heap.decref(iter);
+          }
+          return yield* orelse(f);
+        };
+      }
+      case 'Try':
+        return this.genTry(s, enter);
+      case 'With': {
+        if (s.items.length !== 1) throw new CompileError('yield inside a multi-item with statement is not supported by HeapLab', s, 'NotImplementedError');
+        const item = s.items[0]!;
+        const ctx = this.expr(item.context_expr);
+        const store = item.optional_vars ? this.target(item.optional_vars) : null;
+        const body = this.genBlock(s.body);
+        return function* (f: Frame) {
+          enter(f);
+          const mgr = ctx(f);
+          let exit: Ref;
+          try {
+            const [v, ex] = it.withEnter(mgr);
+            exit = ex;
+            if (store !== null) store(f, v);
+            else heap.decref(v);
+          } catch (e) {
+            heap.decref(mgr);
+            throw e;
+          }
+          let completion: number;
+          try {
+            completion = yield* body(f);
+          } catch (e) {
+            if (!(e instanceof PyException)) {
+              heap.decref(exit);
+              heap.decref(mgr);
+              throw e;
+            }
+            it.addTraceback(e, f);
+            const token = it.beginHandling(f, e, true);
+            let suppress: boolean;
+            try {
+              const tb = it.tracebackOf(e);
+              const res = it.callOwned(exit, [heap.newRef(heap.typ[e.exc]!), heap.newRef(e.exc), heap.newRef(tb !== 0 ? tb : heap.None)], null);
+              try {
+                suppress = isTrue(heap, res);
+              } finally {
+                heap.decref(res);
+              }
+            } finally {
+              it.endHandling(f, token);
+              heap.decref(mgr);
+              heap.decref(exit);
+            }
+            if (suppress) {
+              it.discard(e);
+              return NEXT;
+            }
+            throw e;
+          }
+          try {
+            heap.decref(it.callOwned(exit, [heap.newRef(heap.None), heap.newRef(heap.None), heap.newRef(heap.None)], null));
+          } finally {
+            heap.decref(mgr);
+            heap.decref(exit);
+          }
+          return completion;
+        };
+      }
+      default:
+        throw new CompileError(`yield in a ${s.type} statement is not supported by HeapLab`, s, 'NotImplementedError');
+    }
+  }
+
+  private loopDepthInc(): void {
+    this.loopDepth++;
+  }
+
+  private loopDepthDec(): void {
+    this.loopDepth--;
+  }
+
+  /** A `yield`/`yield from` expression in statement position: produces the sent value (owned). */
+  private genYield(e: A.Expr): (f: Frame) => Generator<Ref, Ref, Ref> {
+    const heap = this.heap;
+    if (e.type === 'Yield') {
+      const v = e.value ? this.expr(e.value) : null;
+      return function* (f: Frame) {
+        const x = v ? v(f) : heap.newRef(heap.None);
+        const sent: Ref = yield x;
+        return sent;
+      };
+    }
+    if (e.type === 'YieldFrom') {
+      const v = this.expr(e.value);
+      return function* (f: Frame) {
+        const obj = v(f);
+        let iter: Ref;
+        try {
+          iter = getIter(heap, obj);
+        } finally {
+          heap.decref(obj);
+        }
+        try {
+          for (;;) {
+            const x = iterNext(heap, iter);
+            if (x === 0) break;
+            const sent: Ref = yield x;
+            heap.decref(sent);
+          }
+        } finally {
+          heap.decref(iter);
+        }
+        return heap.newRef(heap.None);
+      };
+    }
+    if (containsYieldExpr(e)) throw new CompileError('yield inside an expression is not supported by HeapLab', e, 'NotImplementedError');
+    const v = this.expr(e);
+    // eslint-disable-next-line require-yield
+    return function* (f: Frame) {
+      return v(f);
+    };
+  }
+
+  private genTry(s: A.Try, enter: (f: Frame) => void): (f: Frame) => Generator<Ref, number, Ref> {
+    const heap = this.heap;
+    const it = this.it;
+    const body = this.genBlock(s.body);
+    const handlers = s.handlers.map((h) => ({
+      type: h.exc_type ? this.expr(h.exc_type) : null,
+      store: h.name ? this.storeName(h.name) : h.target ? this.target(h.target) : null,
+      del: h.name && it.profile.exceptDeletesName ? this.deleteName(h.name, h) : null,
+      body: this.genBlock(h.body),
+      line: h.lineno,
+    }));
+    const orelse = this.genBlock(s.orelse);
+    const hasElse = s.orelse.length > 0;
+    const finalbody = s.finalbody.length > 0 ? this.genBlock(s.finalbody) : null;
+    const withHandlers = function* (f: Frame): Generator<Ref, number, Ref> {
+      let completion: number;
+      try {
+        completion = yield* body(f);
+      } catch (e) {
+        if (!(e instanceof PyException) || handlers.length === 0) throw e;
+        it.addTraceback(e, f);
+        let matched = -1;
+        for (let i = 0; i < handlers.length; i++) {
+          const h = handlers[i]!;
+          f.lineno = h.line;
+          if (h.type === null || it.exceptionMatches(f, e.exc, h.type)) {
+            matched = i;
+            break;
+          }
+        }
+        if (matched < 0) throw e;
+        const h = handlers[matched]!;
+        const token = it.beginHandling(f, e, false);
+        const caught = e.exc;
+        heap.rc[caught]++;
+        it.discard(e);
+        try {
+          if (h.store !== null) {
+            heap.rc[caught]++;
+            h.store(f, caught);
+          }
+          completion = yield* h.body(f);
+        } catch (inner) {
+          if (inner instanceof PyException) it.setContext(inner, token);
+          throw inner;
+        } finally {
+          if (h.del !== null) {
+            try {
+              h.store!(f, heap.newRef(heap.None));
+              h.del(f);
+            } catch {
+              // already deleted
+            }
+          }
+          it.endHandling(f, token);
+          heap.decref(caught);
+        }
+        return completion;
+      }
+      if (completion === NEXT && hasElse) return yield* orelse(f);
+      return completion;
+    };
+    return function* (f: Frame) {
+      enter(f);
+      const fr = f as Frame & { tryDepth?: number };
+      fr.tryDepth = (fr.tryDepth ?? 0) + 1;
+      try {
+        return yield* tryBody(f);
+      } finally {
+        fr.tryDepth!--;
+      }
+    };
+    function* tryBody(f: Frame): Generator<Ref, number, Ref> {
+      if (finalbody === null) return yield* withHandlers(f);
+      let completion: number;
+      try {
+        completion = yield* withHandlers(f);
+      } catch (e) {
+        if (e instanceof PyException) {
+          it.addTraceback(e, f);
+          const token = it.beginHandling(f, e, true);
+          let c: number;
+          try {
+            c = yield* finalbody(f);
+          } catch (inner) {
+            it.endHandling(f, token);
+            it.discard(e);
+            throw inner;
+          }
+          it.endHandling(f, token);
+          if (c !== NEXT) {
+            it.discard(e);
+            return c;
+          }
+        } else yield* finalbody(f);
+        throw e;
+      }
+      const saved = f.retval;
+      if (completion === RETURN) f.retval = 0;
+      const c = yield* finalbody(f);
+      if (c !== NEXT) {
+        if (saved !== 0) heap.decref(saved);
+        return c;
+      }
+      if (completion === RETURN) f.retval = saved;
+      return completion;
+    }
   }
 
   // ---- f-strings ---------------------------------------------------------------------------------

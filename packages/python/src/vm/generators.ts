@@ -1,29 +1,46 @@
 /**
- * Generator objects for generator expressions. A generator is a heap object of type
- * `generator` holding its suspended frame: in 2.7 a separate frame object (so a genexp costs two
- * objects), in 3.12 the frame lives inside the generator. Resuming runs the compiled loops (a
- * JavaScript generator) with the generator's frame pushed on the interpreter's frame stack.
+ * Generator objects (generator functions and generator expressions). A generator is a heap
+ * object of type `generator` holding its suspended frame: in 2.7 a separate frame object (so a
+ * generator costs two objects), in 3.12 the frame lives inside the generator. Resuming runs the
+ * compiled body (a JavaScript generator) with the generator's frame on the interpreter's stack.
+ *
+ * Finalization follows each version: 3.12 closes an unfinished generator in its finalizer
+ * (PEP 442; `finally` blocks run, even during a collection); 2.7 closes it when it is freed, but
+ * the collector treats a generator suspended inside a `try`/`with` block as uncollectable.
  */
-import { type FrameData, type Heap, Kind, type NativeData, PyException, type Ref, type TypeData } from '@heaplab/heap';
+import {
+  defineGetSet,
+  defineMethod,
+  type FrameData,
+  Kind,
+  type NativeData,
+  newStr,
+  PyException,
+  type Ref,
+  type TypeData,
+  call,
+  isSubtype,
+} from '@heaplab/heap';
 import type { CodeUnit } from '../compiler/code.js';
 import type { Frame } from './frame.js';
 import type { Interpreter } from './interp.js';
 
 interface GenState {
   frame: Frame;
-  body: Generator<Ref, void, void> | null;
+  body: Generator<Ref, void, Ref> | null;
+  started: boolean;
   running: boolean;
   done: boolean;
 }
 
-function state(heap: Heap, g: Ref): GenState {
-  return (heap.payload[g] as NativeData).ext as GenState;
+function state(it: Interpreter, g: Ref): GenState {
+  return (it.heap.payload[g] as NativeData).ext as GenState;
 }
 
 /** Release a finished generator's frame. */
 function finish(it: Interpreter, g: Ref): void {
   const heap = it.heap;
-  const st = state(heap, g);
+  const st = state(it, g);
   if (st.done) return;
   st.done = true;
   st.body = null;
@@ -35,9 +52,7 @@ function finish(it: Interpreter, g: Ref): void {
     f.frameObj = 0;
     const fd = heap.payload[fo] as FrameData;
     if (fd.ownsLocals !== false) {
-      // 2.7: the frame object owns the locals; dropping it releases them.
-      (heap.payload[g] as NativeData).refs = [];
-      heap.decref(fo);
+      heap.decref(fo); // 2.7: the frame object owns the locals
       return;
     }
     fd.fast = [];
@@ -46,39 +61,103 @@ function finish(it: Interpreter, g: Ref): void {
   for (const v of fast) if (v !== 0) heap.decref(v);
 }
 
+/** Is the generator suspended inside a try/with block (2.7's PyGen_NeedsFinalizing)? */
+function suspendedInBlock(it: Interpreter, g: Ref): boolean {
+  const st = state(it, g);
+  return st.started && !st.done && ((st.frame as Frame & { tryDepth?: number }).tryDepth ?? 0) > 0;
+}
+
 /** Install the `generator` type's behaviour. */
 export function installGenerators(it: Interpreter): void {
   const heap = it.heap;
-  const slots = (heap.payload[heap.t.generator] as TypeData).slots;
+  const gtype = heap.t.generator;
+  const slots = (heap.payload[gtype] as TypeData).slots;
   slots.iter = (h, g) => h.newRef(g);
-  slots.iternext = (h, g) => resume(it, g);
+  slots.iternext = (_h, g) => resume(it, g, 0);
   slots.traverse = (h, g, out) => {
-    const st = state(h, g);
+    const st = state(it, g);
     if (st.done) return;
     if (st.frame.frameObj !== 0 && (h.payload[st.frame.frameObj] as FrameData).ownsLocals !== false) out.push(st.frame.frameObj);
     else for (const v of st.frame.fast) if (v !== 0) out.push(v);
   };
-  slots.clear = (h, g) => finish(it, g);
+  slots.clear = (_h, g) => finish(it, g);
   slots.repr = (h, g) => {
-    const st = state(h, g);
+    const st = state(it, g);
     const name = h.profile.version === '2.7' ? st.frame.code.name : st.frame.code.qualname;
     return `<generator object ${name} at 0x${h.addressOf(g).toString(16)}>`;
   };
+  // Finalizer: close an unfinished generator.
+  slots.finalize = (h, g) => {
+    const st = state(it, g);
+    if (st.done) return;
+    if (!st.started) return; // close() of an unstarted generator leaves its frame in place
+    try {
+      close(it, g);
+    } catch (e) {
+      if (!(e instanceof PyException)) throw e;
+      h.hooks.writeUnraisable(e.exc, g);
+      h.decref(e.exc);
+    }
+  };
+  const prev = heap.nativeHasFinalizer;
+  heap.nativeHasFinalizer = (r) => {
+    if (heap.typ[r] !== gtype) return prev ? prev(r) : false;
+    const st = state(it, r);
+    if (st.done) return false;
+    return heap.profile.finalization === 'legacy' ? suspendedInBlock(it, r) : true;
+  };
+  const is27 = heap.profile.version === '2.7';
+  defineMethod(heap, gtype, is27 ? 'next' : '__next__', (h, g) => {
+    const r = resume(it, g, 0);
+    if (r === 0) throw h.newException(h.t.StopIteration, null);
+    return r;
+  });
+  defineMethod(heap, gtype, 'send', (h, g, args) => {
+    const v = args[0] ?? h.None;
+    const st = state(it, g);
+    if (!st.started && v !== h.None) throw h.newException(h.t.TypeError, "can't send non-None value to a just-started generator");
+    const r = resume(it, g, v);
+    if (r === 0) throw h.newException(h.t.StopIteration, null);
+    return r;
+  });
+  defineMethod(heap, gtype, 'throw', (h, g, args) => {
+    const t = args[0];
+    if (t === undefined) throw h.newException(h.t.TypeError, 'throw expected at least 1 argument, got 0');
+    let exc: Ref;
+    if (h.kind[t] === Kind.TYPE) exc = call(h, t, args[1] !== undefined && args[1] !== h.None ? [args[1]] : []);
+    else exc = h.newRef(t);
+    const r = throwInto(it, g, new PyException(exc, h.typeName(exc)));
+    if (r === 0) throw h.newException(h.t.StopIteration, null);
+    return r;
+  });
+  defineMethod(heap, gtype, 'close', (h, g) => {
+    close(it, g);
+    return h.newRef(h.None);
+  });
+  defineGetSet(heap, gtype, 'gi_running', (h, g) => h.newRef(state(it, g).running ? h.True : h.False));
+  defineGetSet(heap, gtype, 'gi_frame', (h, g) => {
+    const st = state(it, g);
+    if (st.done) return h.newRef(h.None);
+    return h.newRef(it.materializeFrame(st.frame));
+  });
+  defineGetSet(heap, gtype, 'gi_code', (h, g) => h.newRef(state(it, g).frame.code.codeRef));
+  defineGetSet(heap, gtype, '__name__', (h, g) => newStr(h, state(it, g).frame.code.name));
+  if (!is27) defineGetSet(heap, gtype, '__qualname__', (h, g) => newStr(h, state(it, g).frame.code.qualname));
 }
 
-/** Create the generator for a generator frame (the function's body has not started). */
+/** Create the generator for a generator frame (the body has not started). */
 export function makeGenerator(it: Interpreter, func: Ref, f: Frame): Ref {
   const heap = it.heap;
-  const unit = f.code as CodeUnit & { genBody?: (f: Frame) => Generator<Ref, void, void> };
+  const unit = f.code as CodeUnit & { genBody?: (f: Frame) => Generator<Ref, void, Ref> };
   if (unit.genBody === undefined) {
     for (const v of f.fast) if (v !== 0) heap.decref(v);
     heap.decref(func);
-    throw heap.newException(heap.t.NotImplementedError, 'generator functions are not supported by HeapLab');
+    throw heap.newException(heap.t.NotImplementedError, 'this generator is not supported by HeapLab');
   }
   f.isGenerator = true;
   // The call's reference to the function is not kept by the generator.
   heap.decref(func);
-  const st: GenState = { frame: f, body: null, running: false, done: false };
+  const st: GenState = { frame: f, body: null, started: false, running: false, done: false };
   const data: NativeData = { refs: [], ext: st };
   if (it.profile.framesAlwaysMaterialized) {
     // 2.7: a frame object owned by the generator (gi_frame).
@@ -108,19 +187,25 @@ export function makeGenerator(it: Interpreter, func: Ref, f: Frame): Ref {
   return g;
 }
 
-function resume(it: Interpreter, g: Ref): Ref {
+/** Run the generator until its next yield: the yielded value (new ref) or 0 when finished. */
+function step(it: Interpreter, g: Ref, action: (body: Generator<Ref, void, Ref>) => IteratorResult<Ref, void>): Ref {
   const heap = it.heap;
-  const st = state(heap, g);
+  const st = state(it, g);
   if (st.done || st.body === null) return 0;
   if (st.running) throw heap.newException(heap.t.ValueError, 'generator already executing');
   st.running = true;
+  st.started = true;
   const f = st.frame;
   (f as { back: Frame | null }).back = it.frame;
+  if (it.depth >= it.recursionLimit) {
+    st.running = false;
+    throw heap.newException(heap.t.RecursionError, it.profile.messages.recursion);
+  }
   it.depth++;
   const prev = it.frame;
   it.frame = f;
   try {
-    const r = st.body.next();
+    const r = action(st.body);
     if (r.done) {
       finish(it, g);
       return 0;
@@ -134,5 +219,51 @@ function resume(it: Interpreter, g: Ref): Ref {
     st.running = false;
     it.depth--;
     it.frame = prev;
+  }
+}
+
+/** Resume with `sent` (borrowed; 0 or None means next()). */
+function resume(it: Interpreter, g: Ref, sent: Ref): Ref {
+  const heap = it.heap;
+  const v = sent === 0 ? heap.None : sent;
+  return step(it, g, (body) => {
+    heap.rc[v]++;
+    return body.next(v);
+  });
+}
+
+/** Raise `e` at the generator's suspension point. */
+function throwInto(it: Interpreter, g: Ref, e: PyException): Ref {
+  const st = state(it, g);
+  if (st.done || st.body === null || !st.started) {
+    if (!st.done) finish(it, g);
+    throw e;
+  }
+  return step(it, g, (body) => body.throw(e));
+}
+
+/** `generator.close()`: GeneratorExit at the suspension point; yielding again is an error. */
+function close(it: Interpreter, g: Ref): void {
+  const heap = it.heap;
+  const st = state(it, g);
+  if (st.done) return;
+  if (!st.started) {
+    finish(it, g);
+    return;
+  }
+  const exit = heap.newException(heap.t.GeneratorExit, null);
+  let r: Ref;
+  try {
+    r = throwInto(it, g, exit);
+  } catch (e) {
+    if (e instanceof PyException && (isSubtype(heap, heap.typ[e.exc]!, heap.t.GeneratorExit) || isSubtype(heap, heap.typ[e.exc]!, heap.t.StopIteration))) {
+      it.discard(e);
+      return;
+    }
+    throw e;
+  }
+  if (r !== 0) {
+    heap.decref(r);
+    throw heap.newException(heap.t.RuntimeError, 'generator ignored GeneratorExit');
   }
 }

@@ -673,7 +673,11 @@ class ScopeCompiler {
   /** Wrap a statement with line tracking, the step budget and the line hook. */
   private stmtWithLine(s: A.Stmt): StmtFn {
     const it = this.it;
+    const saved = this.line27;
+    this.line27 = s.lineno;
     const run = this.stmt(s);
+    (s as A.Stmt & { line27?: number }).line27 = this.line27;
+    this.line27 = saved;
     const line = s.lineno;
     const filename = this.mc.flags.filename;
     return (f) => {
@@ -1729,7 +1733,22 @@ class ScopeCompiler {
   // Expressions
   // ==========================================================================================
 
+  /**
+   * Compile an expression. Also records, for 2.7 tracebacks, the line CPython 2.7 reports for an
+   * instruction: the greatest line of everything compiled so far in the statement (2.7's line
+   * table only moves forward), so a call spanning lines reports the line of its last argument.
+   */
   expr(e: A.Expr): ExprFn {
+    if (e.lineno > this.line27) this.line27 = e.lineno;
+    const fn = this.exprInner(e);
+    (e as A.Expr & { line27?: number }).line27 = this.line27;
+    return fn;
+  }
+
+  /** Running maximum line of the statement being compiled (see `expr`). */
+  private line27 = 0;
+
+  private exprInner(e: A.Expr): ExprFn {
     const heap = this.heap;
     const ops = this.ops;
     switch (e.type) {
@@ -1769,7 +1788,8 @@ class ScopeCompiler {
       case 'Subscript': {
         const obj = this.expr(e.value);
         const key = this.sliceExpr(e.slice);
-        const pos = { ...e, anchor: [e.value.end_col_offset, e.end_col_offset] as [number, number] };
+        const pos = e as A.Subscript & { anchor?: [number, number] };
+        pos.anchor = [e.value.end_col_offset, e.end_col_offset];
         return (f) => {
           const o = obj(f);
           let k = 0;
@@ -1936,7 +1956,8 @@ class ScopeCompiler {
     while (i < j && (line[i] === ' ' || line[i] === ')' || line[i] === '\t')) i++;
     while (j > i && (line[j - 1] === ' ' || line[j - 1] === '(' || line[j - 1] === '\t')) j--;
     if (i >= j) return e;
-    return { ...e, anchor: [i, j] };
+    (e as A.BinOp & { anchor?: [number, number] }).anchor = [i, j];
+    return e;
   }
 
   /** Evaluate display items (with `*iterable` unpacking), returning owned refs. */

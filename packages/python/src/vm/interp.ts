@@ -202,7 +202,9 @@ export class Interpreter {
     pe.lastFrame = f;
     const heap = this.heap;
     const frameObj = this.materializeFrame(f);
-    const data: TracebackData = { next: pe.tb ?? 0, frame: frameObj, lineno: f.pos !== null && this.profile.tracebackCarets ? f.pos.lineno : f.lineno, lasti: 0 };
+    const pos = f.pos as (typeof f.pos & { line27?: number }) | null;
+    const lineno = pos === null ? f.lineno : this.profile.tracebackCarets ? pos.lineno : (pos.line27 ?? f.lineno);
+    const data: TracebackData = { next: pe.tb ?? 0, frame: frameObj, lineno, lasti: 0 };
     heap.rc[frameObj]++;
     const tb = heap.alloc(heap.t.traceback, Kind.TRACEBACK, data);
     heap.track(tb);

@@ -10,6 +10,8 @@ const alias: Record<string, string> = {
   '@heaplab/weakref': `${root}packages/weakref/src/index.ts`,
   '@heaplab/objgraph': `${root}packages/objgraph/src/index.ts`,
   '@heaplab/python': `${root}packages/python/src/index.ts`,
+  // objgraph rasterizes PNG with a native Node addon; the browser build gets a stub.
+  '@resvg/resvg-js': fileURLToPath(new URL('./src/stubs/resvg.ts', import.meta.url)),
 };
 
 const port = Number(process.env.PORT) || 4173;

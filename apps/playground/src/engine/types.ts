@@ -207,12 +207,13 @@ export interface Recording {
 
 /** What to ask objgraph about an object at a step. */
 export interface QueryRequest extends RunRequest {
-  /** Line event at which to stop (-1: after the program finished). */
-  event: number;
+  /** Step (checkpoint index) at which to stop, or `'final'`: after the program finished. */
+  step: number | 'final';
   /** The object (heap slot). */
   ref: number;
-  /** Line event of the growth mark (`null`: no mark). */
-  markEvent: number | null;
+  /** Step of the growth mark (`null`: no mark). */
+  markStep: number | 'final' | null;
+  /** show_backrefs depth (default 4). */
   maxDepth?: number;
 }
 

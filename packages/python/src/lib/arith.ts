@@ -1,0 +1,376 @@
+/**
+ * Arithmetic on Python ints (`number` when the value is a safe integer, `bigint` beyond 2**53)
+ * and floats, with Python's semantics: floor division and modulo round towards negative
+ * infinity, true division is correctly rounded, float `%` takes the sign of the divisor.
+ *
+ * These functions know nothing about the heap; errors are reported by returning `null` or by
+ * the caller checking the operands first.
+ */
+import type { IntV } from './util.js';
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+/** Normalize a bigint to a number when it is a safe integer. */
+export function norm(v: bigint): IntV {
+  return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
+}
+
+/** As a bigint. */
+export function big(v: IntV): bigint {
+  return typeof v === 'bigint' ? v : BigInt(v);
+}
+
+/** Sign: -1, 0 or 1. */
+export function sign(v: IntV): number {
+  return typeof v === 'number' ? Math.sign(v) : v < 0n ? -1 : v > 0n ? 1 : 0;
+}
+
+/** Is the value zero? */
+export function isZero(v: IntV): boolean {
+  return typeof v === 'number' ? v === 0 : v === 0n;
+}
+
+export function add(a: IntV, b: IntV): IntV {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a + b;
+    if (r >= -MAX && r <= MAX) return r;
+  }
+  return norm(big(a) + big(b));
+}
+
+export function sub(a: IntV, b: IntV): IntV {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a - b;
+    if (r >= -MAX && r <= MAX) return r;
+  }
+  return norm(big(a) - big(b));
+}
+
+export function mul(a: IntV, b: IntV): IntV {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a * b;
+    if (r >= -MAX && r <= MAX) return r === 0 ? 0 : r;
+  }
+  return norm(big(a) * big(b));
+}
+
+export function neg(a: IntV): IntV {
+  if (typeof a === 'number') return a === 0 ? 0 : -a;
+  return norm(-a);
+}
+
+export function abs(a: IntV): IntV {
+  if (typeof a === 'number') return Math.abs(a);
+  return norm(a < 0n ? -a : a);
+}
+
+/** Floor division; `b` must be non-zero. */
+export function floordiv(a: IntV, b: IntV): IntV {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const q = Math.floor(a / b);
+    // a/b is exact enough for safe integers except near 2**53; verify with the remainder.
+    const r = a - q * b;
+    if (Number.isSafeInteger(q) && Number.isSafeInteger(r) && (b > 0 ? r >= 0 && r < b : r <= 0 && r > b)) return q === 0 ? 0 : q;
+  }
+  const A = big(a);
+  const B = big(b);
+  let q = A / B;
+  if ((A % B !== 0n) && ((A < 0n) !== (B < 0n))) q -= 1n;
+  return norm(q);
+}
+
+/** Python modulo (sign of the divisor); `b` must be non-zero. */
+export function mod(a: IntV, b: IntV): IntV {
+  if (typeof a === 'number' && typeof b === 'number') {
+    let r = a % b;
+    if (r !== 0 && (r < 0) !== (b < 0)) r += b;
+    return r === 0 ? 0 : r;
+  }
+  const A = big(a);
+  const B = big(b);
+  let r = A % B;
+  if (r !== 0n && (r < 0n) !== (B < 0n)) r += B;
+  return norm(r);
+}
+
+/** Integer power with a non-negative exponent. */
+export function pow(a: IntV, b: IntV): IntV {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a ** b;
+    if (Number.isSafeInteger(r)) return r;
+  }
+  const A = big(a);
+  const B = big(b);
+  if (A === 0n || A === 1n) return norm(A);
+  if (A === -1n) return B % 2n === 0n ? 1 : -1;
+  return norm(A ** B);
+}
+
+/** `pow(a, b, m)` for ints, `b >= 0`, `m != 0`; result has the sign of `m`. */
+export function powmod(a: IntV, b: IntV, m: IntV): IntV {
+  let A = big(a);
+  let B = big(b);
+  const M = big(m);
+  const absM = M < 0n ? -M : M;
+  let result = 1n % absM;
+  A %= absM;
+  if (A < 0n) A += absM;
+  while (B > 0n) {
+    if (B & 1n) result = (result * A) % absM;
+    A = (A * A) % absM;
+    B >>= 1n;
+  }
+  if (M < 0n && result !== 0n) result += M;
+  return norm(result);
+}
+
+export function lshift(a: IntV, n: IntV): IntV {
+  if (typeof a === 'number' && typeof n === 'number' && n < 31) {
+    const r = a * 2 ** n;
+    if (Number.isSafeInteger(r)) return r;
+  }
+  return norm(big(a) << big(n));
+}
+
+export function rshift(a: IntV, n: IntV): IntV {
+  if (typeof a === 'number' && typeof n === 'number') {
+    if (n >= 64) return a < 0 ? -1 : 0;
+    return Math.floor(a / 2 ** n);
+  }
+  const N = big(n);
+  if (N > 100000000n) return big(a) < 0n ? -1 : 0;
+  return norm(big(a) >> N);
+}
+
+function fitsInt32(a: IntV): a is number {
+  return typeof a === 'number' && (a | 0) === a;
+}
+
+export function and(a: IntV, b: IntV): IntV {
+  if (fitsInt32(a) && fitsInt32(b)) return a & b;
+  return norm(big(a) & big(b));
+}
+
+export function or(a: IntV, b: IntV): IntV {
+  if (fitsInt32(a) && fitsInt32(b)) return a | b;
+  return norm(big(a) | big(b));
+}
+
+export function xor(a: IntV, b: IntV): IntV {
+  if (fitsInt32(a) && fitsInt32(b)) return a ^ b;
+  return norm(big(a) ^ big(b));
+}
+
+export function invert(a: IntV): IntV {
+  return sub(neg(a), 1);
+}
+
+/** Compare: -1, 0, 1. */
+export function cmp(a: IntV, b: IntV): number {
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  const A = big(a);
+  const B = big(b);
+  return A < B ? -1 : A > B ? 1 : 0;
+}
+
+/** Number of bits in |a| (`int.bit_length()`). */
+export function bitLength(a: IntV): number {
+  let A = big(a);
+  if (A < 0n) A = -A;
+  return A === 0n ? 0 : A.toString(2).length;
+}
+
+/** The nearest double, or null when it overflows (CPython: OverflowError). */
+export function toFloat(a: IntV): number | null {
+  if (typeof a === 'number') return a;
+  const f = Number(a);
+  return Number.isFinite(f) ? f : null;
+}
+
+/**
+ * Correctly rounded `a / b` for ints (`b != 0`), or null on overflow.
+ *
+ * @example
+ * ```ts
+ * trueDiv(1, 3); // 0.3333333333333333
+ * ```
+ */
+export function trueDiv(a: IntV, b: IntV): number | null {
+  if (typeof a === 'number' && typeof b === 'number') return a / b;
+  let A = big(a);
+  let B = big(b);
+  const negative = (A < 0n) !== (B < 0n);
+  if (A < 0n) A = -A;
+  if (B < 0n) B = -B;
+  if (A === 0n) return negative ? -0 : 0;
+  const la = A.toString(2).length;
+  const lb = B.toString(2).length;
+  // Scale so that the quotient has at least 55 significant bits; the last bit is sticky.
+  const shift = la - lb - 55;
+  let q: bigint;
+  let r: bigint;
+  if (shift >= 0) {
+    const Bs = B << BigInt(shift);
+    q = A / Bs;
+    r = A % Bs;
+  } else {
+    const As = A << BigInt(-shift);
+    q = As / B;
+    r = As % B;
+  }
+  if (r !== 0n) q |= 1n;
+  let x = Number(q);
+  // Apply 2**shift exactly (in steps to avoid intermediate overflow/underflow).
+  let s = shift;
+  while (s > 0) {
+    const step = Math.min(s, 1000);
+    x *= 2 ** step;
+    s -= step;
+  }
+  while (s < 0) {
+    const step = Math.max(s, -1000);
+    x *= 2 ** step;
+    s -= step;
+  }
+  if (!Number.isFinite(x)) return null;
+  return negative ? -x : x;
+}
+
+// ============================================================================================
+// Floats
+// ============================================================================================
+
+/** Python float modulo (`b != 0`). */
+export function fmod(a: number, b: number): number {
+  let m = a % b;
+  if (m !== 0) {
+    if (b < 0 !== m < 0) m += b;
+  } else {
+    m = b < 0 ? -0 : 0;
+  }
+  return m;
+}
+
+/** Python float divmod (`b != 0`): [floordiv, mod]. */
+export function fdivmod(a: number, b: number): [number, number] {
+  let m = a % b;
+  let div = (a - m) / b;
+  if (m !== 0) {
+    if (b < 0 !== m < 0) {
+      m += b;
+      div -= 1;
+    }
+  } else {
+    m = b < 0 ? -0 : 0;
+  }
+  let fd: number;
+  if (div !== 0) {
+    fd = Math.floor(div);
+    if (div - fd > 0.5) fd += 1;
+  } else {
+    fd = a / b < 0 || Object.is(a / b, -0) ? -0 : 0;
+  }
+  return [fd, m];
+}
+
+/** Round half to even at `ndigits` decimal places (CPython's `float.__round__` via correctly rounded dtoa). */
+export function roundHalfEven(x: number, ndigits: number): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  if (ndigits > 22) return x;
+  // Use the exact decimal expansion of x to decide ties correctly.
+  const s = exactDecimal(x);
+  return Number(roundDecimalString(s, ndigits, 'even'));
+}
+
+/** Round half away from zero at `ndigits` places (2.7's `round()`), exact on the binary value. */
+export function roundHalfAway(x: number, ndigits: number): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  if (ndigits > 22) return x;
+  const s = exactDecimal(x);
+  return Number(roundDecimalString(s, ndigits, 'away'));
+}
+
+/** The exact decimal expansion of a finite double, e.g. `0.1` → "0.1000000000000000055511151231257827021181583404541015625". */
+export function exactDecimal(x: number): string {
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  const negative = x < 0;
+  if (negative) x = -x;
+  // x = m * 2**e with m integer.
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, x);
+  const hi = buf.getUint32(0);
+  const lo = buf.getUint32(4);
+  const expBits = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e: number;
+  if (expBits === 0) e = -1074;
+  else {
+    m |= 1n << 52n;
+    e = expBits - 1075;
+  }
+  let s: string;
+  if (e >= 0) s = (m << BigInt(e)).toString();
+  else {
+    // m / 2**-e = m * 5**-e / 10**-e
+    const digits = (m * 5n ** BigInt(-e)).toString().padStart(-e + 1, '0');
+    const intPart = digits.slice(0, digits.length + e);
+    let frac = digits.slice(digits.length + e);
+    frac = frac.replace(/0+$/, '');
+    s = frac.length > 0 ? `${intPart}.${frac}` : intPart;
+  }
+  return negative ? `-${s}` : s;
+}
+
+/** Round a decimal string to `nd` fractional digits (nd may be negative). Returns a decimal string. */
+export function roundDecimalString(s: string, nd: number, mode: 'even' | 'away'): string {
+  const negative = s.startsWith('-');
+  if (negative) s = s.slice(1);
+  const dot = s.indexOf('.');
+  const intPart = dot < 0 ? s : s.slice(0, dot);
+  const frac = dot < 0 ? '' : s.slice(dot + 1);
+  // Work with all digits and a position of the decimal point.
+  const digits = intPart + frac;
+  const pointPos = intPart.length; // digits[0..pointPos) is the integer part
+  const keep = pointPos + nd; // number of leading digits to keep
+  if (keep < 0) return negative ? '-0' : '0';
+  if (keep >= digits.length) return (negative ? '-' : '') + s;
+  const kept = digits.slice(0, keep);
+  const rest = digits.slice(keep);
+  let roundUp: boolean;
+  const first = rest.charCodeAt(0) - 48;
+  if (first > 5) roundUp = true;
+  else if (first < 5) roundUp = false;
+  else {
+    const tail = /[1-9]/.test(rest.slice(1));
+    if (tail) roundUp = true;
+    else if (mode === 'away') roundUp = true;
+    else {
+      const last = kept.length > 0 ? kept.charCodeAt(kept.length - 1) - 48 : 0;
+      roundUp = last % 2 === 1;
+    }
+  }
+  let n = BigInt(kept.length > 0 ? kept : '0');
+  if (roundUp) n += 1n;
+  // Result = n * 10**(-nd)
+  let out: string;
+  if (nd >= 0) {
+    const str = n.toString().padStart(nd + 1, '0');
+    out = nd === 0 ? str : `${str.slice(0, str.length - nd)}.${str.slice(str.length - nd)}`;
+  } else {
+    out = (n * 10n ** BigInt(-nd)).toString();
+  }
+  return (negative ? '-' : '') + out;
+}
+
+/** `float.__pow__` result, or an error tag. */
+export function floatPow(a: number, b: number): number | 'zero-neg' | 'neg-frac' | 'overflow' {
+  if (b === 0 || a === 1) return 1;
+  if (Number.isNaN(a)) return NaN;
+  if (Number.isNaN(b)) return a === 1 ? 1 : NaN;
+  if (a === 0 && b < 0 && Number.isFinite(b)) return 'zero-neg';
+  if (Number.isFinite(a) && a < 0 && Number.isFinite(b) && !Number.isInteger(b)) return 'neg-frac';
+  if (a === -1 && !Number.isFinite(b)) return 1;
+  const r = a ** b;
+  if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b)) return 'overflow';
+  return r;
+}

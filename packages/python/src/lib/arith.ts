@@ -370,7 +370,51 @@ export function floatPow(a: number, b: number): number | 'zero-neg' | 'neg-frac'
   if (a === 0 && b < 0 && Number.isFinite(b)) return 'zero-neg';
   if (Number.isFinite(a) && a < 0 && Number.isFinite(b) && !Number.isInteger(b)) return 'neg-frac';
   if (a === -1 && !Number.isFinite(b)) return 1;
+  if (b === 0.5 && a >= 0 && Number.isFinite(a)) return Math.sqrt(a);
+  if (Number.isInteger(b) && Number.isFinite(a) && a !== 0) {
+    const exact = exactIntPow(a, b);
+    if (exact !== null) {
+      if (!Number.isFinite(exact)) return 'overflow';
+      return exact;
+    }
+  }
   const r = a ** b;
   if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b)) return 'overflow';
   return r;
+}
+
+/** `a ** n` for a finite double and an integer `n`, correctly rounded (null when too large to do exactly). */
+function exactIntPow(a: number, n: number): number | null {
+  const neg = a < 0 && Math.abs(n) % 2 === 1;
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, Math.abs(a));
+  const hi = buf.getUint32(0);
+  const lo = buf.getUint32(4);
+  const expBits = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e: number;
+  if (expBits === 0) e = -1074;
+  else {
+    m |= 1n << 52n;
+    e = expBits - 1075;
+  }
+  while (m > 0n && (m & 1n) === 0n) {
+    m >>= 1n;
+    e++;
+  }
+  const bits = m.toString(2).length;
+  const an = Math.abs(n);
+  if (bits * an > 20000 || Math.abs(e * an) > 100000) return null;
+  const mp = m ** BigInt(an);
+  const e2 = e * n;
+  let r: number | null;
+  if (n >= 0) {
+    if (e2 >= 0) {
+      const v = Number(mp << BigInt(e2));
+      r = v;
+    } else r = trueDiv(mp, 1n << BigInt(-e2));
+  } else if (e2 >= 0) r = trueDiv(1n << BigInt(e2), mp);
+  else r = trueDiv(1n, mp << BigInt(-e2));
+  if (r === null) r = Infinity;
+  return neg ? -r : r;
 }

@@ -795,6 +795,9 @@ export function createBuiltinsModule(heap: Heap, hooks: RuntimeHooks): Ref {
 
   // ---- 2.7 only -------------------------------------------------------------------------------
   if (v27) {
+    fn('input', (h) => {
+      throw pyErr(h, h.t.NotImplementedError, 'input() evaluates its input, which HeapLab does not support; use raw_input()');
+    });
     fn('range', (h, _s, args, kw) => range27List(h, args, kw));
     fn('cmp', (h, _s, args, kw) => {
       checkArity(h, 'cmp', args, kw, 2, 2, 'unpack');

@@ -239,7 +239,7 @@ function layoutNumber(spec: Spec, sign: string, prefix: string, intDigits: strin
       }
     }
   }
-  return pad(spec, sign, prefix + body + rest, '>');
+  return pad(spec, sign + prefix, body + rest, '>');
 }
 
 function pad(spec: Spec, sign: string, body: string, defaultAlign: '<' | '>'): string {

@@ -800,10 +800,20 @@ function fastBinary(heap: Heap, op: NbOp, a: Ref, b: Ref): Ref {
         if (Number.isSafeInteger(r)) return newInt(heap, r);
       }
     }
-    return intBinary(heap, op, a, b);
+    const r = intBinary(heap, op, a, b);
+    if (r === heap.NotImplemented) {
+      heap.decref(r);
+      return 0;
+    }
+    return r;
   }
   if ((ta === t.float || ta === t.int) && (tb === t.float || tb === t.int) && (ta === t.float || tb === t.float)) {
-    return floatBinary(heap, op, a, b);
+    const r = floatBinary(heap, op, a, b);
+    if (r === heap.NotImplemented) {
+      heap.decref(r);
+      return 0;
+    }
+    return r;
   }
   return 0;
 }

@@ -319,6 +319,8 @@ export interface ParamSpec {
   posOnly?: number;
   /** Keyword-only parameter names (their values follow `names` in the result). */
   kwOnly?: readonly string[];
+  /** 3.12 functions parsed with `PyArg_ParseTupleAndKeywords` (not Argument Clinic): 2.7-style count messages. */
+  legacy?: boolean;
 }
 
 /**
@@ -337,7 +339,7 @@ export function parseArgs(heap: Heap, args: readonly Ref[], kwnames: readonly st
   const total = names.length + kwOnly.length;
   if (n > names.length) {
     const given = args.length;
-    if (v27) throw typeError(heap, `${spec.fname}() takes at most ${total} argument${total === 1 ? '' : 's'} (${given} given)`);
+    if (v27 || spec.legacy) throw typeError(heap, `${spec.fname}() takes at most ${total} argument${total === 1 ? '' : 's'} (${given} given)`);
     if (names.length === 0) throw typeError(heap, `${spec.fname}() takes no positional arguments`);
     const word = required === names.length ? 'exactly' : 'at most';
     throw typeError(heap, `${spec.fname}() takes ${word} ${names.length} positional argument${names.length === 1 ? '' : 's'} (${n} given)`);

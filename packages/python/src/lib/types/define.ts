@@ -25,7 +25,8 @@ import { is27, typeError } from '../util.js';
 
 /** Define a method on a builtin type (a method descriptor). */
 export function method(heap: Heap, type: Ref, name: string, fn: NativeFn, options?: MethodOptions): void {
-  if (type === 0) return;
+  // (A type the heap never finished has no namespace: 2.7's str iterator, shadowed by `iterator`.)
+  if (type === 0 || (heap.payload[type] as TypeData).dict === 0) return;
   defineMethod(heap, type, name, fn, options);
 }
 
@@ -37,7 +38,7 @@ export function getset(
   get: (heap: Heap, obj: Ref) => Ref,
   set?: (heap: Heap, obj: Ref, value: Ref) => void,
 ): void {
-  if (type === 0) return;
+  if (type === 0 || (heap.payload[type] as TypeData).dict === 0) return;
   defineGetSet(heap, type, name, (h, o) => get(h, o), set);
 }
 

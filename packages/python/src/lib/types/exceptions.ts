@@ -128,9 +128,18 @@ const ERRNO_MAP: Record<number, string> = {
   115: 'BlockingIOError',
 };
 
-/** Does `type` inherit OSError's constructor (3.12: `OSError(errno, ...)` picks a subclass)? */
+/** Does `type` inherit OSError's constructor (2.7: EnvironmentError's)? */
 function isOsErrorType(heap: Heap, type: Ref): boolean {
-  return isSubtype(heap, type, heap.t.OSError);
+  return isSubtype(heap, type, is27(heap) ? heap.t.EnvironmentError : heap.t.OSError);
+}
+
+/** Set a slot on a static exception type and every static exception type below it. */
+function setSlotDeep<K extends 'str' | 'repr'>(heap: Heap, type: Ref, name: K, fn: NonNullable<TypeData['slots'][K]>): void {
+  const all = new Set<Ref>([...heap.t.exceptionsByName.values(), ...libState(heap).types.values()]);
+  for (const r of all) {
+    if (r === 0 || heap.kind[r] !== Kind.TYPE) continue;
+    if (isSubtype(heap, r, type)) (heap.payload[r] as TypeData).slots[name] = fn;
+  }
 }
 
 /** Store `args` (new tuple built from the call arguments) and apply per-class initialisation. */
@@ -528,8 +537,6 @@ export function installExceptionTypes(heap: Heap): void {
       }
       return none(h);
     });
-  } else {
-    getset(heap, B, '__traceback__', (h, e) => newRef(h, data(h, e).traceback || h.None));
   }
   method(heap, B, '__str__', (h, e) => newStr(h, strOf(h, e)));
   method(heap, B, '__repr__', (h, e) => newStr(h, builtinRepr(h, e)));
@@ -552,7 +559,7 @@ export function installExceptionTypes(heap: Heap): void {
   });
 
   // ---- special classes -----------------------------------------------------------------------
-  setSlot(heap, t.KeyError, 'str', keyErrorStr);
+  setSlotDeep(heap, t.KeyError, 'str', keyErrorStr);
   method(heap, t.KeyError, '__str__', (h, e) => newStr(h, keyErrorStr(h, e)));
 
   const derived = (type: Ref, name: string, get: (h: Heap, e: Ref) => Ref) => {
@@ -582,7 +589,7 @@ export function installExceptionTypes(heap: Heap): void {
     derived(t.SyntaxError, name, (h, e) => newRef(h, syntaxFields(h, e)[name] || h.None));
   }
   derived(t.SyntaxError, 'print_file_and_line', (h) => none(h));
-  setSlot(heap, t.SyntaxError, 'str', syntaxErrorStr);
+  setSlotDeep(heap, t.SyntaxError, 'str', syntaxErrorStr);
   method(heap, t.SyntaxError, '__str__', (h, e) => newStr(h, syntaxErrorStr(h, e)));
 
   const osBase = v27 ? t.EnvironmentError : t.OSError;
@@ -596,7 +603,7 @@ export function installExceptionTypes(heap: Heap): void {
   });
   derived(osBase, 'filename', (h) => none(h));
   if (!v27) derived(osBase, 'filename2', (h) => none(h));
-  setSlot(heap, osBase, 'str', osErrorStr);
+  setSlotDeep(heap, osBase, 'str', osErrorStr);
   method(heap, osBase, '__str__', (h, e) => newStr(h, osErrorStr(h, e)));
 
   for (const name of ['name', 'path', ...(v27 ? [] : ['name_from'])]) derived(t.ImportError, name, (h) => none(h));
@@ -612,7 +619,7 @@ export function installExceptionTypes(heap: Heap): void {
     [t.exceptionsByName.get('UnicodeTranslateError') ?? 0, 'translate'],
   ] as const) {
     if (type === 0) continue;
-    setSlot(heap, type, 'str', (h, e) => unicodeErrorStr(h, e, which));
+    setSlotDeep(heap, type, 'str', (h, e) => unicodeErrorStr(h, e, which));
     const names = which === 'translate' ? ['object', 'start', 'end', 'reason'] : ['encoding', 'object', 'start', 'end', 'reason'];
     names.forEach((n, i) => derived(type, n, (h, e) => newRef(h, argsOf(h, e)[i] ?? h.None)));
   }

@@ -319,6 +319,7 @@ export function installIteratorTypes(heap: Heap): void {
   }
   // Class constructors (so `enumerate(...)`, `zip(...)`... are types that can be called and subclassed).
   defineCtor(heap, E, (h, cls, args, kw) => {
+    if (!v27 && args.length === 0) throw typeError(h, "enumerate() missing required argument 'iterable'");
     const [it, start] = parseArgs(h, args, kw, { fname: 'enumerate', names: [v27 ? 'sequence' : 'iterable', 'start'], required: 1 });
     const sv = start === 0 ? 0 : indexValue(h, start!);
     return newEnumerate(h, it!, sv, cls === E ? 0 : cls);

@@ -205,12 +205,20 @@ export function installMiscTypes(heap: Heap): void {
   });
   setSlot(heap, S, 'hash', (h, s) => {
     if (v27) throw typeError(h, 'unhashable type');
-    const tup = newTuple(h, h.payload[s] as Ref[]);
-    try {
-      return hashOf(h, tup);
-    } finally {
-      h.decref(tup);
+    // CPython 3.12 slicehash: the tuple hash's xxHash lanes without the length mix-in.
+    const M = (1n << 64n) - 1n;
+    const P1 = 11400714785074694791n;
+    const P2 = 14029467366897019727n;
+    let acc = 2870177450012600261n;
+    for (const item of h.payload[s] as Ref[]) {
+      const lo = hashOf(h, item);
+      const lane = BigInt.asUintN(64, hashToBigInt(lo, HASH_HI[0]!));
+      acc = (acc + lane * P2) & M;
+      acc = ((acc << 31n) | (acc >> 33n)) & M;
+      acc = (acc * P1) & M;
     }
+    if (acc === M) return hashFromBigInt(1546275796n);
+    return hashFromBigInt(BigInt.asIntN(64, acc));
   });
 
   // ---- singletons ----------------------------------------------------------------------------

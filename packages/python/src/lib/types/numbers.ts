@@ -406,7 +406,7 @@ export function installNumberTypes(heap: Heap): void {
         const bv = indexValue(h, base!);
         const b = typeof bv === 'bigint' ? -1 : bv;
         if (h.kind[x!] !== Kind.STR && h.kind[x!] !== Kind.BYTES) throw typeError(h, `${fname}() can't convert non-string with explicit base`);
-        if (b !== 0 && (b < 2 || b > 36)) throw pyErr(h, h.t.ValueError, v27 ? `${fname}() base must be >= 2 and <= 36` : 'int() base must be >= 2 and <= 36, or 0');
+        if (b !== 0 && (b < 2 || b > 36)) throw pyErr(h, h.t.ValueError, `${fname}() base must be >= 2 and <= 36, or 0`);
         const parsed = parseIntLiteral(textOf(h, x!), b, v27, isLongType);
         if (parsed === null) throw invalidIntLiteral(h, x!, b, fname);
         v = parsed;

@@ -472,8 +472,8 @@ function superGetattroOrNull(heap: Heap, su: Ref, name: string): Ref {
 
 function superRepr(heap: Heap, su: Ref): string {
   const [type, obj, start] = heap.payload[su] as Ref[];
-  const tn = type === 0 ? 'NULL' : reprOf(heap, type!);
-  if (start !== 0 && obj !== 0) return `<super: ${tn}, <${tdOf(heap, start!).name} object>>`;
+  const tn = type === 0 ? 'NULL' : `<class '${tdOf(heap, type!).tpName}'>`;
+  if (start !== 0 && obj !== 0) return `<super: ${tn}, <${tdOf(heap, start!).tpName} object>>`;
   return `<super: ${tn}, NULL>`;
 }
 
@@ -498,7 +498,7 @@ function propErr(heap: Heap, prop: Ref, obj: Ref, what: 'getter' | 'setter' | 'd
 }
 
 function propertyInit(heap: Heap, prop: Ref, args: readonly Ref[], kwnames: readonly string[] | null): void {
-  const [fget, fset, fdel, doc] = parseArgs(heap, args, kwnames, { fname: 'property', names: ['fget', 'fset', 'fdel', 'doc'], required: 0 });
+  const [fget, fset, fdel, doc] = parseArgs(heap, args, kwnames, { fname: 'property', names: ['fget', 'fset', 'fdel', 'doc'], required: 0, legacy: true });
   const p = heap.payload[prop] as Ref[];
   const old = p.slice();
   const norm = (r: Ref | undefined) => (r === undefined || r === 0 || r === heap.None ? 0 : r);
@@ -632,6 +632,16 @@ export function installObjectTypes(heap: Heap): void {
   method(heap, O, '__reduce_ex__', (h) => {
     throw typeError(h, 'pickling is not supported by HeapLab');
   });
+  method(heap, O, '__reduce__', (h) => {
+    throw typeError(h, 'pickling is not supported by HeapLab');
+  });
+  if (!v27) {
+    method(heap, O, '__getstate__', (h, self) => {
+      const d = genericGetAttr(h, self, '__dict__');
+      return d === 0 ? none(h) : d;
+    });
+  }
+  dictSetStr(heap, tdOf(heap, O).dict, '__doc__', newStrOnce(heap, v27 ? 'The most base type' : 'The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n'));
   getset(
     heap,
     O,
@@ -1007,6 +1017,13 @@ function immutableTypeError(heap: Heap, ty: Ref, attr: string): Error {
 
 function methNameFor(heap: Heap, type: string, name: string): string {
   return is27(heap) ? name : `${type}.${name}`;
+}
+
+function newStrOnce(heap: Heap, s: string): Ref {
+  const r = newStr(heap, s);
+  heap.makeImmortal(r);
+  heap.decref(r);
+  return r;
 }
 
 /** `obj.__class__ = value`. */

@@ -158,6 +158,9 @@ function nodeBuiltin<T>(name: string): T | null {
   }
 }
 
+/** How long a synchronous render may take before it is given up. */
+const RENDER_TIMEOUT_MS = 120_000;
+
 let worker: {
   worker: InstanceType<NodeWorkerThreads['Worker']>;
   port: { close(): void };
@@ -176,7 +179,8 @@ function startWorker(): NonNullable<typeof worker> {
     throw new Error('Graphviz is not loaded: call `await loadRenderer()` before rendering synchronously');
   }
   const channel = new wt.MessageChannel();
-  const w = new wt.Worker(workerUrl(), { workerData: { port: channel.port2 }, transferList: [channel.port2] });
+  // execArgv: [] — the worker must not inherit flags such as --input-type meant for the main script.
+  const w = new wt.Worker(workerUrl(), { workerData: { port: channel.port2 }, transferList: [channel.port2], execArgv: [] });
   w.unref();
   worker = { worker: w, port: channel.port1, remote: channel.port2, wt };
   return worker;
@@ -200,9 +204,13 @@ export function renderDotSync(dot: string, format: string): string | Uint8Array 
   const flag = new Int32Array(new SharedArrayBuffer(4));
   w.worker.postMessage({ dot, format, flag });
   // The worker sets flag[0] = 1 and notifies once its answer is on our port.
-  while (Atomics.load(flag, 0) === 0) Atomics.wait(flag, 0, 0, 60_000);
+  const deadline = Date.now() + RENDER_TIMEOUT_MS;
+  while (Atomics.load(flag, 0) === 0 && Date.now() < deadline) Atomics.wait(flag, 0, 0, 1000);
   const reply = w.wt.receiveMessageOnPort(w.port);
-  if (reply === undefined) throw new Error('graphviz worker gave no answer');
+  if (reply === undefined) {
+    worker = null;
+    throw new Error(`the Graphviz worker did not answer within ${RENDER_TIMEOUT_MS / 1000} s`);
+  }
   const msg = reply.message as { ok?: string | Uint8Array; error?: string };
   if (msg.error !== undefined) throw new Error(msg.error);
   return msg.ok!;

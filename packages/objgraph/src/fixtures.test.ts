@@ -143,6 +143,37 @@ describe.each(['2.7', '3.12'] as const)('objgraph docs and corner cases vs CPyth
     expect(normalize(files(s, 'x.dot', 'y.dot'))).toBe(expected('dict_key_labels', version));
   });
 
+  it('getattr(obj, "__dict__") materializes a 3.12 instance dict: the second graph shows it', () => {
+    const s = new Scene(version);
+    const Box = s.cls('Box');
+    const b = global(s, 'b', s.inst(Box));
+    const d = s.dict([[s.str('k'), s.int(1)]]);
+    s.setattr(b, 'd', d);
+    s.heap.decref(d);
+    const f = (x: Ref) => s.heap.kind[x] !== Kind.TYPE && s.heap.kind[x] !== Kind.INT && s.heap.kind[x] !== Kind.STR;
+    s.og.showRefs([b], { filename: 'x.dot', maxDepth: 2, filter: f });
+    s.og.showRefs([b], { filename: 'y.dot', maxDepth: 2, filter: f });
+    expect(normalize(files(s, 'x.dot', 'y.dot'))).toBe(expected('materialize', version));
+  });
+
+  it('show_backrefs sees the dict its own getattr(b, "__dict__") materialized (3.12)', () => {
+    const s = new Scene(version);
+    const Box = s.cls('Box');
+    const b = global(s, 'b', s.inst(Box));
+    const l1 = global(s, 'l1', s.list([s.int(1)]));
+    const l2 = global(s, 'l2', s.list([s.int(2)]));
+    const d1 = s.dict([[s.str('x'), l1]]);
+    const d2 = s.dict([[s.str('y'), l2]]);
+    s.setattr(b, 'd1', d1);
+    s.setattr(b, 'd2', d2);
+    s.heap.decref(d1);
+    s.heap.decref(d2);
+    s.setGlobal('f', s.heap.None);
+    const f = (x: Ref) => s.heap.kind[x] !== Kind.TYPE && x !== s.globals;
+    s.og.showBackrefs([l1, l2], { filename: 'x.dot', maxDepth: 3, filter: f });
+    expect(normalize(files(s, 'x.dot'))).toBe(expected('materialize_backrefs', version));
+  });
+
   it('a class object: dict, MRO, bases, base', () => {
     const s = new Scene(version);
     const Box = s.cls('Box');

@@ -9,6 +9,7 @@ import {
   type CodeData,
   type ClassicClassData,
   type DictData,
+  type ExceptionData,
   type FrameData,
   type FunctionData,
   getAttrOrNull,
@@ -195,9 +196,15 @@ function dictAttr(heap: Heap, source: Ref): Ref {
     }
     case Kind.TYPE:
       return 0; // a fresh mappingproxy: never the target
+    case Kind.EXCEPTION: {
+      // BaseException.__dict__ creates the dict on first read.
+      const e = heap.payload[source] as ExceptionData;
+      if (e.dict === 0) e.dict = newDict(heap);
+      return e.dict;
+    }
   }
   const td = heap.payload[heap.typ[source]!] as TypeData;
-  if ((td.tflags & TypeFlag.HEAPTYPE) === 0 && kind !== Kind.EXCEPTION && kind !== Kind.INSTANCE) return 0;
+  if ((td.tflags & TypeFlag.HEAPTYPE) === 0 && kind !== Kind.INSTANCE) return 0;
   // Instances (and other objects of heap types): the real attribute lookup, which creates or
   // materializes the dict as CPython's does.
   const d = getAttrOrNull(heap, source, '__dict__');

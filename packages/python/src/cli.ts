@@ -43,25 +43,25 @@ export function main(argv: string[]): number {
   let steps: number | undefined;
   let objects: number | undefined;
   const rest: string[] = [];
+  // Options may come before or after FILE; everything after `--` (or any other argument after
+  // FILE) is the program's sys.argv[1:].
+  let passthrough = false;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
-    if (file === null && (a === '--python' || a === '-p')) {
-      const v = argv[++i];
+    if (!passthrough && a === '--') {
+      passthrough = true;
+      continue;
+    }
+    if (!passthrough && (a === '--python' || a === '-p' || a.startsWith('--python='))) {
+      const v = a.startsWith('--python=') ? a.slice(9) : argv[++i];
       if (v !== '2.7' && v !== '3.12') {
         err(`heaplab: --python must be 2.7 or 3.12, not '${v ?? ''}'\n`);
         return 2;
       }
       version = v;
-    } else if (a.startsWith('--python=')) {
-      const v = a.slice(9);
-      if (v !== '2.7' && v !== '3.12') {
-        err(`heaplab: --python must be 2.7 or 3.12, not '${v}'\n`);
-        return 2;
-      }
-      version = v;
-    } else if (a === '--steps') steps = Number(argv[++i]);
-    else if (a === '--objects') objects = Number(argv[++i]);
-    else if (file === null) file = a;
+    } else if (!passthrough && a === '--steps') steps = Number(argv[++i]);
+    else if (!passthrough && a === '--objects') objects = Number(argv[++i]);
+    else if (file === null && !passthrough) file = a;
     else rest.push(a);
   }
   if (file === null) {

@@ -103,7 +103,7 @@ function expForm(x: number, prec: number, alt: boolean, upper: boolean): string 
 }
 
 /** `'%.{prec}g'` of |x|; `addDot0` keeps at least one digit after the point (repr-like). */
-function genForm(x: number, prec: number, alt: boolean, upper: boolean, addDot0 = false, expThresholdAdjust = 0): string {
+export function genForm(x: number, prec: number, alt: boolean, upper: boolean, addDot0 = false, expThresholdAdjust = 0): string {
   const p = prec === 0 ? 1 : prec;
   if (x === 0) {
     const s = alt ? `0.${'0'.repeat(p - 1)}` : addDot0 ? '0.0' : '0';
@@ -350,7 +350,7 @@ function formatFloatValue(heap: Heap, x: number, spec: Spec, value: Ref, specTex
     body = nonFinite(ax, upper);
   } else if (type === '') {
     if (spec.precision < 0) {
-      if (v27) body = genForm(ax, 12, false, false, true);
+      if (v27) body = genForm(ax, 12, false, false, true, 1);
       else body = floatRepr(ax);
     } else body = genForm(ax, spec.precision, spec.alt, false, true, 1);
   } else {

@@ -21,6 +21,7 @@ import {
   iterNext,
   Kind,
   moduleDict,
+  newModule,
   newDict,
   newFloat,
   newInt,
@@ -55,7 +56,7 @@ import { installBuiltinTypes } from '../install.js';
 import { binaryOp, inplaceOp, newComplex, unaryOp } from '../number.js';
 import { newBytes } from '../strutil.js';
 import { delItem, getItem, getSlice, setItem, setSlice } from '../subscript.js';
-import { newStdStream } from '../types/file.js';
+import { newStdStream, softspace } from '../types/file.js';
 import { typeNew } from '../types/object.js';
 import { makeException } from '../types/exceptions.js';
 import { collect } from '../util.js';
@@ -663,12 +664,29 @@ export class MiniPy {
         }
         return;
       }
+      case 'Import': {
+        for (const a of s.names) {
+          if (a.name !== 'sys') throw heap.newException(heap.t.ImportError, `No module named ${a.name}`);
+          this.store(a.asname ?? 'sys', this.sysModule(), scope);
+        }
+        return;
+      }
       default:
         throw new Error(`MiniPy: unsupported statement ${s.type}`);
     }
   }
 
   private reraise: PyException | null = null;
+  private sysMod = 0;
+
+  /** A minimal `sys` module (stdout only). */
+  private sysModule(): Ref {
+    if (this.sysMod === 0) {
+      this.sysMod = newModule(this.heap, 'sys');
+      dictSetStr(this.heap, moduleDict(this.heap, this.sysMod), 'stdout', this.stdout);
+    }
+    return this.sysMod;
+  }
 
   private execAfterTry(s: Extract<Stmt, { type: 'Try' }>, scope: Scope, runElse: boolean): void {
     if (runElse) this.execBlock(s.orelse, scope);
@@ -1340,6 +1358,7 @@ export function runCaseFile(source: string, version: PythonVersion, files?: Map<
   const out: CaseRecord[] = [];
   const run = (kind: 'exec' | 'eval', text: string, label: string) => {
     py.out = '';
+    softspace(py.heap, py.stdout, 0);
     let result: string;
     try {
       if (kind === 'exec') {

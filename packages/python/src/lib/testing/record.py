@@ -19,7 +19,9 @@ class Capture(object):
         self.parts = []
         self.softspace = 0
     def write(self, s):
+        # Like a real file object: writing resets the 2.7 softspace flag.
         self.parts.append(s)
+        self.softspace = 0
     def flush(self):
         pass
 

@@ -26,6 +26,7 @@ import * as A from '../arith.js';
 import { builtinRich } from '../compare.js';
 import { complexOperand, defineNumberDunders, isLong, newComplex } from '../number.js';
 import { utf8Decode } from '../strutil.js';
+import { genForm } from '../format.js';
 import {
   callSpecialOrNull,
   checkArity,
@@ -471,6 +472,11 @@ export function installNumberTypes(heap: Heap): void {
     });
   }
 
+  // str() of ints never shows 2.7's 'L'; 2.7's str(float) is '%.12g' with exponents from 1e11
+  // (Py_DTSF_ADD_DOT_0 lowers the threshold by one).
+  for (const type of new Set([t.int, t.long])) setSlot(heap, type, 'str', (h, self) => String(h.payload[self]));
+  if (v27) setSlot(heap, t.float, 'str', (h, self) => floatStr27(h.payload[self] as number));
+
   // ---- bool ----------------------------------------------------------------------------------
   defineNew(heap, t.bool, (h, _cls, args, kw) => {
     checkArity(h, ['bool', 'bool'], args, kw, 0, 1, ['parse', 'unpack']);
@@ -602,6 +608,14 @@ export function installNumberTypes(heap: Heap): void {
     });
   }
   void none;
+}
+
+/** 2.7 `str(float)`: 12 significant digits, exponent when the decimal exponent is >= 11 or < -4. */
+export function floatStr27(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  const neg = x < 0 || Object.is(x, -0);
+  return (neg ? '-' : '') + genForm(Math.abs(x), 12, false, false, true, 1);
 }
 
 function call1(heap: Heap, f: Ref, a: Ref): Ref {

@@ -23,6 +23,7 @@ import {
   PyException,
   newExceptionObject,
   DUMMY,
+  hashFromBigInt,
 } from '@heaplab/heap';
 import { builtinRich, containsOp, setContainsKey } from '../compare.js';
 import { registerInplaceNb, registerNb } from '../state.js';
@@ -364,6 +365,21 @@ function isSubsetOf(heap: Heap, so: Ref, other: Ref): boolean {
   }
 }
 
+/** CPython 2.7's `frozenset_hash` (64-bit C long arithmetic). */
+function frozensetHash27(heap: Heap, fs: Ref): number {
+  const store = heap.payload[fs] as SetStore;
+  const M = (1n << 64n) - 1n;
+  let hash = (1927868237n * BigInt(store.used + 1)) & M;
+  for (let p = store.next(0); p >= 0; p = store.next(p + 1)) {
+    const h = hashToBigInt(store.hashLoAt(p), store.hashHiAt(p)) & M;
+    hash ^= ((h ^ ((h << 16n) & M) ^ 89869747n) * 3644798167n) & M;
+  }
+  hash = (hash * 69069n + 907133923n) & M;
+  let signed = BigInt.asIntN(64, hash);
+  if (signed === -1n) signed = 590923713n;
+  return hashFromBigInt(signed);
+}
+
 /** Install set and frozenset. */
 export function installSetTypes(heap: Heap): void {
   const t = heap.t;
@@ -497,10 +513,9 @@ export function installSetTypes(heap: Heap): void {
     });
     setSlot(heap, type, 'richcompare', (h, a, b, op) => {
       if (!isAnySet(h, b)) {
-        if (!v27) return notImpl(h);
-        if (op === CompareOp.EQ) return pyBool(h, false);
-        if (op === CompareOp.NE) return pyBool(h, true);
-        throw typeError(h, 'can only compare to a set');
+        if (v27 && op === CompareOp.EQ) return pyBool(h, false);
+        if (v27 && op === CompareOp.NE) return pyBool(h, true);
+        return notImpl(h);
       }
       return builtinRich(h, a, b, op);
     });
@@ -634,6 +649,7 @@ export function installSetTypes(heap: Heap): void {
     return r;
   });
   method(heap, F, '__hash__', (h, self) => newInt(h, hashToBigInt(hashOf(h, self), HASH_HI[0]!)));
+  if (v27) setSlot(heap, F, 'hash', frozensetHash27);
   void tpName;
   void containsOp;
 }

@@ -111,9 +111,19 @@ export function shortRepr(heap: Heap, r: Ref): string {
     }
   }
   if (kind === Kind.FRAME) {
+    // '%s:%s' % (obj.f_code.co_filename, obj.f_lineno): the runtime's f_lineno getter knows the
+    // running frame's current line; the stored field is the fallback.
     const f = heap.payload[r] as FrameData;
     const filename = f.code !== 0 ? (heap.payload[f.code] as CodeData).filename : '?';
-    return `${filename}:${f.lineno}`;
+    let lineno: string = String(f.lineno);
+    if (typeLookup(heap, heap.typ[r]!, 'f_lineno') !== 0) {
+      const l = getAttrOrNull(heap, r, 'f_lineno');
+      if (l !== 0) {
+        lineno = heap.kind[l] === Kind.INT ? String(heap.payload[l]) : reprOf(heap, l);
+        heap.decref(l);
+      }
+    }
+    return `${filename}:${lineno}`;
   }
   if (isInst(heap, r, t.tuple) || isInst(heap, r, t.list) || isInst(heap, r, t.dict) || isInst(heap, r, t.set)) {
     return `${length(heap, r)} items`;

@@ -651,13 +651,24 @@ export class MiniPy {
         const item = s.items[0]!;
         const mgr = this.evalExpr(item.context_expr, scope);
         try {
-          const entered = call(heap, getAttrTmp(heap, mgr, '__enter__'), []);
+          const enter = getAttr(heap, mgr, '__enter__');
+          let entered: Ref;
+          try {
+            entered = call(heap, enter, []);
+          } finally {
+            heap.decref(enter);
+          }
           if (item.optional_vars) this.assign(item.optional_vars, entered, scope);
           heap.decref(entered);
           try {
             this.execBlock(s.body, scope);
           } finally {
-            heap.decref(call(heap, getAttrTmp(heap, mgr, '__exit__'), [heap.None, heap.None, heap.None]));
+            const exit = getAttr(heap, mgr, '__exit__');
+            try {
+              heap.decref(call(heap, exit, [heap.None, heap.None, heap.None]));
+            } finally {
+              heap.decref(exit);
+            }
           }
         } finally {
           heap.decref(mgr);
@@ -1328,11 +1339,6 @@ export class MiniPy {
   }
 }
 
-function getAttrTmp(heap: Heap, obj: Ref, name: string): Ref {
-  const r = getAttr(heap, obj, name);
-  heap.decref(r);
-  return r;
-}
 
 // ============================================================================================
 // Case files

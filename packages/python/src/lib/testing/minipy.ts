@@ -866,9 +866,11 @@ export class MiniPy {
     const data: FunctionData = {
       code: 0,
       globals: heap.newRef(this.globals),
-      builtins: heap.newRef(moduleDict(heap, this.builtins)),
+      // 2.7 function objects have no func_builtins/func_qualname fields (the heap's 2.7 layout
+      // never releases them).
+      builtins: this.is27 ? 0 : heap.newRef(moduleDict(heap, this.builtins)),
       name: newStr(heap, name),
-      qualname: newStr(heap, qual),
+      qualname: this.is27 ? 0 : newStr(heap, qual),
       defaults: defaults.length > 0 ? newTupleSteal(heap, defaults) : 0,
       kwdefaults,
       closure: 0,

@@ -225,9 +225,12 @@ describe('objgraph helpers', () => {
       objs.push(o, l, d);
     }
     const index = new ReverseIndex(s.heap);
+    const tracked = new ReverseIndex(s.heap, { targets: 'tracked', also: [s.heap.None] });
     for (const x of [...objs, s.globals, s.main, C, s.heap.None]) {
       expect(Array.from(index.referrers(x))).toEqual(s.gc.getReferrers([x]));
+      if (s.heap.isTracked(x) || x === s.heap.None) expect(Array.from(tracked.referrers(x))).toEqual(s.gc.getReferrers([x]));
     }
+    expect(tracked.edges).toBeLessThan(index.edges);
     expect(nodeId(s.heap, s.main)).toMatch(/^o\d{15}$/);
   });
 });

@@ -753,7 +753,7 @@ export class Objgraph {
           if (heap.isGc(target)) referents(heap, target, buf);
           neighbours = buf;
         } else {
-          index ??= new ReverseIndex(heap);
+          index ??= new ReverseIndex(heap, { targets: 'tracked', also: [obj] });
           neighbours = index.referrers(target);
         }
         for (let i = 0; i < neighbours.length; i++) {
@@ -995,7 +995,7 @@ export class Objgraph {
         return buf.slice();
       }
       if (index === null || heap.capacity !== indexCapacity || materialized()) {
-        index = new ReverseIndex(heap);
+        index = new ReverseIndex(heap, { targets: 'tracked', also: roots });
         indexCapacity = heap.capacity;
         snapshot = heapShape();
       }

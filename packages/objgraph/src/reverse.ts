@@ -34,9 +34,20 @@ export class ReverseIndex {
   /** Number of (referent, referrer) pairs. */
   readonly edges: number;
 
-  constructor(heap: Heap) {
+  /**
+   * `targets: 'tracked'` records referrers of tracked objects (plus `also`) only: a
+   * backreference search expands nothing else (every referrer is tracked), and most edges of a
+   * heap lead to strings, ints and other untracked objects.
+   */
+  constructor(heap: Heap, options: { targets?: 'all' | 'tracked'; also?: Iterable<Ref> } = {}) {
     const cap = heap.capacity;
     const seen = new Int32Array(cap);
+    const keep = options.targets === 'tracked' ? new Uint8Array(cap) : null;
+    if (keep !== null) {
+      const fl = heap.flags;
+      for (let x = 0; x < cap; x++) keep[x] = (fl[x]! & Flag.TRACKED) !== 0 ? 1 : 0;
+      for (const x of options.also ?? []) keep[x] = 1;
+    }
     let tgt = new Int32Array(1 << 16);
     let src = new Int32Array(1 << 16);
     let n = 0;
@@ -68,7 +79,7 @@ export class ReverseIndex {
             const items = payload[r] as Ref[];
             for (let i = 0; i < items.length; i++) {
               const x = items[i]!;
-              if (x !== 0 && seen[x] !== r) {
+              if (x !== 0 && seen[x] !== r && (keep === null || keep[x] === 1)) {
                 seen[x] = r;
                 add(x, r);
               }
@@ -83,17 +94,17 @@ export class ReverseIndex {
               const d = p[0]!;
               if (d !== 0) {
                 seen[d] = r;
-                add(d, r);
+                if (keep === null || keep[d] === 1) add(d, r);
               } else {
                 for (let i = 1; i < p.length; i++) {
                   const x = p[i]!;
-                  if (x !== 0 && seen[x] !== r) {
+                  if (x !== 0 && seen[x] !== r && (keep === null || keep[x] === 1)) {
                     seen[x] = r;
                     add(x, r);
                   }
                 }
               }
-              if ((td.tflags & TypeFlag.HEAPTYPE) !== 0 && seen[t] !== r) {
+              if ((td.tflags & TypeFlag.HEAPTYPE) !== 0 && seen[t] !== r && (keep === null || keep[t] === 1)) {
                 seen[t] = r;
                 add(t, r);
               }
@@ -107,13 +118,13 @@ export class ReverseIndex {
             for (let p = store.next(0); p >= 0; p = store.next(p + 1)) {
               if (!valuesOnly) {
                 const key = store.keyAt(p);
-                if (seen[key] !== r) {
+                if (seen[key] !== r && (keep === null || keep[key] === 1)) {
                   seen[key] = r;
                   add(key, r);
                 }
               }
               const v = store.valueAt(p);
-              if (seen[v] !== r) {
+              if (seen[v] !== r && (keep === null || keep[v] === 1)) {
                 seen[v] = r;
                 add(v, r);
               }
@@ -127,7 +138,7 @@ export class ReverseIndex {
           const x = buf[i]!;
           if (seen[x] === r) continue; // get_referrers lists a referrer once per target
           seen[x] = r;
-          add(x, r);
+          if (keep === null || keep[x] === 1) add(x, r);
         }
       }
     }
@@ -144,7 +155,7 @@ export class ReverseIndex {
     this.edges = n;
   }
 
-  /** The referrers of `x` (a view; do not mutate). */
+  /** The referrers of `x` (a view; do not mutate). Empty for targets the index was told to skip. */
   referrers(x: Ref): Int32Array {
     if (x + 1 >= this.start.length) return new Int32Array(0);
     return this.sources.subarray(this.start[x]!, this.start[x + 1]!);

@@ -517,11 +517,7 @@ export function createBuiltinsModule(heap: Heap, hooks: RuntimeHooks): Ref {
   ];
   if (v27) {
     typeNames.push(['long', t.long], ['unicode', t.unicode], ['xrange', t.range], ['file', st.types.get('file')!]);
-    const basestring = makeType(heap, { name: 'basestring', gc: false });
-    typeNames.push(['basestring', basestring]);
-    (heap.payload[basestring] as TypeData).slots.call = (h) => {
-      throw typeError(h, 'The basestring type cannot be instantiated');
-    };
+    typeNames.push(['basestring', st.types.get('basestring')!]);
     typeNames.push(['bytes', t.str]);
   } else {
     typeNames.push(['range', t.range], ['bytes', t.bytes], ['zip', st.types.get('zip')!], ['map', st.types.get('map')!], ['filter', st.types.get('filter')!]);
@@ -686,11 +682,11 @@ export function createBuiltinsModule(heap: Heap, hooks: RuntimeHooks): Ref {
   });
   fn('isinstance', (h, _s, args, kw) => {
     checkArity(h, 'isinstance', args, kw, 2, 2, 'unpack');
-    return pyBool(h, isInstanceWithBasestring(h, args[0]!, args[1]!));
+    return pyBool(h, isInstanceOf(h, args[0]!, args[1]!));
   });
   fn('issubclass', (h, _s, args, kw) => {
     checkArity(h, 'issubclass', args, kw, 2, 2, 'unpack');
-    return pyBool(h, isSubclassWithBasestring(h, args[0]!, args[1]!));
+    return pyBool(h, isSubclassOf(h, args[0]!, args[1]!));
   });
   fn('iter', (h, _s, args, kw) => {
     checkArity(h, 'iter', args, kw, 1, 2, 'unpack');
@@ -1009,35 +1005,6 @@ function getAttrOrNullDrop(heap: Heap, obj: Ref, name: string): boolean {
   if (r === 0) return false;
   heap.decref(r);
   return true;
-}
-
-function basestringType(heap: Heap): Ref {
-  return libState(heap).types.get('basestring') ?? -1;
-}
-
-/** `isinstance` with 2.7's `basestring` (the abstract base of str and unicode). */
-function isInstanceWithBasestring(heap: Heap, obj: Ref, cls: Ref): boolean {
-  if (is27(heap)) {
-    const bs = basestringType(heap);
-    if (cls === bs) return heap.kind[obj] === Kind.STR;
-    if (heap.kind[cls] === Kind.TUPLE && (heap.payload[cls] as Ref[]).includes(bs)) {
-      if (heap.kind[obj] === Kind.STR) return true;
-    }
-  }
-  return isInstanceOf(heap, obj, cls);
-}
-
-function isSubclassWithBasestring(heap: Heap, c: Ref, cls: Ref): boolean {
-  if (is27(heap)) {
-    const bs = basestringType(heap);
-    const strLike = (x: Ref) => heap.kind[x] === Kind.TYPE && (tdOf(heap, x).layout === Kind.STR || x === bs);
-    if (cls === bs) {
-      if (heap.kind[c] !== Kind.TYPE && heap.kind[c] !== Kind.CLASSIC_CLASS) throw typeError(heap, 'issubclass() arg 1 must be a class');
-      return strLike(c);
-    }
-    if (heap.kind[cls] === Kind.TUPLE && (heap.payload[cls] as Ref[]).includes(bs) && strLike(c)) return true;
-  }
-  return isSubclassOf(heap, c, cls);
 }
 
 /** 2.7 `cmp(a, b)`. */

@@ -46,7 +46,7 @@ import {
   tpName,
   typeError,
 } from '../util.js';
-import { allocOf, defineNew, method, setSlot, tdOf } from './define.js';
+import { allocOf, defineNew, makeType, method, setSlot, tdOf } from './define.js';
 
 // ============================================================================================
 // Character classes
@@ -575,10 +575,39 @@ function decodeBytes(heap: Heap, s: string, encoding: string, errors: string): s
 
 type StrMethod = (c: Ctx, args: readonly Ref[], kw: readonly string[] | null) => Ref;
 
+/**
+ * 2.7: `basestring`, the abstract base of str and unicode, inserted into their MROs
+ * (`str.__mro__` is `(str, basestring, object)`).
+ */
+function installBasestring(heap: Heap): void {
+  const t = heap.t;
+  const bs = makeType(heap, { name: 'basestring', gc: false, basetype: true, layout: Kind.INSTANCE });
+  defineNew(heap, bs, (h) => {
+    throw typeError(h, 'The basestring type cannot be instantiated');
+  });
+  for (const type of [t.str, t.unicode]) {
+    const td = tdOf(heap, type);
+    const oldBases = td.bases;
+    const oldMro = td.mro;
+    td.base = bs;
+    td.bases = newTuple(heap, [bs]);
+    td.mro = newTuple(heap, [type, bs, heap.t.object]);
+    heap.untrack(td.bases);
+    heap.untrack(td.mro);
+    heap.makeImmortal(td.bases);
+    heap.makeImmortal(td.mro);
+    heap.decref(oldBases);
+    heap.decref(oldMro);
+    tdOf(heap, bs).subclasses.push(type);
+  }
+  heap.typeEpoch++;
+}
+
 /** Install str/unicode/bytes. */
 export function installStrTypes(heap: Heap): void {
   const t = heap.t;
   const v27 = is27(heap);
+  if (v27) installBasestring(heap);
   const types = [...new Set([t.str, t.unicode, t.bytes])];
   for (const type of types) {
     registerSeq(heap, type, { concat: strConcat, repeat: strRepeat });

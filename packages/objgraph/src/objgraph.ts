@@ -191,13 +191,20 @@ export class Objgraph {
     this.io = options.io ?? defaultIO();
   }
 
-  private stdout(): Writable {
+  /**
+   * `sys.stdout` as objgraph sees it at call time (where `print` and `file=None` go). Defaults to
+   * the heap's stdout hook; the Python module resolves the program's current `sys.stdout`.
+   */
+  stdout: () => Writable = () => {
     const heap = this.heap;
     return { write: (t: string) => heap.hooks.writeStdout(t) };
-  }
+  };
 
+  /** Python's `print(text)`: the text, then the newline, as two writes. */
   private print(text: string): void {
-    this.heap.hooks.writeStdout(`${text}\n`);
+    const out = this.stdout();
+    out.write(text);
+    out.write('\n');
   }
 
   private collect(enabled: boolean | undefined): void {

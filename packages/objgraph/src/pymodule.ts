@@ -14,6 +14,7 @@ import {
   dictDelItem,
   dictSetItem,
   dictSetStr,
+  getAttrOrNull,
   getIter,
   type Heap,
   isTrue,
@@ -126,6 +127,15 @@ const P = (spec: string): Param[] =>
  */
 export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: ObjgraphModuleIO): Ref {
   const og = new Objgraph(heap, gc, { io: io as ObjgraphIO });
+  // print() and file=None write to the program's sys.stdout of the moment, as in CPython.
+  og.stdout = () => {
+    const sysMod = heap.sysModules === 0 ? 0 : dictGetItemStr(heap, heap.sysModules, 'sys');
+    const out = sysMod === 0 ? 0 : getAttrOrNull(heap, sysMod, 'stdout');
+    if (out === 0) return { write: (text: string) => heap.hooks.writeStdout(text) };
+    heap.decref(out);
+    const w = writable(out)!;
+    return w;
+  };
   const m = newModule(heap, 'objgraph');
   const d = moduleDict(heap, m);
   const t = heap.t;

@@ -10,26 +10,63 @@ import type { IntV } from './util.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
-/** Normalize a bigint to a number when it is a safe integer. */
+/**
+ * Normalize a bigint to a number when it is a safe integer.
+ *
+ * @example
+ * ```ts
+ * norm(5n); // 5
+ * norm(2n ** 60n); // 1152921504606846976n
+ * ```
+ */
 export function norm(v: bigint): IntV {
   return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
 }
 
-/** As a bigint. */
+/**
+ * As a bigint.
+ *
+ * @example
+ * ```ts
+ * big(3); // 3n
+ * ```
+ */
 export function big(v: IntV): bigint {
   return typeof v === 'bigint' ? v : BigInt(v);
 }
 
-/** Sign: -1, 0 or 1. */
+/**
+ * Sign: -1, 0 or 1.
+ *
+ * @example
+ * ```ts
+ * sign(-4); // -1
+ * ```
+ */
 export function sign(v: IntV): number {
   return typeof v === 'number' ? Math.sign(v) : v < 0n ? -1 : v > 0n ? 1 : 0;
 }
 
-/** Is the value zero? */
+/**
+ * Is the value zero?
+ *
+ * @example
+ * ```ts
+ * isZero(0n); // true
+ * ```
+ */
 export function isZero(v: IntV): boolean {
   return typeof v === 'number' ? v === 0 : v === 0n;
 }
 
+/**
+ * `add`.
+ *
+ * @example
+ * ```ts
+ * add(2 ** 53, 1); // 9007199254740993n
+ * ```
+ */
 export function add(a: IntV, b: IntV): IntV {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a + b;
@@ -38,6 +75,14 @@ export function add(a: IntV, b: IntV): IntV {
   return norm(big(a) + big(b));
 }
 
+/**
+ * `sub`.
+ *
+ * @example
+ * ```ts
+ * sub(0, 2 ** 53); // -9007199254740992
+ * ```
+ */
 export function sub(a: IntV, b: IntV): IntV {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a - b;
@@ -46,6 +91,14 @@ export function sub(a: IntV, b: IntV): IntV {
   return norm(big(a) - big(b));
 }
 
+/**
+ * `mul`.
+ *
+ * @example
+ * ```ts
+ * mul(3, 4); // 12
+ * ```
+ */
 export function mul(a: IntV, b: IntV): IntV {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a * b;
@@ -54,17 +107,40 @@ export function mul(a: IntV, b: IntV): IntV {
   return norm(big(a) * big(b));
 }
 
+/**
+ * `neg`.
+ *
+ * @example
+ * ```ts
+ * neg(5); // -5
+ * ```
+ */
 export function neg(a: IntV): IntV {
   if (typeof a === 'number') return a === 0 ? 0 : -a;
   return norm(-a);
 }
 
+/**
+ * `abs`.
+ *
+ * @example
+ * ```ts
+ * abs(-7n); // 7
+ * ```
+ */
 export function abs(a: IntV): IntV {
   if (typeof a === 'number') return Math.abs(a);
   return norm(a < 0n ? -a : a);
 }
 
-/** Floor division; `b` must be non-zero. */
+/**
+ * Floor division; `b` must be non-zero.
+ *
+ * @example
+ * ```ts
+ * floordiv(-7, 2); // -4
+ * ```
+ */
 export function floordiv(a: IntV, b: IntV): IntV {
   if (typeof a === 'number' && typeof b === 'number') {
     const q = Math.floor(a / b);
@@ -79,7 +155,14 @@ export function floordiv(a: IntV, b: IntV): IntV {
   return norm(q);
 }
 
-/** Python modulo (sign of the divisor); `b` must be non-zero. */
+/**
+ * Python modulo (sign of the divisor); `b` must be non-zero.
+ *
+ * @example
+ * ```ts
+ * mod(7, -3); // -2
+ * ```
+ */
 export function mod(a: IntV, b: IntV): IntV {
   if (typeof a === 'number' && typeof b === 'number') {
     let r = a % b;
@@ -93,7 +176,14 @@ export function mod(a: IntV, b: IntV): IntV {
   return norm(r);
 }
 
-/** Integer power with a non-negative exponent. */
+/**
+ * Integer power with a non-negative exponent.
+ *
+ * @example
+ * ```ts
+ * pow(2, 64); // 18446744073709551616n
+ * ```
+ */
 export function pow(a: IntV, b: IntV): IntV {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a ** b;
@@ -106,7 +196,14 @@ export function pow(a: IntV, b: IntV): IntV {
   return norm(A ** B);
 }
 
-/** `pow(a, b, m)` for ints, `b >= 0`, `m != 0`; result has the sign of `m`. */
+/**
+ * `pow(a, b, m)` for ints, `b >= 0`, `m != 0`; result has the sign of `m`.
+ *
+ * @example
+ * ```ts
+ * powmod(2, 10, 1000); // 24
+ * ```
+ */
 export function powmod(a: IntV, b: IntV, m: IntV): IntV {
   let A = big(a);
   let B = big(b);
@@ -124,6 +221,14 @@ export function powmod(a: IntV, b: IntV, m: IntV): IntV {
   return norm(result);
 }
 
+/**
+ * `lshift`.
+ *
+ * @example
+ * ```ts
+ * lshift(1, 64); // 18446744073709551616n
+ * ```
+ */
 export function lshift(a: IntV, n: IntV): IntV {
   if (typeof a === 'number' && typeof n === 'number' && n < 31) {
     const r = a * 2 ** n;
@@ -132,6 +237,14 @@ export function lshift(a: IntV, n: IntV): IntV {
   return norm(big(a) << big(n));
 }
 
+/**
+ * `rshift`.
+ *
+ * @example
+ * ```ts
+ * rshift(-5, 1); // -3
+ * ```
+ */
 export function rshift(a: IntV, n: IntV): IntV {
   if (typeof a === 'number' && typeof n === 'number') {
     if (n >= 64) return a < 0 ? -1 : 0;
@@ -146,26 +259,65 @@ function fitsInt32(a: IntV): a is number {
   return typeof a === 'number' && (a | 0) === a;
 }
 
+/**
+ * `and`.
+ *
+ * @example
+ * ```ts
+ * and(12, 10); // 8
+ * ```
+ */
 export function and(a: IntV, b: IntV): IntV {
   if (fitsInt32(a) && fitsInt32(b)) return a & b;
   return norm(big(a) & big(b));
 }
 
+/**
+ * `or`.
+ *
+ * @example
+ * ```ts
+ * or(12, 10); // 14
+ * ```
+ */
 export function or(a: IntV, b: IntV): IntV {
   if (fitsInt32(a) && fitsInt32(b)) return a | b;
   return norm(big(a) | big(b));
 }
 
+/**
+ * `xor`.
+ *
+ * @example
+ * ```ts
+ * xor(12, 10); // 6
+ * ```
+ */
 export function xor(a: IntV, b: IntV): IntV {
   if (fitsInt32(a) && fitsInt32(b)) return a ^ b;
   return norm(big(a) ^ big(b));
 }
 
+/**
+ * `invert`.
+ *
+ * @example
+ * ```ts
+ * invert(5); // -6
+ * ```
+ */
 export function invert(a: IntV): IntV {
   return sub(neg(a), 1);
 }
 
-/** Compare: -1, 0, 1. */
+/**
+ * Compare: -1, 0, 1.
+ *
+ * @example
+ * ```ts
+ * cmp(1, 2n); // -1
+ * ```
+ */
 export function cmp(a: IntV, b: IntV): number {
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
   const A = big(a);
@@ -173,14 +325,28 @@ export function cmp(a: IntV, b: IntV): number {
   return A < B ? -1 : A > B ? 1 : 0;
 }
 
-/** Number of bits in |a| (`int.bit_length()`). */
+/**
+ * Number of bits in |a| (`int.bit_length()`).
+ *
+ * @example
+ * ```ts
+ * bitLength(-5); // 3
+ * ```
+ */
 export function bitLength(a: IntV): number {
   let A = big(a);
   if (A < 0n) A = -A;
   return A === 0n ? 0 : A.toString(2).length;
 }
 
-/** The nearest double, or null when it overflows (CPython: OverflowError). */
+/**
+ * The nearest double, or null when it overflows (CPython: OverflowError).
+ *
+ * @example
+ * ```ts
+ * toFloat(10n ** 400n); // null (OverflowError in Python)
+ * ```
+ */
 export function toFloat(a: IntV): number | null {
   if (typeof a === 'number') return a;
   const f = Number(a);
@@ -240,7 +406,14 @@ export function trueDiv(a: IntV, b: IntV): number | null {
 // Floats
 // ============================================================================================
 
-/** Python float modulo (`b != 0`). */
+/**
+ * Python float modulo (`b != 0`).
+ *
+ * @example
+ * ```ts
+ * fmod(7.5, -2); // -0.5
+ * ```
+ */
 export function fmod(a: number, b: number): number {
   let m = a % b;
   if (m !== 0) {
@@ -251,7 +424,14 @@ export function fmod(a: number, b: number): number {
   return m;
 }
 
-/** Python float divmod (`b != 0`): [floordiv, mod]. */
+/**
+ * Python float divmod (`b != 0`): [floordiv, mod].
+ *
+ * @example
+ * ```ts
+ * fdivmod(-7.5, 2); // [-4, 0.5]
+ * ```
+ */
 export function fdivmod(a: number, b: number): [number, number] {
   let m = a % b;
   let div = (a - m) / b;
@@ -273,7 +453,14 @@ export function fdivmod(a: number, b: number): [number, number] {
   return [fd, m];
 }
 
-/** Round half to even at `ndigits` decimal places (CPython's `float.__round__` via correctly rounded dtoa). */
+/**
+ * Round half to even at `ndigits` decimal places (CPython's `float.__round__` via correctly rounded dtoa).
+ *
+ * @example
+ * ```ts
+ * roundHalfEven(2.675, 2); // 2.67 (the double is just below 2.675)
+ * ```
+ */
 export function roundHalfEven(x: number, ndigits: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
   if (ndigits > 22) return x;
@@ -282,15 +469,14 @@ export function roundHalfEven(x: number, ndigits: number): number {
   return Number(roundDecimalString(s, ndigits, 'even'));
 }
 
-/** Round half away from zero at `ndigits` places (2.7's `round()`), exact on the binary value. */
-export function roundHalfAway(x: number, ndigits: number): number {
-  if (!Number.isFinite(x) || x === 0) return x;
-  if (ndigits > 22) return x;
-  const s = exactDecimal(x);
-  return Number(roundDecimalString(s, ndigits, 'away'));
-}
-
-/** The exact decimal expansion of a finite double, e.g. `0.1` → "0.1000000000000000055511151231257827021181583404541015625". */
+/**
+ * The exact decimal expansion of a finite double, e.g. `0.1` → "0.1000000000000000055511151231257827021181583404541015625".
+ *
+ * @example
+ * ```ts
+ * exactDecimal(0.5); // '0.5'
+ * ```
+ */
 export function exactDecimal(x: number): string {
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';
   const negative = x < 0;
@@ -321,7 +507,14 @@ export function exactDecimal(x: number): string {
   return negative ? `-${s}` : s;
 }
 
-/** Round a decimal string to `nd` fractional digits (nd may be negative). Returns a decimal string. */
+/**
+ * Round a decimal string to `nd` fractional digits (nd may be negative). Returns a decimal string.
+ *
+ * @example
+ * ```ts
+ * roundDecimalString('2.5', 0, 'even'); // '2'
+ * ```
+ */
 export function roundDecimalString(s: string, nd: number, mode: 'even' | 'away'): string {
   const negative = s.startsWith('-');
   if (negative) s = s.slice(1);
@@ -362,7 +555,15 @@ export function roundDecimalString(s: string, nd: number, mode: 'even' | 'away')
   return (negative ? '-' : '') + out;
 }
 
-/** `float.__pow__` result, or an error tag. */
+/**
+ * `float.__pow__` result, or an error tag.
+ *
+ * @example
+ * ```ts
+ * floatPow(0, -1); // 'zero-neg' (ZeroDivisionError)
+ * floatPow(7, -2); // 0.02040816326530612
+ * ```
+ */
 export function floatPow(a: number, b: number): number | 'zero-neg' | 'neg-frac' | 'overflow' {
   if (b === 0 || a === 1) return 1;
   if (Number.isNaN(a)) return NaN;

@@ -140,7 +140,14 @@ export function printStatement27(heap: Heap, hooks: RuntimeHooks, dest: Ref, val
   }
 }
 
-/** 2.7: at exit, a pending softspace on stdout becomes a newline (`Py_Finalize`). */
+/**
+ * 2.7: at exit, a pending softspace on stdout becomes a newline (`Py_Finalize`).
+ *
+ * @example
+ * ```ts
+ * flushSoftspace27(heap, hooks); // after `print 'a',` at exit: writes '\n'
+ * ```
+ */
 export function flushSoftspace27(heap: Heap, hooks: RuntimeHooks): void {
   const w = hooks.stdout();
   if (w === 0 || w === heap.None) return;
@@ -1007,7 +1014,14 @@ function getAttrOrNullDrop(heap: Heap, obj: Ref, name: string): boolean {
   return true;
 }
 
-/** 2.7 `cmp(a, b)`. */
+/**
+ * 2.7 `cmp(a, b)`.
+ *
+ * @example
+ * ```ts
+ * cmp27(heap, newInt(heap, 1), newInt(heap, 2)); // -1
+ * ```
+ */
 export function cmp27(heap: Heap, a: Ref, b: Ref): number {
   if (a === b) return 0;
   const r = callSpecialOrNull(heap, a, '__cmp__', [b]);

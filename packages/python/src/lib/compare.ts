@@ -87,11 +87,6 @@ export function compareOp(heap: Heap, op: CompareOpName, a: Ref, b: Ref): Ref {
   return richCompare(heap, a, b, cop);
 }
 
-/** `==` as a JS boolean (identity implies equality, like containers do). */
-export function eqBool(heap: Heap, a: Ref, b: Ref): boolean {
-  return richCompareBool(heap, a, b, CompareOp.EQ);
-}
-
 /**
  * `item in container` as a JS boolean: `__contains__` (a type slot), the builtin containers,
  * then iteration comparing with `==`.
@@ -160,7 +155,14 @@ function isIterable(heap: Heap, r: Ref): boolean {
   return td.slots.iter !== undefined || td.slots.iternext !== undefined || td.slots.getitem !== undefined || heap.kind[r] === Kind.ITERATOR;
 }
 
-/** `set.__contains__`: an unhashable set item is retried as a frozenset (CPython's set_contains). */
+/**
+ * `set.__contains__`: an unhashable set item is retried as a frozenset (CPython's set_contains).
+ *
+ * @example
+ * ```ts
+ * setContainsKey(heap, newSet(heap, [newInt(heap, 1)]), newInt(heap, 1)); // true
+ * ```
+ */
 export function setContainsKey(heap: Heap, s: Ref, item: Ref): boolean {
   try {
     return setContains(heap, s, item);
@@ -291,6 +293,11 @@ function numCmp(a: number | bigint, b: number | bigint): number {
  * The builtin comparison of `self`'s builtin type against `other` (what `int.__eq__`,
  * `list.__lt__`, ... do): a bool, or NotImplemented when `other` is not comparable.
  * Container items are compared with full rich comparison.
+ *
+ * @example
+ * ```ts
+ * builtinRich(heap, newInt(heap, 1), newStr(heap, 'a'), CompareOp.EQ) === heap.NotImplemented; // true
+ * ```
  */
 export function builtinRich(heap: Heap, self: Ref, other: Ref, op: CompareOp): Ref {
   const ka = heap.kind[self];
@@ -375,7 +382,7 @@ function dictsEqual(heap: Heap, a: Ref, b: Ref): boolean {
 }
 
 /** Set comparison (subset / superset / equality) of two sets or frozensets. */
-export function setCompare(heap: Heap, a: Ref, b: Ref, op: CompareOp): boolean {
+function setCompare(heap: Heap, a: Ref, b: Ref, op: CompareOp): boolean {
   const na = setLen(heap, a);
   const nb = setLen(heap, b);
   const subset = (x: Ref, y: Ref): boolean => {

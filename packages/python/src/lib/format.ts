@@ -41,7 +41,7 @@ import {
 // ============================================================================================
 
 /** Digits of |x| with `prec` digits after the point (no sign). */
-export function fixedDigits(x: number, prec: number): string {
+function fixedDigits(x: number, prec: number): string {
   const ax = Math.abs(x);
   if (ax === 0) return prec > 0 ? `0.${'0'.repeat(prec)}` : '0';
   let s = A.roundDecimalString(A.exactDecimal(ax), prec, 'even');
@@ -102,7 +102,14 @@ function expForm(x: number, prec: number, alt: boolean, upper: boolean): string 
   return s;
 }
 
-/** `'%.{prec}g'` of |x|; `addDot0` keeps at least one digit after the point (repr-like). */
+/**
+ * `'%.{prec}g'` of |x|; `addDot0` keeps at least one digit after the point (repr-like).
+ *
+ * @example
+ * ```ts
+ * genForm(1234567.0, 6, false, false); // '1.23457e+06'
+ * ```
+ */
 export function genForm(x: number, prec: number, alt: boolean, upper: boolean, addDot0 = false, expThresholdAdjust = 0): string {
   const p = prec === 0 ? 1 : prec;
   if (x === 0) {
@@ -270,7 +277,7 @@ function signOf(spec: Spec, negative: boolean): string {
 }
 
 /** `format(int, spec)`. */
-export function formatInt(heap: Heap, value: Ref, specText: string): string {
+function formatInt(heap: Heap, value: Ref, specText: string): string {
   const v = heap.payload[value] as IntV;
   const spec = parseSpec(heap, specText, value, '>');
   let type = spec.type;
@@ -321,7 +328,7 @@ export function formatInt(heap: Heap, value: Ref, specText: string): string {
 }
 
 /** `format(float, spec)`. */
-export function formatFloat(heap: Heap, value: Ref, specText: string): string {
+function formatFloat(heap: Heap, value: Ref, specText: string): string {
   const x = heap.payload[value] as number;
   const spec = parseSpec(heap, specText, value, '>');
   return formatFloatValue(heap, x, spec, value, specText);
@@ -385,7 +392,7 @@ function formatFloatValue(heap: Heap, x: number, spec: Spec, value: Ref, specTex
 }
 
 /** `format(complex, spec)` (basic). */
-export function formatComplex(heap: Heap, value: Ref, specText: string): string {
+function formatComplex(heap: Heap, value: Ref, specText: string): string {
   const c = heap.payload[value] as { re: number; im: number };
   if (specText === '') return reprOf(heap, value);
   const spec = parseSpec(heap, specText, value, '>');
@@ -397,7 +404,7 @@ export function formatComplex(heap: Heap, value: Ref, specText: string): string 
 }
 
 /** `format(str, spec)`. */
-export function formatStr(heap: Heap, value: Ref, specText: string): string {
+function formatStr(heap: Heap, value: Ref, specText: string): string {
   const s = heap.payload[value] as string;
   if (specText === '') return s;
   const spec = parseSpec(heap, specText, value, '<');
@@ -447,7 +454,14 @@ export function formatValue(heap: Heap, value: Ref, spec: string): string {
   }
 }
 
-/** `format(value, spec)` builtin: a new str reference. */
+/**
+ * `format(value, spec)` builtin: a new str reference.
+ *
+ * @example
+ * ```ts
+ * strValue(heap, formatBuiltin(heap, newInt(heap, 255), newStr(heap, '#x'))); // '0xff'
+ * ```
+ */
 export function formatBuiltin(heap: Heap, value: Ref, spec: Ref): Ref {
   if (heap.kind[spec] !== Kind.STR) {
     throw typeError(heap, is27(heap) ? 'format expects arg 2 to be string or unicode, not ' + tpName(heap, spec) : `format() argument 2 must be str, not ${tpName(heap, spec)}`);
@@ -457,7 +471,14 @@ export function formatBuiltin(heap: Heap, value: Ref, spec: Ref): Ref {
   return newStr(heap, s);
 }
 
-/** `__format__` of a builtin type, for its Python-visible method. */
+/**
+ * `__format__` of a builtin type, for its Python-visible method.
+ *
+ * @example
+ * ```ts
+ * builtinFormat(heap, newFloat(heap, 0.25), '.1%'); // '25.0%'
+ * ```
+ */
 export function builtinFormat(heap: Heap, self: Ref, spec: string): string {
   switch (heap.kind[self]) {
     case Kind.INT:
@@ -768,7 +789,14 @@ function pctFloat(heap: Heap, v: Ref): number {
   throw typeError(heap, is27(heap) ? `float argument required, not ${tpName(heap, v)}` : `must be real number, not ${tpName(heap, v)}`);
 }
 
-/** `ascii()`: escape non-ASCII characters of a repr. */
+/**
+ * `ascii()`: escape non-ASCII characters of a repr.
+ *
+ * @example
+ * ```ts
+ * asciiRepr("'é'"); // "'\\xe9'"
+ * ```
+ */
 export function asciiRepr(s: string): string {
   let out = '';
   for (const ch of s) {
@@ -981,7 +1009,14 @@ export function strFormat(heap: Heap, fmtRef: Ref, args: readonly Ref[], kwnames
   return isUnicode27(heap, fmtRef) ? newUnicode(heap, s) : newStr(heap, s);
 }
 
-/** `fmt.format_map(mapping)` (3.12). */
+/**
+ * `fmt.format_map(mapping)` (3.12).
+ *
+ * @example
+ * ```ts
+ * strFormatMap(heap, newStr(heap, '{x}'), toPy(heap, { x: 9 })); // '9'
+ * ```
+ */
 export function strFormatMap(heap: Heap, fmtRef: Ref, mapping: Ref): Ref {
   const proxy = new Proxy(new Map<string, Ref>(), {
     get(target, prop) {

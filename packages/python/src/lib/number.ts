@@ -115,7 +115,7 @@ const STEM: Record<NbOp, string> = {
 };
 
 /** `__add__`-style names of an op. */
-export function dunderNames(op: NbOp): { name: string; rname: string; iname: string } {
+function dunderNames(op: NbOp): { name: string; rname: string; iname: string } {
   const s = STEM[op];
   return { name: `__${s}__`, rname: `__r${s}__`, iname: `__i${s}__` };
 }
@@ -170,7 +170,7 @@ function mroOf(heap: Heap, type: Ref): readonly Ref[] {
 }
 
 /** The binary number slot of `type` for `op` (CPython's `tp_as_number->nb_*`), or undefined. */
-export function nbSlotFor(heap: Heap, type: Ref, op: NbOp): NbFn | undefined {
+function nbSlotFor(heap: Heap, type: Ref, op: NbOp): NbFn | undefined {
   if (type === heap.t.instance && type !== 0) return slotDispatcher(op);
   const st = libState(heap);
   const { name, rname } = dunderNames(op);
@@ -393,7 +393,14 @@ export function inplaceOp(heap: Heap, op: BinaryOpName, a: Ref, b: Ref): Ref {
   throw binopTypeError(heap, iop, a, b, true);
 }
 
-/** `divmod(a, b)` (new reference). */
+/**
+ * `divmod(a, b)` (new reference).
+ *
+ * @example
+ * ```ts
+ * reprOf(heap, divmodOp(heap, newInt(heap, -7), newInt(heap, 2))); // '(-4, 1)'
+ * ```
+ */
 export function divmodOp(heap: Heap, a: Ref, b: Ref): Ref {
   const r = binaryOp1(heap, 'DivMod', a, b);
   if (r !== heap.NotImplemented) return r;
@@ -401,7 +408,14 @@ export function divmodOp(heap: Heap, a: Ref, b: Ref): Ref {
   throw binopTypeError(heap, 'DivMod', a, b, false);
 }
 
-/** `pow(a, b, m)` with a modulus (new reference). */
+/**
+ * `pow(a, b, m)` with a modulus (new reference).
+ *
+ * @example
+ * ```ts
+ * reprOf(heap, ternaryPow(heap, newInt(heap, 2), newInt(heap, 10), newInt(heap, 1000))); // '24'
+ * ```
+ */
 export function ternaryPow(heap: Heap, a: Ref, b: Ref, m: Ref): Ref {
   if (m === heap.None) return binaryOp(heap, 'Pow', a, b);
   const allInt = [a, b, m].every((x) => heap.kind[x] === Kind.INT || heap.kind[x] === Kind.BOOL);
@@ -452,7 +466,14 @@ function unaryError(heap: Heap, op: UnOp, v: Ref): Error {
   return typeError(heap, `bad operand type for unary ${sym}: '${tpName(heap, v)}'`);
 }
 
-/** Apply a unary number slot (`Neg`, `Pos`, `Invert`, `Abs`); TypeError if the type has none. */
+/**
+ * Apply a unary number slot (`Neg`, `Pos`, `Invert`, `Abs`); TypeError if the type has none.
+ *
+ * @example
+ * ```ts
+ * reprOf(heap, unaryNumber(heap, 'Abs', newInt(heap, -3))); // '3'
+ * ```
+ */
 export function unaryNumber(heap: Heap, op: UnOp, v: Ref): Ref {
   const f = unarySlotFor(heap, heap.typ[v]!, op);
   if (f === undefined) throw unaryError(heap, op, v);
@@ -489,7 +510,14 @@ export function unaryOp(heap: Heap, op: UnaryOpName, a: Ref): Ref {
 // int / bool / float / complex number slots
 // ============================================================================================
 
-/** Is `r` a 2.7 long (or subclass)? */
+/**
+ * Is `r` a 2.7 long (or subclass)?
+ *
+ * @example
+ * ```ts
+ * isLong(heap, newLong(heap, 1)); // true in 2.7
+ * ```
+ */
 export function isLong(heap: Heap, r: Ref): boolean {
   const t = heap.t;
   if (t.long === t.int) return false;
@@ -668,7 +696,14 @@ function floatBinaryValues(heap: Heap, op: NbOp, a: number, b: number): Ref {
   }
 }
 
-/** A complex number (new reference). */
+/**
+ * A complex number (new reference).
+ *
+ * @example
+ * ```ts
+ * reprOf(heap, newComplex(heap, 1, 2)); // '(1+2j)'
+ * ```
+ */
 export function newComplex(heap: Heap, re: number, im: number): Ref {
   return heap.alloc(heap.t.complex, Kind.COMPLEX, { re, im });
 }
@@ -821,6 +856,11 @@ function fastBinary(heap: Heap, op: NbOp, a: Ref, b: Ref): Ref {
 /**
  * Register the number slots of int, long, bool, float and complex, and their Python-visible
  * dunders (`int.__add__`, `float.__rtruediv__`, `int.__neg__`...).
+ *
+ * @example
+ * ```ts
+ * installNumberSlots(heap); // (installBuiltinTypes does this)
+ * ```
  */
 export function installNumberSlots(heap: Heap): void {
   const t = heap.t;
@@ -883,6 +923,11 @@ export function installNumberSlots(heap: Heap): void {
 /**
  * Define the Python-visible operator dunders of a builtin type from its registered slots:
  * `__add__(self, other)` calls the slot with `(self, other)`, `__radd__` with `(other, self)`.
+ *
+ * @example
+ * ```ts
+ * defineNumberDunders(heap, heap.t.int); // int.__add__, int.__radd__, ...
+ * ```
  */
 export function defineNumberDunders(heap: Heap, type: Ref): void {
   const st = libState(heap);

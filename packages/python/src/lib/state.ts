@@ -67,14 +67,28 @@ export interface LibState {
 
 const states = new WeakMap<Heap, LibState>();
 
-/** The library state of a heap (created on first use with the given hooks). */
+/**
+ * The library state of a heap (created on first use with the given hooks).
+ *
+ * @example
+ * ```ts
+ * libState(heap).hooks.stdout();
+ * ```
+ */
 export function libState(heap: Heap): LibState {
   const s = states.get(heap);
   if (s === undefined) throw new Error('@heaplab/python lib: installBuiltinTypes(heap, hooks) has not been called for this heap');
   return s;
 }
 
-/** Create (or replace the hooks of) the state of a heap. */
+/**
+ * Create (or replace the hooks of) the state of a heap.
+ *
+ * @example
+ * ```ts
+ * initLibState(heap, hooks); // (installBuiltinTypes does this)
+ * ```
+ */
 export function initLibState(heap: Heap, hooks: RuntimeHooks): LibState {
   let s = states.get(heap);
   if (s !== undefined) {
@@ -86,30 +100,65 @@ export function initLibState(heap: Heap, hooks: RuntimeHooks): LibState {
   return s;
 }
 
-/** Has the library been installed on this heap? */
+/**
+ * Has the library been installed on this heap?
+ *
+ * @example
+ * ```ts
+ * hasLibState(new Heap()); // false
+ * ```
+ */
 export function hasLibState(heap: Heap): boolean {
   return states.has(heap);
 }
 
-/** Register binary number slots for a builtin type. */
+/**
+ * Register binary number slots for a builtin type.
+ *
+ * @example
+ * ```ts
+ * registerNb(heap, myType, { Add: (h, v, w) => newInt(h, 0) });
+ * ```
+ */
 export function registerNb(heap: Heap, type: Ref, slots: Partial<Record<NbOp, NbFn>>): void {
   const st = libState(heap);
   st.nb.set(type, { ...(st.nb.get(type) ?? {}), ...slots });
 }
 
-/** Register in-place number slots for a builtin type. */
+/**
+ * Register in-place number slots for a builtin type.
+ *
+ * @example
+ * ```ts
+ * registerInplaceNb(heap, heap.t.set, { BitOr: (h, v, w) => h.newRef(v) });
+ * ```
+ */
 export function registerInplaceNb(heap: Heap, type: Ref, slots: Partial<Record<NbOp, NbFn>>): void {
   const st = libState(heap);
   st.inb.set(type, { ...(st.inb.get(type) ?? {}), ...slots });
 }
 
-/** Register unary number slots for a builtin type. */
+/**
+ * Register unary number slots for a builtin type.
+ *
+ * @example
+ * ```ts
+ * registerUnary(heap, myType, { Neg: (h, v) => h.newRef(v) });
+ * ```
+ */
 export function registerUnary(heap: Heap, type: Ref, slots: Partial<Record<UnOp, UnFn>>): void {
   const st = libState(heap);
   st.un.set(type, { ...(st.un.get(type) ?? {}), ...slots });
 }
 
-/** Register sequence slots for a builtin type. */
+/**
+ * Register sequence slots for a builtin type.
+ *
+ * @example
+ * ```ts
+ * registerSeq(heap, myType, { concat: (h, v, w) => h.newRef(v) });
+ * ```
+ */
 export function registerSeq(heap: Heap, type: Ref, slots: SeqSlots): void {
   const st = libState(heap);
   st.sq.set(type, { ...(st.sq.get(type) ?? {}), ...slots });

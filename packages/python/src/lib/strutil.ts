@@ -8,7 +8,14 @@ import { isUnicode27 } from './util.js';
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-/** Does the string contain UTF-16 surrogates (so JS indices differ from code-point indices)? */
+/**
+ * Does the string contain UTF-16 surrogates (so JS indices differ from code-point indices)?
+ *
+ * @example
+ * ```ts
+ * hasSurrogates('a\u{1F600}'); // true
+ * ```
+ */
 export function hasSurrogates(s: string): boolean {
   return SURROGATE.test(s);
 }
@@ -28,18 +35,39 @@ export function cpLength(s: string): number {
   return n;
 }
 
-/** The code points of `s` as one-character strings. */
+/**
+ * The code points of `s` as one-character strings.
+ *
+ * @example
+ * ```ts
+ * cpArray('a\u{1F600}').length; // 2
+ * ```
+ */
 export function cpArray(s: string): string[] {
   return Array.from(s);
 }
 
-/** `s[i]` for a valid non-negative code-point index. */
+/**
+ * `s[i]` for a valid non-negative code-point index.
+ *
+ * @example
+ * ```ts
+ * cpAt('a\u{1F600}b', 2); // 'b'
+ * ```
+ */
 export function cpAt(s: string, i: number): string {
   if (!hasSurrogates(s)) return s[i]!;
   return Array.from(s)[i]!;
 }
 
-/** `s[start:stop:step]` for adjusted indices. */
+/**
+ * `s[start:stop:step]` for adjusted indices.
+ *
+ * @example
+ * ```ts
+ * cpSlice('hello', 4, -1, -1, 5); // 'olleh'
+ * ```
+ */
 export function cpSlice(s: string, start: number, stop: number, step: number, count: number): string {
   if (!hasSurrogates(s)) {
     if (step === 1) return s.slice(start, stop);
@@ -54,28 +82,14 @@ export function cpSlice(s: string, start: number, stop: number, step: number, co
   return out;
 }
 
-/** Convert a code-point index to a JS (UTF-16) index. */
-export function jsIndex(s: string, cp: number): number {
-  if (!hasSurrogates(s)) return cp;
-  let i = 0;
-  let n = 0;
-  while (n < cp && i < s.length) {
-    const c = s.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
-    n++;
-  }
-  return i;
-}
-
-/** Convert a JS (UTF-16) index to a code-point index. */
-export function cpIndex(s: string, js: number): number {
-  if (!hasSurrogates(s)) return js;
-  return cpLength(s.slice(0, js));
-}
-
 /**
  * A new string object of the same family as `like` (2.7: `unicode` if `like` is unicode, else
  * `str`; 3.12 bytes stay bytes). Subclasses give the exact base type, as CPython's methods do.
+ *
+ * @example
+ * ```ts
+ * newStrLike(heap, 'x', someUnicode); // a 2.7 unicode
+ * ```
  */
 export function newStrLike(heap: Heap, s: string, like: Ref): Ref {
   if (heap.kind[like] === Kind.BYTES) return newBytes(heap, s);
@@ -83,13 +97,27 @@ export function newStrLike(heap: Heap, s: string, like: Ref): Ref {
   return newStr(heap, s);
 }
 
-/** A 3.12 `bytes` object (a 2.7 `str`). */
+/**
+ * A 3.12 `bytes` object (a 2.7 `str`).
+ *
+ * @example
+ * ```ts
+ * reprOf(heap, newBytes(heap, 'ab')); // "b'ab'" in 3.12
+ * ```
+ */
 export function newBytes(heap: Heap, s: string): Ref {
   if (heap.t.bytes === heap.t.str) return newStr(heap, s);
   return heap.alloc(heap.t.bytes, Kind.BYTES, s);
 }
 
-/** Encode a JS string as UTF-8 bytes held in a latin-1 JS string (one char per byte). */
+/**
+ * Encode a JS string as UTF-8 bytes held in a latin-1 JS string (one char per byte).
+ *
+ * @example
+ * ```ts
+ * utf8Encode('é'); // '\xc3\xa9'
+ * ```
+ */
 export function utf8Encode(s: string): string {
   const bytes = new TextEncoder().encode(s);
   let out = '';
@@ -97,7 +125,14 @@ export function utf8Encode(s: string): string {
   return out;
 }
 
-/** Decode a latin-1 JS string of bytes as UTF-8 (null if invalid). */
+/**
+ * Decode a latin-1 JS string of bytes as UTF-8 (null if invalid).
+ *
+ * @example
+ * ```ts
+ * utf8Decode('\xc3\xa9'); // 'é'
+ * ```
+ */
 export function utf8Decode(s: string): string | null {
   const bytes = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i) & 0xff;

@@ -99,7 +99,14 @@ export function sliceIndices(heap: Heap, slice: Ref, length: number): SliceIndic
   return adjustIndices(length, start, stop, step);
 }
 
-/** `PySlice_AdjustIndices`. */
+/**
+ * `PySlice_AdjustIndices`.
+ *
+ * @example
+ * ```ts
+ * adjustIndices(5, -2, 100, 1); // {start: 3, stop: 5, step: 1, count: 2}
+ * ```
+ */
 export function adjustIndices(length: number, start: number, stop: number, step: number): SliceIndices {
   if (start < 0) {
     start += length;
@@ -120,7 +127,14 @@ export function adjustIndices(length: number, start: number, stop: number, step:
 // Errors
 // ============================================================================================
 
-/** A KeyError whose single argument is `key` (ready to throw). */
+/**
+ * A KeyError whose single argument is `key` (ready to throw).
+ *
+ * @example
+ * ```ts
+ * throw keyError(heap, newStr(heap, 'k')); // KeyError: 'k'
+ * ```
+ */
 export function keyError(heap: Heap, key: Ref): PyException {
   const exc = newExceptionObject(heap, heap.t.KeyError, [key]);
   return new PyException(exc, `KeyError: ${heap.typeName(key)}`);
@@ -155,7 +169,7 @@ function intIndex(heap: Heap, key: Ref): number | null {
 // ============================================================================================
 
 /** `list[key]`. */
-export function listGetItem(heap: Heap, l: Ref, key: Ref): Ref {
+function listGetItem(heap: Heap, l: Ref, key: Ref): Ref {
   const items = heap.payload[l] as Ref[];
   const i = intIndex(heap, key);
   if (i !== null) {
@@ -178,7 +192,7 @@ function pickItems(items: readonly Ref[], s: SliceIndices): Ref[] {
 }
 
 /** `tuple[key]`. */
-export function tupleGetItem(heap: Heap, t: Ref, key: Ref): Ref {
+function tupleGetItem(heap: Heap, t: Ref, key: Ref): Ref {
   const items = heap.payload[t] as Ref[];
   const i = intIndex(heap, key);
   if (i !== null) {
@@ -195,7 +209,7 @@ export function tupleGetItem(heap: Heap, t: Ref, key: Ref): Ref {
 }
 
 /** `str[key]` (and 2.7 unicode). */
-export function strGetItem(heap: Heap, s: Ref, key: Ref): Ref {
+function strGetItem(heap: Heap, s: Ref, key: Ref): Ref {
   const v = heap.payload[s] as string;
   const n = cpLength(v);
   const i = intIndex(heap, key);
@@ -217,7 +231,7 @@ export function strGetItem(heap: Heap, s: Ref, key: Ref): Ref {
 }
 
 /** 3.12 `bytes[key]`: an int for an index, bytes for a slice. */
-export function bytesGetItem(heap: Heap, b: Ref, key: Ref): Ref {
+function bytesGetItem(heap: Heap, b: Ref, key: Ref): Ref {
   const v = heap.payload[b] as string;
   const i = intIndex(heap, key);
   if (i !== null) {
@@ -240,18 +254,39 @@ interface RangeData {
   step: number;
 }
 
-/** Number of items of a range. */
+/**
+ * Number of items of a range.
+ *
+ * @example
+ * ```ts
+ * rangeLength({ start: 1, stop: 10, step: 3 }); // 3
+ * ```
+ */
 export function rangeLength(r: RangeData): number {
   if (r.step > 0) return r.start < r.stop ? Math.floor((r.stop - r.start - 1) / r.step) + 1 : 0;
   return r.start > r.stop ? Math.floor((r.start - r.stop - 1) / -r.step) + 1 : 0;
 }
 
-/** A range object (new reference). */
+/**
+ * A range object (new reference).
+ *
+ * @example
+ * ```ts
+ * reprOf(heap, newRange(heap, 0, 10, 2)); // 'range(0, 10, 2)'
+ * ```
+ */
 export function newRange(heap: Heap, start: number, stop: number, step: number): Ref {
   return heap.alloc(heap.t.range, Kind.RANGE, { start, stop, step });
 }
 
-/** `range[key]` (3.12: slices give ranges; 2.7 xrange: indices only). */
+/**
+ * `range[key]` (3.12: slices give ranges; 2.7 xrange: indices only).
+ *
+ * @example
+ * ```ts
+ * reprOf(heap, rangeGetItem(heap, newRange(heap, 0, 10, 2), newInt(heap, -1))); // '8'
+ * ```
+ */
 export function rangeGetItem(heap: Heap, r: Ref, key: Ref): Ref {
   const rg = heap.payload[r] as RangeData;
   const n = rangeLength(rg);
@@ -273,7 +308,7 @@ export function rangeGetItem(heap: Heap, r: Ref, key: Ref): Ref {
 }
 
 /** `dict[key]`, with `__missing__` for subclasses. */
-export function dictSubscript(heap: Heap, d: Ref, key: Ref): Ref {
+function dictSubscript(heap: Heap, d: Ref, key: Ref): Ref {
   const v = dictGetItem(heap, d, key);
   if (v !== 0) return newRef(heap, v);
   if (heap.typ[d] !== heap.t.dict) {
@@ -284,7 +319,7 @@ export function dictSubscript(heap: Heap, d: Ref, key: Ref): Ref {
 }
 
 /** `list[key] = value` / `del list[key]` (`value === 0`). */
-export function listAssSubscript(heap: Heap, l: Ref, key: Ref, value: Ref): void {
+function listAssSubscript(heap: Heap, l: Ref, key: Ref, value: Ref): void {
   const items = heap.payload[l] as Ref[];
   const i = intIndex(heap, key);
   if (i !== null) {
@@ -330,7 +365,7 @@ function sequenceFast(heap: Heap, v: Ref, msg: string): Ref[] {
 }
 
 /** `list_ass_slice`: replace `items[lo:hi]` by the items of `value` (0: delete). */
-export function listAssignSlice(heap: Heap, l: Ref, lo: number, hi: number, value: Ref): void {
+function listAssignSlice(heap: Heap, l: Ref, lo: number, hi: number, value: Ref): void {
   const n = (heap.payload[l] as Ref[]).length;
   if (lo < 0) lo = 0;
   else if (lo > n) lo = n;
@@ -492,7 +527,14 @@ export function setItem(heap: Heap, obj: Ref, key: Ref, value: Ref): void {
   throw typeError(heap, `'${tpName(heap, obj)}' object does not support item assignment`);
 }
 
-/** `del obj[key]`. */
+/**
+ * `del obj[key]`.
+ *
+ * @example
+ * ```ts
+ * delItem(heap, toPy(heap, [1, 2, 3]), newInt(heap, 0)); // [2, 3]
+ * ```
+ */
 export function delItem(heap: Heap, obj: Ref, key: Ref): void {
   const ty = heap.typ[obj]!;
   const td = heap.payload[ty] as TypeData;
@@ -571,7 +613,14 @@ function simpleBounds27(heap: Heap, lower: Ref, upper: Ref, n: number): { lo: nu
   return { lo, hi };
 }
 
-/** `obj[lower:upper:step] = value` (`value === 0` deletes). */
+/**
+ * `obj[lower:upper:step] = value` (`value === 0` deletes).
+ *
+ * @example
+ * ```ts
+ * setSlice(heap, list, newInt(heap, 1), newInt(heap, 2), 0, toPy(heap, [7, 8])); // l[1:2] = [7, 8]
+ * ```
+ */
 export function setSlice(heap: Heap, obj: Ref, lower: Ref, upper: Ref, step: Ref, value: Ref): void {
   if (is27(heap) && step === 0 && heap.kind[obj] === Kind.LIST && (heap.payload[heap.typ[obj]!] as TypeData).slots.setitem === undefined) {
     const n = (heap.payload[obj] as Ref[]).length;
@@ -588,12 +637,26 @@ export function setSlice(heap: Heap, obj: Ref, lower: Ref, upper: Ref, step: Ref
   }
 }
 
-/** `del obj[lower:upper:step]`. */
+/**
+ * `del obj[lower:upper:step]`.
+ *
+ * @example
+ * ```ts
+ * delSlice(heap, list, 0, 0, newInt(heap, 2)); // del l[::2]
+ * ```
+ */
 export function delSlice(heap: Heap, obj: Ref, lower: Ref, upper: Ref, step: Ref): void {
   setSlice(heap, obj, lower, upper, step, 0);
 }
 
-/** Install `getitem`/`setitem` slots on the builtin container types (inherited by subclasses). */
+/**
+ * Install `getitem`/`setitem` slots on the builtin container types (inherited by subclasses).
+ *
+ * @example
+ * ```ts
+ * installSubscriptSlots(heap); // (installBuiltinTypes does this)
+ * ```
+ */
 export function installSubscriptSlots(heap: Heap): void {
   const t = heap.t;
   const set = (type: Ref, get: (h: Heap, o: Ref, k: Ref) => Ref, ass?: (h: Heap, o: Ref, k: Ref, v: Ref) => void) => {

@@ -21,73 +21,127 @@ import {
 /** An integer value: a JS number when safe, else a bigint (the heap's int payload). */
 export type IntV = number | bigint;
 
-/** `Py_NewRef`. */
+/**
+ * `Py_NewRef`.
+ *
+ * @example
+ * ```ts
+ * const r = newRef(heap, heap.None); // one more reference to None
+ * ```
+ */
 export function newRef(heap: Heap, r: Ref): Ref {
   heap.rc[r]++;
   return r;
 }
 
-/** A new reference to None. */
+/**
+ * A new reference to None.
+ *
+ * @example
+ * ```ts
+ * return none(heap); // a native returning None
+ * ```
+ */
 export function none(heap: Heap): Ref {
   heap.rc[heap.None]++;
   return heap.None;
 }
 
-/** A new reference to True or False. */
+/**
+ * A new reference to True or False.
+ *
+ * @example
+ * ```ts
+ * pyBool(heap, 1 < 2) === heap.True; // true
+ * ```
+ */
 export function pyBool(heap: Heap, v: boolean): Ref {
   const r = v ? heap.True : heap.False;
   heap.rc[r]++;
   return r;
 }
 
-/** A new reference to NotImplemented. */
+/**
+ * A new reference to NotImplemented.
+ *
+ * @example
+ * ```ts
+ * return notImpl(heap); // let the other operand try
+ * ```
+ */
 export function notImpl(heap: Heap): Ref {
   heap.rc[heap.NotImplemented]++;
   return heap.NotImplemented;
 }
 
-/** Is the heap a 2.7 profile? (Only for wording and semantics that the profile table lacks.) */
+/**
+ * Is the heap a 2.7 profile? (Only for wording and semantics that the profile table lacks.)
+ *
+ * @example
+ * ```ts
+ * is27(new Heap({ version: '2.7' })); // true
+ * ```
+ */
 export function is27(heap: Heap): boolean {
   return heap.profile.version === '2.7';
 }
 
-/** A Python exception of `type` with message `msg`, ready to throw. */
+/**
+ * A Python exception of `type` with message `msg`, ready to throw.
+ *
+ * @example
+ * ```ts
+ * throw pyErr(heap, heap.t.ValueError, 'bad value');
+ * ```
+ */
 export function pyErr(heap: Heap, type: Ref, msg: string): PyException {
   return heap.newException(type, msg);
 }
 
-/** TypeError with `msg`. */
+/**
+ * TypeError with `msg`.
+ *
+ * @example
+ * ```ts
+ * throw typeError(heap, "unsupported operand type(s) for +: 'int' and 'str'");
+ * ```
+ */
 export function typeError(heap: Heap, msg: string): PyException {
   return heap.newException(heap.t.TypeError, msg);
 }
 
-/** ValueError with `msg`. */
+/**
+ * ValueError with `msg`.
+ *
+ * @example
+ * ```ts
+ * throw valueError(heap, 'empty separator');
+ * ```
+ */
 export function valueError(heap: Heap, msg: string): PyException {
   return heap.newException(heap.t.ValueError, msg);
 }
 
-/** `Py_TYPE(o)->tp_name`: what CPython's messages print for an object's type. */
+/**
+ * `Py_TYPE(o)->tp_name`: what CPython's messages print for an object's type.
+ *
+ * @example
+ * ```ts
+ * tpName(heap, newInt(heap, 1)); // 'int'
+ * ```
+ */
 export function tpName(heap: Heap, r: Ref): string {
   return heap.typeName(r);
 }
 
-/** The `__name__` of an object's type. */
-export function typeShortName(heap: Heap, r: Ref): string {
-  return heap.typeOf(r).name;
-}
-
-/** Is `r` an int (or bool, or 2.7 long)? */
-export function isIntKind(heap: Heap, r: Ref): boolean {
-  const k = heap.kind[r];
-  return k === Kind.INT || k === Kind.BOOL;
-}
-
-/** Is `r` a str (2.7: str or unicode)? */
-export function isStrKind(heap: Heap, r: Ref): boolean {
-  return heap.kind[r] === Kind.STR;
-}
-
-/** Is `r` a 2.7 `unicode` (or subclass)? Always false in 3.12. */
+/**
+ * Is `r` a 2.7 `unicode` (or subclass)? Always false in 3.12.
+ *
+ * @example
+ * ```ts
+ * isUnicode27(heap, newUnicode(heap, 'x')); // true in 2.7
+ * ```
+ */
 export function isUnicode27(heap: Heap, r: Ref): boolean {
   const t = heap.t;
   if (t.unicode === t.str || heap.kind[r] !== Kind.STR) return false;
@@ -98,17 +152,14 @@ export function isUnicode27(heap: Heap, r: Ref): boolean {
   return mro.includes(t.unicode);
 }
 
-/** The JS value of an int/bool (payload). */
-export function intOf(heap: Heap, r: Ref): IntV {
-  return heap.payload[r] as IntV;
-}
-
-/** The JS string of a str/bytes. */
-export function strOfPayload(heap: Heap, r: Ref): string {
-  return heap.payload[r] as string;
-}
-
-/** Is the type a heap type (created by a class statement)? */
+/**
+ * Is the type a heap type (created by a class statement)?
+ *
+ * @example
+ * ```ts
+ * isHeapType(heap, heap.t.int); // false
+ * ```
+ */
 export function isHeapType(heap: Heap, type: Ref): boolean {
   return ((heap.payload[type] as TypeData).tflags & TypeFlag.HEAPTYPE) !== 0;
 }
@@ -118,21 +169,13 @@ export function isHeapType(heap: Heap, type: Ref): boolean {
 // ============================================================================================
 
 /**
- * `_PyObject_LookupSpecial`: look `name` up on the object's *type* and bind it (new reference),
- * or 0 if the type has no such attribute. 2.7 classic instances look on the instance.
- */
-export function lookupSpecial(heap: Heap, obj: Ref, name: string): Ref {
-  if (heap.kind[obj] === Kind.CLASSIC_INSTANCE) return getAttrOrNull(heap, obj, name);
-  const f = typeLookup(heap, heap.typ[obj]!, name);
-  if (f === 0) return 0;
-  const get = (heap.payload[heap.typ[f]!] as TypeData).slots.descrGet;
-  if (get === undefined) return newRef(heap, f);
-  return get(heap, f, obj, heap.typ[obj]!);
-}
-
-/**
  * Call `type(obj).name(obj, *args)` if the type defines `name`; returns the new-reference
  * result, or 0 if the method does not exist. 2.7 classic instances look on the instance.
+ *
+ * @example
+ * ```ts
+ * const r = callSpecialOrNull(heap, obj, '__len__', []); // 0 when the type has no __len__
+ * ```
  */
 export function callSpecialOrNull(heap: Heap, obj: Ref, name: string, args: readonly Ref[]): Ref {
   if (heap.kind[obj] === Kind.CLASSIC_INSTANCE) {
@@ -155,7 +198,7 @@ export function callSpecialOrNull(heap: Heap, obj: Ref, name: string, args: read
 }
 
 /** `f(*args, **kw)` through the heap's call protocol (new reference). */
-export function callAny(heap: Heap, f: Ref, args: readonly Ref[], kw: readonly string[] | null = null): Ref {
+function callAny(heap: Heap, f: Ref, args: readonly Ref[], kw: readonly string[] | null = null): Ref {
   return call(heap, f, args, kw);
 }
 
@@ -218,7 +261,14 @@ export function forEach(heap: Heap, iterable: Ref, fn: (item: Ref) => boolean | 
   }
 }
 
-/** All items of an iterable as new references (the caller releases them). */
+/**
+ * All items of an iterable as new references (the caller releases them).
+ *
+ * @example
+ * ```ts
+ * collect(heap, toPy(heap, 'ab')).length; // 2 (new references)
+ * ```
+ */
 export function collect(heap: Heap, iterable: Ref): Ref[] {
   const out: Ref[] = [];
   try {
@@ -232,7 +282,14 @@ export function collect(heap: Heap, iterable: Ref): Ref[] {
   return out;
 }
 
-/** Release every reference in `refs`. */
+/**
+ * Release every reference in `refs`.
+ *
+ * @example
+ * ```ts
+ * decrefAll(heap, collect(heap, iterable));
+ * ```
+ */
 export function decrefAll(heap: Heap, refs: readonly Ref[]): void {
   for (const r of refs) heap.xdecref(r);
 }
@@ -241,7 +298,14 @@ export function decrefAll(heap: Heap, refs: readonly Ref[]): void {
 // Argument checking
 // ============================================================================================
 
-/** Number of positional arguments in a vectorcall argument array. */
+/**
+ * Number of positional arguments in a vectorcall argument array.
+ *
+ * @example
+ * ```ts
+ * npos([a, b, c], ['key']); // 2
+ * ```
+ */
 export function npos(args: readonly Ref[], kwnames: readonly string[] | null): number {
   return kwnames === null ? args.length : args.length - kwnames.length;
 }
@@ -258,7 +322,7 @@ export type ArityStyle =
   | 'none';
 
 /** The message for a wrong number of positional arguments. */
-export function arityMessage(heap: Heap, style: ArityStyle, name: string, n: number, min: number, max: number): string {
+function arityMessage(heap: Heap, style: ArityStyle, name: string, n: number, min: number, max: number): string {
   const plural27 = is27(heap);
   switch (style) {
     case 'one':
@@ -284,6 +348,11 @@ export function arityMessage(heap: Heap, style: ArityStyle, name: string, n: num
  * Check a native's argument count. `kw` says whether keyword arguments are accepted (if not,
  * any keyword raises "f() takes no keyword arguments"). `style` may differ per version:
  * `[style27, style312]`.
+ *
+ * @example
+ * ```ts
+ * checkArity(heap, 'len', args, kwnames, 1, 1, 'one'); // len() takes exactly one argument (N given)
+ * ```
  */
 export function checkArity(
   heap: Heap,
@@ -302,7 +371,14 @@ export function checkArity(
   if (n < min || n > max) throw typeError(heap, arityMessage(heap, st, nm, n, min, max));
 }
 
-/** "list.append" in 3.12, "append" in 2.7: how METH_O/METH_NOARGS messages name a method. */
+/**
+ * "list.append" in 3.12, "append" in 2.7: how METH_O/METH_NOARGS messages name a method.
+ *
+ * @example
+ * ```ts
+ * methName(heap, 'list', 'append'); // 'list.append' (3.12) / 'append' (2.7)
+ * ```
+ */
 export function methName(heap: Heap, type: string, name: string): string {
   return is27(heap) ? name : `${type}.${name}`;
 }
@@ -327,6 +403,11 @@ export interface ParamSpec {
  * Bind vectorcall arguments to named parameters. Returns borrowed refs (0 where not given),
  * `names` first, then `kwOnly`. Messages follow Argument Clinic (3.12) or
  * `PyArg_ParseTupleAndKeywords` (2.7).
+ *
+ * @example
+ * ```ts
+ * const [iterable, start] = parseArgs(heap, args, kwnames, { fname: 'sum', names: ['iterable', 'start'], required: 1 });
+ * ```
  */
 export function parseArgs(heap: Heap, args: readonly Ref[], kwnames: readonly string[] | null, spec: ParamSpec): Ref[] {
   const names = spec.names;
@@ -384,6 +465,11 @@ export function parseArgs(heap: Heap, args: readonly Ref[], kwnames: readonly st
 /**
  * `PyNumber_Index`: the integer value of an int, a bool, or an object with `__index__`; null if
  * the object is not an integer.
+ *
+ * @example
+ * ```ts
+ * indexValueOrNull(heap, newFloat(heap, 1)); // null
+ * ```
  */
 export function indexValueOrNull(heap: Heap, r: Ref): IntV | null {
   const k = heap.kind[r];
@@ -402,7 +488,14 @@ export function indexValueOrNull(heap: Heap, r: Ref): IntV | null {
   }
 }
 
-/** `PyNumber_Index` raising "'X' object cannot be interpreted as an integer" (2.7: custom message). */
+/**
+ * `PyNumber_Index` raising "'X' object cannot be interpreted as an integer" (2.7: custom message).
+ *
+ * @example
+ * ```ts
+ * indexValue(heap, heap.True); // 1
+ * ```
+ */
 export function indexValue(heap: Heap, r: Ref, msg27?: string): IntV {
   const v = indexValueOrNull(heap, r);
   if (v !== null) return v;
@@ -410,7 +503,14 @@ export function indexValue(heap: Heap, r: Ref, msg27?: string): IntV {
   throw typeError(heap, `'${tpName(heap, r)}' object cannot be interpreted as an integer`);
 }
 
-/** A Py_ssize_t argument: OverflowError when it does not fit, as `PyNumber_AsSsize_t(o, OverflowError)`. */
+/**
+ * A Py_ssize_t argument: OverflowError when it does not fit, as `PyNumber_AsSsize_t(o, OverflowError)`.
+ *
+ * @example
+ * ```ts
+ * ssizeValue(heap, newInt(heap, 7)); // 7
+ * ```
+ */
 export function ssizeValue(heap: Heap, r: Ref, msg27?: string): number {
   const v = indexValue(heap, r, msg27);
   if (typeof v === 'number') return v;
@@ -420,20 +520,28 @@ export function ssizeValue(heap: Heap, r: Ref, msg27?: string): number {
   );
 }
 
-/** A Py_ssize_t for indexing: out-of-range values clamp (as `PyNumber_AsSsize_t(o, NULL)`). */
+/**
+ * A Py_ssize_t for indexing: out-of-range values clamp (as `PyNumber_AsSsize_t(o, NULL)`).
+ *
+ * @example
+ * ```ts
+ * clampedIndex(heap, newInt(heap, 2n ** 80n)); // Number.MAX_SAFE_INTEGER
+ * ```
+ */
 export function clampedIndex(heap: Heap, r: Ref, msg27?: string): number {
   const v = indexValue(heap, r, msg27);
   if (typeof v === 'number') return v;
   return v < 0n ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
 }
 
-/** Make sure a thrown value is a PyException (re-throws anything else). */
-export function asPyException(e: unknown): PyException {
-  if (e instanceof PyException) return e;
-  throw e;
-}
-
-/** Catch a Python exception of `type`, dropping it; returns true if caught. Re-throws others. */
+/**
+ * Catch a Python exception of `type`, dropping it; returns true if caught. Re-throws others.
+ *
+ * @example
+ * ```ts
+ * try { getAttr(heap, o, 'x'); } catch (e) { if (!swallow(heap, e, heap.t.AttributeError)) throw e; }
+ * ```
+ */
 export function swallow(heap: Heap, e: unknown, type: Ref): boolean {
   if (heap.isExceptionOf(e, type)) {
     heap.decref(e.exc);

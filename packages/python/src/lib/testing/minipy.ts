@@ -1359,6 +1359,11 @@ export interface CaseRecord {
 /**
  * Run a case file (see `testing/record.py` for the format) and produce the same records
  * CPython's recorder prints.
+ *
+ * @example
+ * ```ts
+ * runCaseFile("1 + 1\n'a' * 2\n", '3.12').map((r) => r.output); // ['1 + 1 => 2', "'a' * 2 => 'aa'"]
+ * ```
  */
 export function runCaseFile(source: string, version: PythonVersion, files?: Map<string, string>): CaseRecord[] {
   const py = new MiniPy({ version, files });

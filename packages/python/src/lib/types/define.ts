@@ -23,14 +23,28 @@ import {
 import { libState } from '../state.js';
 import { is27, typeError } from '../util.js';
 
-/** Define a method on a builtin type (a method descriptor). */
+/**
+ * Define a method on a builtin type (a method descriptor).
+ *
+ * @example
+ * ```ts
+ * method(heap, heap.t.list, 'size', (h, self) => newInt(h, (h.payload[self] as number[]).length));
+ * ```
+ */
 export function method(heap: Heap, type: Ref, name: string, fn: NativeFn, options?: MethodOptions): void {
   // (A type the heap never finished has no namespace: 2.7's str iterator, shadowed by `iterator`.)
   if (type === 0 || (heap.payload[type] as TypeData).dict === 0) return;
   defineMethod(heap, type, name, fn, options);
 }
 
-/** Define a getset descriptor on a builtin type. */
+/**
+ * Define a getset descriptor on a builtin type.
+ *
+ * @example
+ * ```ts
+ * getset(heap, heap.t.complex, 'real', (h, self) => newFloat(h, (h.payload[self] as { re: number }).re));
+ * ```
+ */
 export function getset(
   heap: Heap,
   type: Ref,
@@ -45,6 +59,11 @@ export function getset(
 /**
  * Install `type.__new__` as a builtin bound to the type (as CPython's `tp_new` wrapper):
  * `fn(heap, cls, args, kwnames)` receives the class to instantiate (checked to be a subtype).
+ *
+ * @example
+ * ```ts
+ * defineNew(heap, heap.t.float, (h, cls, args) => newFloat(h, 0));
+ * ```
  */
 export function defineNew(heap: Heap, type: Ref, fn: (heap: Heap, cls: Ref, args: readonly Ref[], kwnames: readonly string[] | null) => Ref): void {
   if (type === 0) return;
@@ -76,6 +95,11 @@ export function defineNew(heap: Heap, type: Ref, fn: (heap: Heap, cls: Ref, args
 /**
  * Allocate an object of `cls` with a builtin layout (an exact builtin or a subclass), tracked
  * when the type is a GC type.
+ *
+ * @example
+ * ```ts
+ * const l = allocOf(heap, heap.t.list, Kind.LIST, []); // a tracked empty list
+ * ```
  */
 export function allocOf(heap: Heap, cls: Ref, kind: Kind, payload: unknown): Ref {
   const r = heap.alloc(cls, kind, payload);
@@ -100,6 +124,11 @@ export interface TypeSpec {
 /**
  * Create a static (non-heap, immortal) type object the heap's bootstrap does not provide, and
  * register it in the library state by name.
+ *
+ * @example
+ * ```ts
+ * const Quitter = makeType(heap, { name: 'Quitter', module: '_sitebuiltins', gc: false });
+ * ```
  */
 export function makeType(heap: Heap, spec: TypeSpec): Ref {
   const st = libState(heap);
@@ -153,18 +182,27 @@ export function makeType(heap: Heap, spec: TypeSpec): Ref {
   return r;
 }
 
-/** A library-created type by name (0 if absent). */
-export function libType(heap: Heap, name: string): Ref {
-  return libState(heap).types.get(name) ?? 0;
-}
-
-/** Set a type slot on a builtin type. */
+/**
+ * Set a type slot on a builtin type.
+ *
+ * @example
+ * ```ts
+ * setSlot(heap, heap.t.slice, 'repr', () => 'slice(...)');
+ * ```
+ */
 export function setSlot<K extends keyof TypeSlots>(heap: Heap, type: Ref, name: K, fn: TypeSlots[K]): void {
   if (type === 0) return;
   (heap.payload[type] as TypeData).slots[name] = fn;
 }
 
-/** The TypeData of a type ref. */
+/**
+ * The TypeData of a type ref.
+ *
+ * @example
+ * ```ts
+ * tdOf(heap, heap.t.int).name; // 'int'
+ * ```
+ */
 export function tdOf(heap: Heap, type: Ref): TypeData {
   return heap.payload[type] as TypeData;
 }

@@ -72,7 +72,14 @@ function mergeDict(heap: Heap, d: Ref, other: Ref): void {
   }
 }
 
-/** `dict.update(arg)` semantics: a mapping (has `keys`) or an iterable of pairs. */
+/**
+ * `dict.update(arg)` semantics: a mapping (has `keys`) or an iterable of pairs.
+ *
+ * @example
+ * ```ts
+ * dictUpdateFrom(heap, d, toPy(heap, [['a', 1]])); // d.update([('a', 1)])
+ * ```
+ */
 export function dictUpdateFrom(heap: Heap, d: Ref, arg: Ref): void {
   if (heap.kind[arg] === Kind.DICT && tdOf(heap, heap.typ[arg]!).slots.iter === undefined) {
     mergeDict(heap, d, arg);
@@ -144,7 +151,7 @@ function updateCommon(heap: Heap, d: Ref, args: readonly Ref[], kwnames: readonl
 }
 
 /** A copy of a dict (exact dict result). */
-export function dictCopy(heap: Heap, d: Ref): Ref {
+function dictCopy(heap: Heap, d: Ref): Ref {
   const r = newDict(heap);
   mergeDict(heap, r, d);
   return r;
@@ -155,7 +162,7 @@ export function dictCopy(heap: Heap, d: Ref): Ref {
 // ============================================================================================
 
 /** A dict view of `kind` over `d` (new reference). */
-export function newDictView(heap: Heap, d: Ref, which: 'keys' | 'values' | 'items'): Ref {
+function newDictView(heap: Heap, d: Ref, which: 'keys' | 'values' | 'items'): Ref {
   const type = which === 'keys' ? heap.t.dict_keys : which === 'values' ? heap.t.dict_values : heap.t.dict_items;
   heap.incref(d);
   const r = heap.alloc(type, Kind.DICTVIEW, [d]);
@@ -291,7 +298,14 @@ function dictRevNext(heap: Heap, it: Ref): Ref {
 // Installation
 // ============================================================================================
 
-/** Install dict, the views and the namespace proxy. */
+/**
+ * Install dict, the views and the namespace proxy.
+ *
+ * @example
+ * ```ts
+ * installDictTypes(heap); // (installBuiltinTypes does this)
+ * ```
+ */
 export function installDictTypes(heap: Heap): void {
   const t = heap.t;
   const v27 = is27(heap);

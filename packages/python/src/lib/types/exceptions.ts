@@ -221,6 +221,11 @@ function excNew(heap: Heap, cls: Ref, args: readonly Ref[], kwnames: readonly st
 /**
  * A new exception instance of `type` called with `args` (new reference), as `type(*args)`
  * would build it for builtin exception types.
+ *
+ * @example
+ * ```ts
+ * reprOf(heap, makeException(heap, heap.t.ValueError, [newStr(heap, 'x')])); // "ValueError('x')"
+ * ```
  */
 export function makeException(heap: Heap, type: Ref, args: readonly Ref[]): Ref {
   const e = excNew(heap, type, args, null);
@@ -233,7 +238,14 @@ export function makeException(heap: Heap, type: Ref, args: readonly Ref[]): Ref 
   return e;
 }
 
-/** An OSError-family exception `type(errno, strerror, filename)` ready to throw. */
+/**
+ * An OSError-family exception `type(errno, strerror, filename)` ready to throw.
+ *
+ * @example
+ * ```ts
+ * throw newOSError(heap, heap.t.FileNotFoundError, 2, 'No such file or directory', 'x.txt');
+ * ```
+ */
 export function newOSError(heap: Heap, type: Ref, errno: number, strerror: string, filename: string): PyException {
   const a = newInt(heap, errno);
   const b = newStr(heap, strerror);
@@ -391,14 +403,28 @@ const EXTRA_312: readonly [string, string][] = [
   ['ConnectionResetError', 'ConnectionError'],
 ];
 
-/** Every exception type (heap's and the library's), by name. */
+/**
+ * Every exception type (heap's and the library's), by name.
+ *
+ * @example
+ * ```ts
+ * exceptionTypes(heap).get('PermissionError'); // 3.12: a library-created subclass of OSError
+ * ```
+ */
 export function exceptionTypes(heap: Heap): Map<string, Ref> {
   const out = new Map(heap.t.exceptionsByName);
   for (const [name, r] of libState(heap).types) if ((tdOf(heap, r).tflags & 64) !== 0 && !name.includes('.') && tdOf(heap, r).module !== 'io') out.set(name, r);
   return out;
 }
 
-/** Install BaseException and the exception hierarchy's behaviour. */
+/**
+ * Install BaseException and the exception hierarchy's behaviour.
+ *
+ * @example
+ * ```ts
+ * installExceptionTypes(heap); // (installBuiltinTypes does this)
+ * ```
+ */
 export function installExceptionTypes(heap: Heap): void {
   const t = heap.t;
   const v27 = is27(heap);

@@ -49,11 +49,18 @@ export interface FileState {
 }
 
 /** The file type of the heap's profile (created on first use). */
-export function fileType(heap: Heap): Ref {
+function fileType(heap: Heap): Ref {
   return libState(heap).types.get(is27(heap) ? 'file' : 'TextIOWrapper') ?? 0;
 }
 
-/** Is `r` one of our file objects? */
+/**
+ * Is `r` one of our file objects?
+ *
+ * @example
+ * ```ts
+ * isFileObject(heap, newStdStream(heap, '<stdout>', null)); // true
+ * ```
+ */
 export function isFileObject(heap: Heap, r: Ref): boolean {
   return heap.kind[r] === Kind.NATIVE && heap.typ[r] === fileType(heap);
 }
@@ -123,7 +130,14 @@ function flushFile(heap: Heap, st: FileState): void {
   else fs.writeFile(st.name, data);
 }
 
-/** Write text to a file-like object: fast for our files, else `file.write(s)`. */
+/**
+ * Write text to a file-like object: fast for our files, else `file.write(s)`.
+ *
+ * @example
+ * ```ts
+ * writeTo(heap, hooks.stdout(), 'hello\n');
+ * ```
+ */
 export function writeTo(heap: Heap, file: Ref, text: string | Ref): void {
   if (isFileObject(heap, file)) {
     const st = state(heap, file);
@@ -161,7 +175,14 @@ function writeText(heap: Heap, file: Ref, st: FileState, text: string): void {
   if (st.pending.length > 8192) flushFile(heap, st);
 }
 
-/** 2.7 `PyFile_SoftSpace(f, newflag)`: returns the old flag and sets the new one. */
+/**
+ * 2.7 `PyFile_SoftSpace(f, newflag)`: returns the old flag and sets the new one.
+ *
+ * @example
+ * ```ts
+ * softspace(heap, stdout, 1); // returns the previous flag
+ * ```
+ */
 export function softspace(heap: Heap, f: Ref, newflag: number): number {
   if (isFileObject(heap, f)) {
     const st = state(heap, f);
@@ -187,7 +208,14 @@ export function softspace(heap: Heap, f: Ref, newflag: number): number {
   return old;
 }
 
-/** `open(name, mode)` (new reference). */
+/**
+ * `open(name, mode)` (new reference).
+ *
+ * @example
+ * ```ts
+ * const f = openFile(heap, 'notes.txt', 'w'); // writes go through hooks.fs
+ * ```
+ */
 export function openFile(heap: Heap, name: string, mode: string): Ref {
   const base = mode.replace(/[bt+U]/g, '');
   const plus = mode.includes('+');
@@ -266,7 +294,14 @@ function fileRepr(heap: Heap, f: Ref): string {
   return `<_io.TextIOWrapper name=${strRepr(st.name, 'str3')} mode=${strRepr(st.mode, 'str3')} encoding=${strRepr(st.encoding ?? 'UTF-8', 'str3')}>`;
 }
 
-/** Install the file type (and 3.12 `io.UnsupportedOperation`). */
+/**
+ * Install the file type (and 3.12 `io.UnsupportedOperation`).
+ *
+ * @example
+ * ```ts
+ * installFileType(heap); // (installBuiltinTypes does this)
+ * ```
+ */
 export function installFileType(heap: Heap): void {
   const v27 = is27(heap);
   const T = makeType(

@@ -52,7 +52,7 @@ function release(heap: Heap, r: Ref): void {
 // ---- enumerate -----------------------------------------------------------------------------
 
 /** `enumerate(iterable, start)` (new reference). */
-export function newEnumerate(heap: Heap, iterable: Ref, start: IntV, cls = 0): Ref {
+function newEnumerate(heap: Heap, iterable: Ref, start: IntV, cls = 0): Ref {
   const it = getIter(heap, iterable);
   return newNative(heap, 'enumerate', [it], { index: start }, cls);
 }
@@ -149,6 +149,11 @@ function filterNext(heap: Heap, self: Ref): Ref {
 /**
  * `reversed(seq)` (new reference): `seq.__reversed__()` if defined, else the sequence protocol
  * (`__len__` + `__getitem__`).
+ *
+ * @example
+ * ```ts
+ * reprOf(heap, reversedOf(heap, toPy(heap, [1, 2]))); // '<list_reverseiterator object at 0x...>'
+ * ```
  */
 export function reversedOf(heap: Heap, seq: Ref, cls = 0): Ref {
   const t = heap.t;
@@ -229,7 +234,14 @@ function rangeReversed(heap: Heap, r: Ref): Ref {
 
 // ---- callable_iterator -----------------------------------------------------------------------
 
-/** `iter(callable, sentinel)` (new reference). */
+/**
+ * `iter(callable, sentinel)` (new reference).
+ *
+ * @example
+ * ```ts
+ * const it = newCallableIterator(heap, fn, heap.None); // iter(fn, None)
+ * ```
+ */
 export function newCallableIterator(heap: Heap, fn: Ref, sentinel: Ref): Ref {
   heap.incref(fn);
   heap.incref(sentinel);
@@ -303,7 +315,14 @@ function lengthHint(heap: Heap, it: Ref): number {
   return 0;
 }
 
-/** Install iterator types and protocol methods. */
+/**
+ * Install iterator types and protocol methods.
+ *
+ * @example
+ * ```ts
+ * installIteratorTypes(heap); // (installBuiltinTypes does this)
+ * ```
+ */
 export function installIteratorTypes(heap: Heap): void {
   const t = heap.t;
   const v27 = is27(heap);

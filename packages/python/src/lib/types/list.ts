@@ -90,7 +90,7 @@ function tupleRepeat(heap: Heap, t: Ref, n: number): Ref {
 }
 
 /** `list.extend(iterable)` (also `+=`). */
-export function listExtend(heap: Heap, l: Ref, iterable: Ref): void {
+function listExtend(heap: Heap, l: Ref, iterable: Ref): void {
   const k = heap.kind[iterable];
   if (k === Kind.LIST || k === Kind.TUPLE) {
     const src = (heap.payload[iterable] as Ref[]).slice();
@@ -130,6 +130,11 @@ function listInplaceRepeat(heap: Heap, l: Ref, n: number): Ref {
  * `list.sort(key=..., reverse=...)` (and 2.7's `cmp`): the list is emptied while sorting (so
  * changes are detected: "list modified during sort"), keys are computed first, and timsort's
  * comparison sequence is CPython's.
+ *
+ * @example
+ * ```ts
+ * sortList(heap, toPy(heap, [3, 1, 2]), 0, false); // [1, 2, 3]
+ * ```
  */
 export function sortList(heap: Heap, l: Ref, key: Ref, reverse: boolean, cmp: Ref = 0): void {
   const saved = heap.payload[l] as Ref[];
@@ -182,7 +187,14 @@ export function sortList(heap: Heap, l: Ref, key: Ref, reverse: boolean, cmp: Re
   if (error !== null) throw error;
 }
 
-/** Parse the arguments of `list.sort` / `sorted` after the iterable. */
+/**
+ * Parse the arguments of `list.sort` / `sorted` after the iterable.
+ *
+ * @example
+ * ```ts
+ * sortArgs(heap, 'sort', [heap.True], ['reverse']); // { key: 0, reverse: true, cmp: 0 }
+ * ```
+ */
 export function sortArgs(heap: Heap, fname: string, args: readonly Ref[], kwnames: readonly string[] | null): { key: Ref; reverse: boolean; cmp: Ref } {
   if (is27(heap)) {
     const [cmp, key, rev] = parseArgs(heap, args, kwnames, { fname, names: ['cmp', 'key', 'reverse'], required: 0 });
@@ -212,7 +224,14 @@ export function sortArgs(heap: Heap, fname: string, args: readonly Ref[], kwname
 // Installation
 // ============================================================================================
 
-/** A reverse iterator over a list (`list_reverseiterator`). */
+/**
+ * A reverse iterator over a list (`list_reverseiterator`).
+ *
+ * @example
+ * ```ts
+ * iterNext(heap, newListReverseIterator(heap, toPy(heap, [1, 2]))); // 2
+ * ```
+ */
 export function newListReverseIterator(heap: Heap, l: Ref): Ref {
   heap.incref(l);
   const data: IteratorData = { seq: l, index: (heap.payload[l] as Ref[]).length - 1, mode: IterMode.REVERSED, guard: 0 };
@@ -221,7 +240,14 @@ export function newListReverseIterator(heap: Heap, l: Ref): Ref {
   return r;
 }
 
-/** Install list and tuple. */
+/**
+ * Install list and tuple.
+ *
+ * @example
+ * ```ts
+ * installListTypes(heap); // (installBuiltinTypes does this)
+ * ```
+ */
 export function installListTypes(heap: Heap): void {
   const t = heap.t;
   const v27 = is27(heap);

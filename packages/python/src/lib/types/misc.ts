@@ -84,7 +84,14 @@ function rangeArgs(heap: Heap, args: readonly Ref[], fname: string): [number, nu
   return [start, stop, step];
 }
 
-/** 2.7 `range(...)`: a list. */
+/**
+ * 2.7 `range(...)`: a list.
+ *
+ * @example
+ * ```ts
+ * reprOf(heap, range27List(heap, [newInt(heap, 3)], null)); // '[0, 1, 2]' (2.7 range())
+ * ```
+ */
 export function range27List(heap: Heap, args: readonly Ref[], kwnames: readonly string[] | null): Ref {
   checkArity(heap, 'range', args, kwnames, 1, 3, 'unpack');
   const [start, stop, step] = rangeArgs(heap, args, 'range');
@@ -113,7 +120,14 @@ function rangeEq(heap: Heap, a: Ref, b: Ref): boolean {
 // Installation
 // ============================================================================================
 
-/** Install range, slice, singletons, function/code/method/builtin/cell/module/descriptor/traceback. */
+/**
+ * Install range, slice, singletons, function/code/method/builtin/cell/module/descriptor/traceback.
+ *
+ * @example
+ * ```ts
+ * installMiscTypes(heap); // (installBuiltinTypes does this)
+ * ```
+ */
 export function installMiscTypes(heap: Heap): void {
   const t = heap.t;
   const v27 = is27(heap);

@@ -80,7 +80,7 @@ const ASCII_WS = /^[ \t\n\r\x0b\x0c]+|[ \t\n\r\x0b\x0c]+$/g;
  * parseIntLiteral('0x1f', 0, false); // 31
  * ```
  */
-export function parseIntLiteral(text: string, base: number, v27: boolean, longSuffix = false): IntV | null {
+function parseIntLiteral(text: string, base: number, v27: boolean, longSuffix = false): IntV | null {
   let s = text.replace(v27 ? ASCII_WS : PY_WS, '');
   if (!v27) s = asciiDigits(s);
   let sign = 1n;
@@ -137,7 +137,7 @@ const FLOAT_RE_27 = /^[+-]?(\d*\.?\d+|\d+\.)([eE][+-]?\d+)?$/;
 const SPECIAL_RE = /^[+-]?(inf|infinity|nan)$/i;
 
 /** Parse a float literal as `float(s)` does; null when invalid. */
-export function parseFloatLiteral(text: string, v27: boolean): number | null {
+function parseFloatLiteral(text: string, v27: boolean): number | null {
   let s = text.replace(v27 ? ASCII_WS : PY_WS, '');
   if (!v27) s = asciiDigits(s);
   if (SPECIAL_RE.test(s)) {
@@ -179,7 +179,14 @@ function invalidIntLiteral(heap: Heap, r: Ref, base: number, fname = 'int'): Err
   return pyErr(heap, heap.t.ValueError, `invalid literal for ${fname}() with base ${base}: ${shown}`);
 }
 
-/** Truncate a float to an int value (raising for inf/nan). */
+/**
+ * Truncate a float to an int value (raising for inf/nan).
+ *
+ * @example
+ * ```ts
+ * floatToIntValue(heap, -3.9); // -3
+ * ```
+ */
 export function floatToIntValue(heap: Heap, f: number): IntV {
   if (Number.isNaN(f)) throw pyErr(heap, heap.t.ValueError, 'cannot convert float NaN to integer');
   if (!Number.isFinite(f)) throw pyErr(heap, heap.t.OverflowError, 'cannot convert float infinity to integer');
@@ -192,7 +199,7 @@ export function floatToIntValue(heap: Heap, f: number): IntV {
  * `int(x)` / `long(x)` as a value: ints, floats (truncated), strings, and objects with
  * `__int__`/`__index__`/`__trunc__`.
  */
-export function intValueOf(heap: Heap, x: Ref, fname = 'int'): IntV {
+function intValueOf(heap: Heap, x: Ref, fname = 'int'): IntV {
   const k = heap.kind[x];
   if (k === Kind.INT || k === Kind.BOOL) return heap.payload[x] as IntV;
   if (k === Kind.FLOAT) return floatToIntValue(heap, heap.payload[x] as number);
@@ -219,7 +226,14 @@ export function intValueOf(heap: Heap, x: Ref, fname = 'int'): IntV {
   throw typeError(heap, `int() argument must be a string, a bytes-like object or a real number, not '${tpName(heap, x)}'`);
 }
 
-/** `float(x)` as a JS number. */
+/**
+ * `float(x)` as a JS number.
+ *
+ * @example
+ * ```ts
+ * floatValueOf(heap, newStr(heap, ' 1e3 ')); // 1000
+ * ```
+ */
 export function floatValueOf(heap: Heap, x: Ref): number {
   const k = heap.kind[x];
   if (k === Kind.FLOAT) return heap.payload[x] as number;
@@ -371,7 +385,7 @@ function floatFromHex(heap: Heap, s: string): number {
 // ============================================================================================
 
 /** Python-visible rich comparison dunders from `builtinRich`. */
-export function defineRichDunders(heap: Heap, type: Ref): void {
+function defineRichDunders(heap: Heap, type: Ref): void {
   const names = ['__lt__', '__le__', '__eq__', '__ne__', '__gt__', '__ge__'];
   names.forEach((name, op) => {
     method(heap, type, name, (h, self, args, kw) => {
@@ -381,7 +395,14 @@ export function defineRichDunders(heap: Heap, type: Ref): void {
   });
 }
 
-/** Install int, bool, long, float and complex. */
+/**
+ * Install int, bool, long, float and complex.
+ *
+ * @example
+ * ```ts
+ * installNumberTypes(heap); // (installBuiltinTypes does this)
+ * ```
+ */
 export function installNumberTypes(heap: Heap): void {
   const t = heap.t;
   const v27 = is27(heap);
@@ -611,7 +632,7 @@ export function installNumberTypes(heap: Heap): void {
 }
 
 /** 2.7 `str(float)`: 12 significant digits, exponent when the decimal exponent is >= 11 or < -4. */
-export function floatStr27(x: number): string {
+function floatStr27(x: number): string {
   if (Number.isNaN(x)) return 'nan';
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
   const neg = x < 0 || Object.is(x, -0);
@@ -653,7 +674,14 @@ function parseComplex(text: string): [number, number] | null {
   return null;
 }
 
-/** 3.12 `int.__round__(ndigits)`. */
+/**
+ * 3.12 `int.__round__(ndigits)`.
+ *
+ * @example
+ * ```ts
+ * reprOf(heap, intRound(heap, newInt(heap, 25), newInt(heap, -1))); // '20'
+ * ```
+ */
 export function intRound(heap: Heap, self: Ref, nd: Ref): Ref {
   const v = heap.payload[self] as IntV;
   if (nd === heap.None) return newInt(heap, v);
@@ -669,7 +697,14 @@ export function intRound(heap: Heap, self: Ref, nd: Ref): Ref {
   return newInt(heap, A.mul(qq, p));
 }
 
-/** 3.12 `float.__round__(ndigits)`. */
+/**
+ * 3.12 `float.__round__(ndigits)`.
+ *
+ * @example
+ * ```ts
+ * reprOf(heap, floatRound(heap, 2.5, heap.None)); // '2'
+ * ```
+ */
 export function floatRound(heap: Heap, x: number, nd: Ref): Ref {
   if (nd === heap.None) {
     const r = A.roundHalfEven(x, 0);
@@ -685,7 +720,14 @@ export function floatRound(heap: Heap, x: number, nd: Ref): Ref {
   return newFloat(heap, r === 0 && x < 0 ? -0 : r);
 }
 
-/** 2.7 `round(x, n)`: a float, rounding half away from zero. */
+/**
+ * 2.7 `round(x, n)`: a float, rounding half away from zero.
+ *
+ * @example
+ * ```ts
+ * reprOf(heap, round27(heap, 2.5, 0)); // '3.0'
+ * ```
+ */
 export function round27(heap: Heap, x: number, n: number): Ref {
   if (!Number.isFinite(x) || x === 0) return newFloat(heap, x);
   if (n > 323) return newFloat(heap, x);

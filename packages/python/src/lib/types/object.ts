@@ -72,7 +72,7 @@ import { allocOf, defineNew, getset, method, setSlot, tdOf } from './define.js';
 // ============================================================================================
 
 /** `type.__module__` of a type as a JS string. */
-export function typeModule(heap: Heap, type: Ref): string {
+function typeModule(heap: Heap, type: Ref): string {
   const td = tdOf(heap, type);
   if ((td.tflags & TypeFlag.HEAPTYPE) !== 0) {
     const m = dictGetStr(heap, td.dict, '__module__');
@@ -84,7 +84,14 @@ export function typeModule(heap: Heap, type: Ref): string {
   return td.module;
 }
 
-/** `object.__repr__`: `<module.Qualname object at 0x...>`. */
+/**
+ * `object.__repr__`: `<module.Qualname object at 0x...>`.
+ *
+ * @example
+ * ```ts
+ * objectRepr(heap, instance); // '<__main__.A object at 0x7f...>'
+ * ```
+ */
 export function objectRepr(heap: Heap, r: Ref): string {
   const type = heap.typ[r]!;
   const td = tdOf(heap, type);
@@ -98,12 +105,19 @@ export function objectRepr(heap: Heap, r: Ref): string {
 }
 
 /** The Python-visible hash of an object's address (`object.__hash__`). */
-export function addressHash(heap: Heap, r: Ref): Ref {
+function addressHash(heap: Heap, r: Ref): Ref {
   const lo = pointerHash(heap.addressOf(r));
   return newInt(heap, hashToBigInt(lo, HASH_HI[0]!));
 }
 
-/** An attribute-name argument: must be a str. */
+/**
+ * An attribute-name argument: must be a str.
+ *
+ * @example
+ * ```ts
+ * attrName(heap, newStr(heap, 'x')); // 'x' (TypeError for non-strings)
+ * ```
+ */
 export function attrName(heap: Heap, r: Ref): string {
   if (heap.kind[r] !== Kind.STR) {
     throw typeError(heap, `attribute name must be string, not '${tpName(heap, r)}'`);
@@ -111,7 +125,14 @@ export function attrName(heap: Heap, r: Ref): string {
   return heap.payload[r] as string;
 }
 
-/** A new `mappingproxy` over `mapping` (3.12 `mappingproxy`, 2.7 `dictproxy`). */
+/**
+ * A new `mappingproxy` over `mapping` (3.12 `mappingproxy`, 2.7 `dictproxy`).
+ *
+ * @example
+ * ```ts
+ * reprOf(heap, newMappingProxy(heap, toPy(heap, { a: 1 }))); // "mappingproxy({'a': 1})"
+ * ```
+ */
 export function newMappingProxy(heap: Heap, mapping: Ref): Ref {
   heap.incref(mapping);
   const r = heap.alloc(heap.t.mappingproxy, Kind.MAPPINGPROXY, [mapping]);
@@ -241,7 +262,14 @@ function recursiveIsSubclass(heap: Heap, derived: Ref, cls: Ref): boolean {
   return abstractIsSubclass(heap, derived, cls);
 }
 
-/** `issubclass(derived, cls)` with tuples and `__subclasscheck__`. */
+/**
+ * `issubclass(derived, cls)` with tuples and `__subclasscheck__`.
+ *
+ * @example
+ * ```ts
+ * isSubclassOf(heap, heap.t.bool, heap.t.int); // true
+ * ```
+ */
 export function isSubclassOf(heap: Heap, derived: Ref, cls: Ref): boolean {
   if (heap.typ[cls] === heap.t.type && heap.kind[derived] === Kind.TYPE) return isSubtype(heap, derived, cls);
   if (heap.kind[cls] === Kind.TUPLE) {
@@ -265,7 +293,14 @@ export function isSubclassOf(heap: Heap, derived: Ref, cls: Ref): boolean {
 // type(name, bases, ns)
 // ============================================================================================
 
-/** The most derived metaclass of `meta` and the bases' metaclasses (`_PyType_CalculateMetaclass`). */
+/**
+ * The most derived metaclass of `meta` and the bases' metaclasses (`_PyType_CalculateMetaclass`).
+ *
+ * @example
+ * ```ts
+ * calculateMetaclass(heap, heap.t.type, [heap.t.object]) === heap.t.type; // true
+ * ```
+ */
 export function calculateMetaclass(heap: Heap, meta: Ref, bases: readonly Ref[]): Ref {
   let winner = meta;
   for (const b of bases) {
@@ -539,7 +574,14 @@ function propertyCopy(heap: Heap, prop: Ref, which: 0 | 1 | 2, f: Ref): Ref {
 // Installation
 // ============================================================================================
 
-/** Install object, type, super, property, staticmethod and classmethod behaviour. */
+/**
+ * Install object, type, super, property, staticmethod and classmethod behaviour.
+ *
+ * @example
+ * ```ts
+ * installObjectTypes(heap); // (installBuiltinTypes does this)
+ * ```
+ */
 export function installObjectTypes(heap: Heap): void {
   const t = heap.t;
   const v27 = is27(heap);
@@ -951,7 +993,14 @@ export function installObjectTypes(heap: Heap): void {
   void objectDict;
 }
 
-/** `dir()` of an ordinary object: its `__dict__` keys and its class's attributes (unsorted list). */
+/**
+ * `dir()` of an ordinary object: its `__dict__` keys and its class's attributes (unsorted list).
+ *
+ * @example
+ * ```ts
+ * reprOf(heap, defaultDir(heap, instance)); // unsorted attribute names
+ * ```
+ */
 export function defaultDir(heap: Heap, obj: Ref): Ref {
   const names = new Set<string>();
   const d = getAttrOrNull(heap, obj, '__dict__');
@@ -979,7 +1028,14 @@ export function defaultDir(heap: Heap, obj: Ref): Ref {
   return l;
 }
 
-/** Attribute names of a class and its bases (what `dir(cls)` shows). */
+/**
+ * Attribute names of a class and its bases (what `dir(cls)` shows).
+ *
+ * @example
+ * ```ts
+ * classAttrNames(heap, heap.t.object).has('__repr__'); // true
+ * ```
+ */
 export function classAttrNames(heap: Heap, cls: Ref): Set<string> {
   const names = new Set<string>();
   const mro = heap.payload[tdOf(heap, cls).mro] as Ref[];
@@ -998,7 +1054,7 @@ function typeDir(heap: Heap, cls: Ref): Ref {
 }
 
 /** Direct subclasses still alive (the heap keeps them unowned). */
-export function liveSubclasses(heap: Heap, type: Ref): Ref[] {
+function liveSubclasses(heap: Heap, type: Ref): Ref[] {
   const out: Ref[] = [];
   for (const s of tdOf(heap, type).subclasses) {
     if ((heap.flags[s]! & Flag.FREE) !== 0 || heap.kind[s] !== Kind.TYPE) continue;
@@ -1055,7 +1111,14 @@ let formatHook: (heap: Heap, value: Ref, spec: Ref) => Ref = (heap) => {
   throw typeError(heap, 'format() is not installed');
 };
 
-/** Wire `format()` (called by the installer). */
+/**
+ * Wire `format()` (called by the installer).
+ *
+ * @example
+ * ```ts
+ * setFormatHook((h, v, spec) => newStr(h, formatValue(h, v, h.payload[spec] as string)));
+ * ```
+ */
 export function setFormatHook(fn: (heap: Heap, value: Ref, spec: Ref) => Ref): void {
   formatHook = fn;
 }

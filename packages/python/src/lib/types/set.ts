@@ -76,7 +76,7 @@ function discardEntry(heap: Heap, s: Ref, key: Ref, lo: number, hi: number): boo
 }
 
 /** `set_merge(so, other)` for a set/frozenset `other`. */
-export function setMerge(heap: Heap, so: Ref, other: Ref): void {
+function setMerge(heap: Heap, so: Ref, other: Ref): void {
   if (other === so) return;
   const o = table(heap, other);
   if (o.used === 0) return;
@@ -107,7 +107,14 @@ export function setMerge(heap: Heap, so: Ref, other: Ref): void {
   for (const [k, lo, hi] of entries) addEntry(heap, so, k, lo, hi);
 }
 
-/** `set_update_internal(so, iterable)`. */
+/**
+ * `set_update_internal(so, iterable)`.
+ *
+ * @example
+ * ```ts
+ * setUpdate(heap, s, toPy(heap, [1, 2])); // s.update([1, 2])
+ * ```
+ */
 export function setUpdate(heap: Heap, so: Ref, other: Ref): void {
   if (isAnySet(heap, other)) {
     setMerge(heap, so, other);
@@ -380,7 +387,14 @@ function frozensetHash27(heap: Heap, fs: Ref): number {
   return hashFromBigInt(signed);
 }
 
-/** Install set and frozenset. */
+/**
+ * Install set and frozenset.
+ *
+ * @example
+ * ```ts
+ * installSetTypes(heap); // (installBuiltinTypes does this)
+ * ```
+ */
 export function installSetTypes(heap: Heap): void {
   const t = heap.t;
   const v27 = is27(heap);

@@ -159,7 +159,7 @@ function asText27(heap: Heap, r: Ref): string {
 }
 
 /** A UnicodeDecodeError (ready to throw). */
-export function unicodeDecodeError(heap: Heap, encoding: string, data: string, start: number, end: number, reason: string): PyException {
+function unicodeDecodeError(heap: Heap, encoding: string, data: string, start: number, end: number, reason: string): PyException {
   const enc = newStr(heap, encoding);
   const obj = is27(heap) ? newStr(heap, data) : newBytes(heap, data);
   const st = newInt(heap, start);
@@ -172,7 +172,7 @@ export function unicodeDecodeError(heap: Heap, encoding: string, data: string, s
 }
 
 /** A UnicodeEncodeError (ready to throw). */
-export function unicodeEncodeError(heap: Heap, encoding: string, text: string, start: number, end: number, reason: string): PyException {
+function unicodeEncodeError(heap: Heap, encoding: string, text: string, start: number, end: number, reason: string): PyException {
   const enc = newStr(heap, encoding);
   const obj = is27(heap) ? newUnicode(heap, text) : newStr(heap, text);
   const st = newInt(heap, start);
@@ -469,7 +469,14 @@ function strRepeat(heap: Heap, s: Ref, n: number): Ref {
 // str() / unicode() / bytes()
 // ============================================================================================
 
-/** `str(x)` as a JS string, with 2.7's ASCII encoding of unicode. */
+/**
+ * `str(x)` as a JS string, with 2.7's ASCII encoding of unicode.
+ *
+ * @example
+ * ```ts
+ * strText(heap, newInt(heap, 5)); // '5'
+ * ```
+ */
 export function strText(heap: Heap, x: Ref): string {
   const s = strOf(heap, x);
   if (is27(heap) && (isUnicode27(heap, x) || strResultIsUnicode27(heap, x))) {
@@ -496,13 +503,27 @@ function unicodeEncodeErrorMsg(heap: Heap, s: string, i: number, cp: number): Py
   return e;
 }
 
-/** `str(x)` as a new str object (the same object for an exact str). */
+/**
+ * `str(x)` as a new str object (the same object for an exact str).
+ *
+ * @example
+ * ```ts
+ * strValue(heap, pyStr(heap, toPy(heap, [1, 'a']))); // "[1, 'a']"
+ * ```
+ */
 export function pyStr(heap: Heap, x: Ref): Ref {
   if (heap.typ[x] === heap.t.str) return newRef(heap, x);
   return newStr(heap, strText(heap, x));
 }
 
-/** `repr(x)` as a new str object. */
+/**
+ * `repr(x)` as a new str object.
+ *
+ * @example
+ * ```ts
+ * strValue(heap, pyRepr(heap, newStr(heap, 'a'))); // "'a'"
+ * ```
+ */
 export function pyRepr(heap: Heap, x: Ref): Ref {
   return newStr(heap, reprOf(heap, x));
 }
@@ -603,7 +624,14 @@ function installBasestring(heap: Heap): void {
   heap.typeEpoch++;
 }
 
-/** Install str/unicode/bytes. */
+/**
+ * Install str/unicode/bytes.
+ *
+ * @example
+ * ```ts
+ * installStrTypes(heap); // (installBuiltinTypes does this)
+ * ```
+ */
 export function installStrTypes(heap: Heap): void {
   const t = heap.t;
   const v27 = is27(heap);
@@ -1176,7 +1204,7 @@ function bytesSubArg(c: Ctx, r: Ref): string {
 }
 
 /** The builtin repr of a string object (ignoring subclass overrides). */
-export function reprOfBuiltinStr(heap: Heap, r: Ref): string {
+function reprOfBuiltinStr(heap: Heap, r: Ref): string {
   const s = heap.payload[r] as string;
   if (heap.kind[r] === Kind.BYTES) return `b${strRepr(s, 'bytes')}`;
   if (is27(heap)) return isUnicode27(heap, r) ? `u${strRepr(s, 'unicode27')}` : strRepr(s, 'bytes');

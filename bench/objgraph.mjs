@@ -2,7 +2,7 @@
  * bench:objgraph — objgraph queries on a leak-hunt heap (a module-level cache list of Node
  * instances, each with an `items` list, half of them holding a Leaf), through HeapLab's TS API
  * (3.12 profile) and through objgraph 3.7 on CPython 3.12 (skipped when either is missing).
- * Prints the best of RUNS runs per query (the machine may be shared: the best run is the least
+ * Prints the best of RUNS runs per query, after warm-up runs, (the machine may be shared: the best run is the least
  * disturbed one, on both sides alike) and the CPython/HeapLab ratio (how many times faster HeapLab
  * is).
  *
@@ -27,9 +27,12 @@ const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const Ns = sizes.length ? sizes : [100_000, 1_000_000];
 const RUNS = 7;
 
+/** Best of `runs` timed runs after WARMUP untimed ones (the JIT compiles the query loops first). */
+const WARMUP = 3;
 function time(fn, runs = RUNS) {
   const ts = [];
   let result;
+  for (let i = 0; i < WARMUP; i++) fn();
   for (let i = 0; i < runs; i++) {
     const t0 = process.hrtime.bigint();
     result = fn();
@@ -97,6 +100,7 @@ function heaplabCase(n) {
   return { objects, collect: collect.ms, rows, noCollect };
 }
 
+const WARMUP_PY = 1;
 const PY = (n) => `
 import gc, sys, time, json
 import objgraph
@@ -119,6 +123,7 @@ del node, items, leaf
 gc.collect()
 objects = len(gc.get_objects())
 def t(fn, runs=${RUNS}):
+    for _ in range(${WARMUP_PY}): fn()
     ts = []
     for _ in range(runs):
         t0 = time.perf_counter_ns(); r = fn(); ts.append((time.perf_counter_ns() - t0) / 1e6)

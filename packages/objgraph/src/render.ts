@@ -50,6 +50,8 @@ interface ResvgModule {
   Resvg: new (svg: string, opts?: unknown) => { render(): { asPng(): Uint8Array } };
 }
 
+const RESVG_PACKAGE = '@resvg/resvg-js';
+
 let viz: VizLike | null = null;
 let vizLoading: Promise<VizLike> | null = null;
 let resvg: ResvgModule | null = null;
@@ -75,7 +77,9 @@ export async function loadRenderer(options: { png?: boolean } = {}): Promise<voi
   }
   if (options.png !== false && resvg === null && nodeBuiltin('node:module') !== null) {
     try {
-      resvg = (await import('@resvg/resvg-js')) as unknown as ResvgModule;
+      // A native addon: kept out of browser bundles (bundlers leave a computed specifier alone).
+      const name = RESVG_PACKAGE;
+      resvg = (await import(/* @vite-ignore */ name)) as unknown as ResvgModule;
     } catch {
       resvg = null;
     }

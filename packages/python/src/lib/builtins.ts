@@ -122,6 +122,7 @@ export function printStatement27(heap: Heap, hooks: RuntimeHooks, dest: Ref, val
       if (heap.kind[v] === Kind.STR) {
         const s = heap.payload[v] as string;
         const last = s[s.length - 1];
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: Python's whitespace and ASCII sets include control characters
         if (s.length === 0 || !/[\t\n\x0b\x0c\r ]/.test(last!) || last === ' ') softspace(heap, w, 1);
       } else softspace(heap, w, 1);
     } finally {
@@ -685,7 +686,7 @@ export function createBuiltinsModule(heap: Heap, hooks: RuntimeHooks): Ref {
   fn('id', (h, _s, args, kw) => {
     checkArity(h, 'id', args, kw, 1, 1, 'one');
     const a = h.addressOf(args[0]!);
-    return v27 && a > 9223372036854775807 ? newLong(h, a) : newInt(h, a);
+    return v27 && a > 2 ** 63 - 1 ? newLong(h, a) : newInt(h, a);
   });
   fn('isinstance', (h, _s, args, kw) => {
     checkArity(h, 'isinstance', args, kw, 2, 2, 'unpack');

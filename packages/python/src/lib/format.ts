@@ -661,7 +661,6 @@ export function percentFormat(heap: Heap, fmtRef: Ref, args: Ref): Ref {
             } else if (ch === 'x') prefix = '0x';
             else if (ch === 'X') prefix = '0X';
           }
-          if (v27 && (ch === 'x' || ch === 'X' || ch === 'o' || ch === 'd') && alt && false) prefix = '';
           piece = padNum(numSign(neg), prefix, digits, width, left, zero);
           break;
         }
@@ -1003,7 +1002,9 @@ export function strFormat(heap: Heap, fmtRef: Ref, args: readonly Ref[], kwnames
   let kw: Map<string, Ref> | null = null;
   if (kwnames !== null) {
     kw = new Map();
-    kwnames.forEach((k, j) => kw!.set(k, args[npos + j]!));
+    kwnames.forEach((k, j) => {
+      kw!.set(k, args[npos + j]!);
+    });
   }
   const s = renderFormat(heap, heap.payload[fmtRef] as string, args.slice(0, npos), kw, { auto: 'unknown', next: 0 }, 0);
   return isUnicode27(heap, fmtRef) ? newUnicode(heap, s) : newStr(heap, s);

@@ -613,7 +613,8 @@ export class MiniPy {
                   this.reraise = saved;
                 }
                 heap.decref(e.exc);
-                return this.execAfterTry(s, scope, false);
+                this.execAfterTry(s, scope, false);
+                return;
               }
             }
             throw e;
@@ -763,14 +764,20 @@ export class MiniPy {
                     : `not enough values to unpack (expected ${t.elts.length}, got ${items.length})`,
               );
             }
-            t.elts.forEach((e, i) => this.assign(e, items[i]!, scope));
+            t.elts.forEach((e, i) => {
+              this.assign(e, items[i]!, scope);
+            });
           } else {
             const after = t.elts.length - star - 1;
-            t.elts.slice(0, star).forEach((e, i) => this.assign(e, items[i]!, scope));
+            t.elts.slice(0, star).forEach((e, i) => {
+              this.assign(e, items[i]!, scope);
+            });
             const mid = newList(heap, items.slice(star, items.length - after));
             this.assign((t.elts[star] as Extract<Expr, { type: 'Starred' }>).value, mid, scope);
             heap.decref(mid);
-            t.elts.slice(star + 1).forEach((e, i) => this.assign(e, items[items.length - after + i]!, scope));
+            t.elts.slice(star + 1).forEach((e, i) => {
+              this.assign(e, items[items.length - after + i]!, scope);
+            });
           }
         } finally {
           for (const x of items) heap.decref(x);

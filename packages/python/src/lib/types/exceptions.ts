@@ -647,7 +647,9 @@ export function installExceptionTypes(heap: Heap): void {
     if (type === 0) continue;
     setSlotDeep(heap, type, 'str', (h, e) => unicodeErrorStr(h, e, which));
     const names = which === 'translate' ? ['object', 'start', 'end', 'reason'] : ['encoding', 'object', 'start', 'end', 'reason'];
-    names.forEach((n, i) => derived(type, n, (h, e) => newRef(h, argsOf(h, e)[i] ?? h.None)));
+    names.forEach((n, i) => {
+      derived(type, n, (h, e) => newRef(h, argsOf(h, e)[i] ?? h.None));
+    });
   }
   void isUnicode27;
   void pyErr;

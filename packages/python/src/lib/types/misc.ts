@@ -193,7 +193,9 @@ export function installMiscTypes(heap: Heap): void {
     if (args.length === 1) return newSlice(h, 0, args[0]!, 0);
     return newSlice(h, args[0]!, args[1]!, args[2] ?? 0);
   });
-  (['start', 'stop', 'step'] as const).forEach((f, i) => getset(heap, S, f, (h, s) => newRef(h, (h.payload[s] as Ref[])[i]!)));
+  (['start', 'stop', 'step'] as const).forEach((f, i) => {
+    getset(heap, S, f, (h, s) => newRef(h, (h.payload[s] as Ref[])[i]!));
+  });
   setSlot(heap, S, 'repr', (h, s) => {
     const [a, b, c] = h.payload[s] as Ref[];
     return `slice(${reprOf(h, a!)}, ${reprOf(h, b!)}, ${reprOf(h, c!)})`;

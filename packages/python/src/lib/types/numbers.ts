@@ -54,6 +54,7 @@ const DIGIT = /\p{Nd}/u;
 
 /** Map Unicode decimal digits to ASCII (3.12 accepts them in int()/float()). */
 function asciiDigits(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: Python's whitespace and ASCII sets include control characters
   if (/^[\x00-\x7f]*$/.test(s)) return s;
   let out = '';
   for (const ch of s) {
@@ -69,7 +70,9 @@ function asciiDigits(s: string): string {
   return out;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Python's whitespace and ASCII sets include control characters
 const PY_WS = /^[ \t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[ \t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Python's whitespace and ASCII sets include control characters
 const ASCII_WS = /^[ \t\n\r\x0b\x0c]+|[ \t\n\r\x0b\x0c]+$/g;
 
 /**
@@ -247,6 +250,7 @@ export function floatValueOf(heap: Heap, x: Ref): number {
     const v = parseFloatLiteral(text, is27(heap));
     if (v === null) {
       if (is27(heap)) {
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: Python's whitespace and ASCII sets include control characters
         const s = text.replace(/^[ \t\n\r\x0b\x0c]+/, '');
         if (s.trim().length > 0 && hasFloatPrefix27(s)) throw pyErr(heap, heap.t.ValueError, `invalid literal for float(): ${s}`);
         throw pyErr(heap, heap.t.ValueError, `could not convert string to float: ${s}`);

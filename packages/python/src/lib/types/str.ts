@@ -52,7 +52,9 @@ import { allocOf, defineNew, makeType, method, setSlot, tdOf } from './define.js
 // Character classes
 // ============================================================================================
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Python's whitespace and ASCII sets include control characters
 const WS3 = /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Python's whitespace and ASCII sets include control characters
 const WS27 = /^[\t\n\x0b\x0c\r ]$/;
 
 function isSpaceFor(bytes: boolean): (ch: string) => boolean {
@@ -804,6 +806,7 @@ function defineStrMethods(heap: Heap, type: Ref): void {
       pred('isprintable', (s) => Array.from(s).every((ch) => !/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u.test(ch) && (ch === ' ' || !/\p{Zs}/u.test(ch))));
     }
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: Python's whitespace and ASCII sets include control characters
   if (!v27) pred('isascii', (s) => /^[\x00-\x7f]*$/.test(s));
 
   // ---- searching -----------------------------------------------------------------------------

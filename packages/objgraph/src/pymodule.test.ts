@@ -128,6 +128,8 @@ describe.each(V)('import objgraph (%s)', (version) => {
     const set = dictGetItem(s.heap, ids, s.str('Item'));
     expect(setLen(s.heap, set)).toBe(2);
     expect(py.call('get_new_ids', [], { skip_update: s.heap.True })).toBe(ids);
+    // CPython: defaultdict(<class 'set'>, {'Item': {...}, ...}) (2.7: <type 'set'>, set([...]))
+    expect(reprOf(s.heap, ids)).toMatch(version === '2.7' ? /^defaultdict\(<type 'set'>, \{.*'Item': set\(\[\d+, \d+\]\)/ : /^defaultdict\(<class 'set'>, \{.*'Item': \{\d+, \d+\}/);
     const back = py.call('at_addrs', [set]);
     expect(new Set(s.heap.payload[back] as Ref[])).toEqual(new Set(items));
     expect(py.call('at', [s.int(s.heap.addressOf(items[0]!))])).toBe(items[0]);

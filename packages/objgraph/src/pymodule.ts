@@ -7,6 +7,7 @@
  * the `Objgraph` implementation.
  */
 import {
+  builtinRepr,
   call,
   callMethod,
   dictEntries,
@@ -392,6 +393,8 @@ export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: Objgrap
       dictSetItem(h, self, key, s);
       return s;
     };
+    // repr: defaultdict(<class 'set'>, {...}) (2.7: <type 'set'>)
+    td.slots.repr = (h, self) => `defaultdict(${builtinRepr(h, h.t.set)}, ${builtinRepr(h, self)})`;
     newIdsDict = call(heap, defaultdictType, []);
     return newIdsDict;
   };

@@ -10,6 +10,11 @@
  * `notes` slot, so the collector sees and releases them.
  */
 import {
+  attributeError,
+  dictDelStr,
+  dictEntries,
+  objectDict,
+  typeLookup,
   dictGetStr,
   dictSetStr,
   type ExceptionData,
@@ -35,7 +40,7 @@ import {
   setAttr,
 } from '@heaplab/heap';
 import { libState } from '../state.js';
-import { checkArity, collect, is27, isUnicode27, newRef, none, pyBool, pyErr, typeError } from '../util.js';
+import { checkArity, collect, is27, isHeapType, isUnicode27, newRef, none, pyBool, pyErr, typeError } from '../util.js';
 import { allocOf, defineNew, getset, makeType, method, setSlot, tdOf } from './define.js';
 
 function data(heap: Heap, e: Ref): ExceptionData {
@@ -53,6 +58,14 @@ function field(heap: Heap, e: Ref, name: string): Ref {
   return d === 0 ? 0 : dictGetStr(heap, d, name);
 }
 
+/** Make `dst` hold exactly the items of `src` (used for `e.__dict__ = d` on subclass instances). */
+function dictClearInto(heap: Heap, dst: Ref, src: Ref): void {
+  const taken = (heap.payload[dst] as { store: { takeAll(): Ref[] } }).store.takeAll();
+  const e = dictEntries(heap, src);
+  for (let i = 0; i < e.length; i += 2) dictSetStr(heap, dst, heap.payload[e[i]!] as string, e[i + 1]!);
+  for (const x of taken) heap.decref(x);
+}
+
 /** Set a private field (value increfed). */
 function setField(heap: Heap, e: Ref, name: string, value: Ref): void {
   const ed = data(heap, e);
@@ -61,45 +74,64 @@ function setField(heap: Heap, e: Ref, name: string, value: Ref): void {
 }
 
 // ============================================================================================
-// Instance dicts (BaseException has a __dict__ stored in ExceptionData.dict)
+// Instance dicts
 // ============================================================================================
 
-const accessorArrays = new WeakSet<object>();
-let sinceSweep = 0;
-
 /**
- * Route the heap's generic attribute storage for an exception to `ExceptionData.dict` (which the
- * heap traverses and releases for exceptions), through its side-data table.
+ * `e.__dict__` (creating it). Instances of the static exception types keep it in
+ * `ExceptionData.dict` (which the heap traverses and releases); instances of classes derived
+ * from them use the heap's generic storage for builtin-layout subclasses.
  */
-function attachDict(heap: Heap, e: Ref): void {
-  const ed = data(heap, e);
-  const side: Ref[] = [];
-  Object.defineProperty(side, 0, {
-    get: () => ed.dict,
-    set: (v: Ref) => {
-      ed.dict = v;
-    },
-    enumerable: true,
-    configurable: true,
-  });
-  accessorArrays.add(side);
-  heap.sideData.set(e, side);
-  heap.flags[e] |= Flag.SIDE_DICT;
-  if (++sinceSweep >= 2048) {
-    sinceSweep = 0;
-    for (const [r, arr] of heap.sideData) {
-      if (accessorArrays.has(arr) && ((heap.flags[r]! & Flag.FREE) !== 0 || heap.kind[r] !== Kind.EXCEPTION || (heap.flags[r]! & Flag.SIDE_DICT) === 0)) {
-        heap.sideData.delete(r);
-      }
-    }
-  }
-}
-
-/** `e.__dict__` (creating it). */
 function excDict(heap: Heap, e: Ref): Ref {
+  if (isHeapType(heap, heap.typ[e]!)) {
+    const d = objectDict(heap, e, true);
+    if (d !== 0) return d;
+  }
   const ed = data(heap, e);
   if (ed.dict === 0) ed.dict = newDict(heap);
   return ed.dict;
+}
+
+/** `PyObject_GenericGetAttr` for static exception types, with the instance dict in ExceptionData. */
+function excGetattrOrNull(heap: Heap, e: Ref, name: string): Ref {
+  const type = heap.typ[e]!;
+  const descr = typeLookup(heap, type, name);
+  let get: ((h: Heap, d: Ref, o: Ref, t: Ref) => Ref) | undefined;
+  if (descr !== 0) {
+    const dtd = heap.payload[heap.typ[descr]!] as TypeData;
+    get = dtd.slots.descrGet;
+    if (get !== undefined && dtd.slots.descrSet !== undefined) return get(heap, descr, e, type);
+  }
+  const d = data(heap, e).dict;
+  if (d !== 0) {
+    const v = dictGetStr(heap, d, name);
+    if (v !== 0) return newRef(heap, v);
+  }
+  if (get !== undefined) return get(heap, descr, e, type);
+  if (descr !== 0) return newRef(heap, descr);
+  return 0;
+}
+
+function excSetattr(heap: Heap, e: Ref, name: string, value: Ref): void {
+  const descr = typeLookup(heap, heap.typ[e]!, name);
+  if (descr !== 0) {
+    const set = (heap.payload[heap.typ[descr]!] as TypeData).slots.descrSet;
+    if (set !== undefined) {
+      heap.incref(descr);
+      try {
+        set(heap, descr, e, value);
+      } finally {
+        heap.decref(descr);
+      }
+      return;
+    }
+  }
+  if (value === 0) {
+    const d = data(heap, e).dict;
+    if (d === 0 || !dictDelStr(heap, d, name)) throw attributeError(heap, e, name);
+    return;
+  }
+  dictSetStr(heap, excDict(heap, e), name, value);
 }
 
 // ============================================================================================
@@ -212,7 +244,6 @@ function excNew(heap: Heap, cls: Ref, args: readonly Ref[], kwnames: readonly st
       ed.message = newStr(heap, '');
     }
   }
-  attachDict(heap, e);
   // OSError and friends initialise in __new__ too (their __init__ may be overridden).
   if (isOsErrorType(heap, type) && !is27(heap)) initException(heap, e, args, null);
   return e;
@@ -434,13 +465,18 @@ export function installExceptionTypes(heap: Heap): void {
       makeType(heap, { name, base, layout: Kind.EXCEPTION, basetype: true });
     }
   }
-  // Exceptions created by the object layer get a routed __dict__ too.
-  const prevInstantiate = heap.instantiateException;
-  heap.instantiateException = (type, message) => {
-    const e = prevInstantiate(type, message);
-    attachDict(heap, e);
-    return e;
-  };
+  // Attribute storage of the static exception types' instances (ExceptionData.dict).
+  for (const r of new Set([...t.exceptionsByName.values(), ...libState(heap).types.values()])) {
+    if (r === 0 || heap.kind[r] !== Kind.TYPE || !isSubtype(heap, r, t.BaseException) || isHeapType(heap, r)) continue;
+    const slots = (heap.payload[r] as TypeData).slots;
+    slots.getattroOrNull = excGetattrOrNull;
+    slots.getattro = (h, e, name) => {
+      const v = excGetattrOrNull(h, e, name);
+      if (v === 0) throw attributeError(h, e, name);
+      return v;
+    };
+    slots.setattro = excSetattr;
+  }
 
   const B = t.BaseException;
   defineNew(heap, B, excNew);
@@ -469,6 +505,13 @@ export function installExceptionTypes(heap: Heap): void {
     (h, e) => newRef(h, excDict(h, e)),
     (h, e, v) => {
       if (v === 0 || h.kind[v] !== Kind.DICT) throw typeError(h, '__dict__ must be a dictionary');
+      if (isHeapType(h, h.typ[e]!)) {
+        // Replace the generic storage's dict.
+        const cur = objectDict(h, e, true);
+        if (cur === v) return;
+        dictClearInto(h, cur, v);
+        return;
+      }
       const ed = data(h, e);
       const old = ed.dict;
       h.incref(v);

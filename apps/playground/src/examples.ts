@@ -107,9 +107,13 @@ objgraph.show_growth(limit=3)    # the baseline
 func_to_leak()
 print('after the call:')
 objgraph.show_growth()           # OBJ +1: something leaked
-leaked = objgraph.by_type('OBJ')[0]
-chain = objgraph.find_backref_chain(leaked, objgraph.is_proper_module)
-print(' -> '.join([type(x).__name__ for x in chain]))
+
+def why_alive():
+    leaked = objgraph.by_type('OBJ')[0]
+    chain = objgraph.find_backref_chain(leaked, objgraph.is_proper_module)
+    print(' -> '.join([type(x).__name__ for x in chain]))
+
+why_alive()                      # module -> dict -> list -> OBJ: it is _cache
 `,
   },
   {
@@ -273,7 +277,7 @@ for i in range(12):
     n.me = n                 # a self cycle each time
     keep.append([i])         # survivors age into older generations
     n = None
-print(gc.get_count())
+gc.set_threshold(700, 10, 10)
 `,
   },
   {

@@ -11,6 +11,7 @@ import { h, setChildren, setText } from './ui/dom.js';
 import { renderDotToSvg } from './ui/dot.js';
 import { Editor, type LineMark } from './ui/editor.js';
 import { type ViewOptions, buildView } from './ui/graphmodel.js';
+import { layoutGraph } from './ui/layout.js';
 import { GraphView } from './ui/graphview.js';
 import { ConsoleView, GcPanel, Inspector } from './ui/panels.js';
 
@@ -48,6 +49,7 @@ class App {
   editor: Editor;
   gcPanel: GcPanel;
   inspector: Inspector;
+  showTab: (which: 'gc' | 'object') => void = () => {};
   private queryToken = 0;
   private queryTimer: ReturnType<typeof setTimeout> | null = null;
   private lastQuery: string | null = null;
@@ -77,7 +79,18 @@ class App {
         void this.askObjgraph();
       },
     });
-    $('#side').append(this.gcPanel.el, this.inspector.el);
+    const tabGc = h('button', { type: 'button', role: 'tab', 'aria-selected': 'true', 'data-testid': 'tab-gc' }, 'gc');
+    const tabObj = h('button', { type: 'button', role: 'tab', 'aria-selected': 'false', 'data-testid': 'tab-object' }, 'object · objgraph');
+    this.showTab = (which) => {
+      tabGc.setAttribute('aria-selected', String(which === 'gc'));
+      tabObj.setAttribute('aria-selected', String(which === 'object'));
+      this.gcPanel.el.hidden = which !== 'gc';
+      this.inspector.el.hidden = which !== 'object';
+    };
+    tabGc.addEventListener('click', () => this.showTab('gc'));
+    tabObj.addEventListener('click', () => this.showTab('object'));
+    $('#side').append(h('div', { class: 'tabs', role: 'tablist' }, tabGc, tabObj), this.gcPanel.el, this.inspector.el);
+    this.showTab('gc');
     for (const ex of EXAMPLES) this.exampleSelect.append(h('option', { value: ex.id }, ex.title));
     this.exampleSelect.append(h('option', { value: '' }, '(your program)'));
     this.exampleSelect.addEventListener('change', () => {
@@ -269,7 +282,7 @@ class App {
       p.index = goto === 'end' ? last : typeof goto === 'function' ? goto(rec) : Math.min(goto, last);
       if (p.markStep !== null && p.markStep !== 'final' && p.markStep > last) p.markStep = null;
       this.render();
-      requestAnimationFrame(() => p.graph.fit());
+      requestAnimationFrame(() => p.graph.fit(false));
     } catch (e) {
       p.rec = null;
       p.recordedSource = null;
@@ -299,7 +312,7 @@ class App {
 
   async run(): Promise<void> {
     if (!(await this.ensureRecorded())) return;
-    for (const p of this.panes) p.index = p.rec!.steps.length - 1;
+    for (const p of this.panes) p.index = endOfProgram(p.rec!);
     this.render();
   }
 
@@ -337,8 +350,8 @@ class App {
       await this.ensureRecorded();
       return;
     }
-    const step = p.rec.steps[p.index]!;
-    if (step.event < 0) return;
+    const step = p.rec.steps[p.index];
+    if (step === undefined || step.event === -1) return;
     const event = step.event;
     // Interventions already applied at this event before the current step stay; later ones go.
     let before = 0;
@@ -375,6 +388,7 @@ class App {
 
   select(ref: number | null, reveal: boolean): void {
     this.selected = ref;
+    if (ref !== null) this.showTab('object');
     this.lastQuery = null;
     this.render();
     if (reveal && ref !== null) this.panes[this.active]?.graph.reveal(ref);
@@ -385,7 +399,7 @@ class App {
     const depth = Number($<HTMLSelectElement>('#opt-depth').value) || 2;
     this.view = { ...this.view, focus: { ref, depth } };
     this.render();
-    this.panes[this.active]?.graph.fit();
+    this.panes[this.active]?.graph.fit(false);
   }
 
   mark(): void {
@@ -461,7 +475,7 @@ class App {
     const marks: LineMark[] = [];
     for (let i = 0; i < this.panes.length; i++) {
       const p = this.panes[i]!;
-      this.renderPane(p, i === this.active ? this.selected : null);
+      this.renderPane(p, i === this.active ? this.selected : null, i === this.active);
       const step = p.rec?.steps[p.index];
       if (step !== undefined && step.line > 0 && !this.stale(p)) marks.push({ line: step.line, which: i === 0 ? 'a' : 'b' });
     }
@@ -470,13 +484,22 @@ class App {
     this.renderSide();
   }
 
-  private renderPane(p: Pane, selected: number | null): void {
+  private renderPane(p: Pane, selected: number | null, _active: boolean): void {
     if (p.rec === null) {
       setText(p.status, p.busy ? 'running…' : 'not run yet');
       return;
     }
     const rec = p.rec;
-    const step = rec.steps[p.index]!;
+    const step = rec.steps[p.index];
+    if (step === undefined) {
+      // Nothing recorded (the interpreter failed before the first line): show what it said.
+      p.graph.clear();
+      setText(p.status, `no steps recorded (exit code ${rec.exitCode})`);
+      setText(p.notice, rec.notices.join(' '));
+      p.notice.hidden = rec.notices.length === 0;
+      p.console.show(rec, rec.console.length, []);
+      return;
+    }
     const t0 = performance.now();
     const view = buildView(rec, p.index, this.view);
     p.graph.update(view, selected);
@@ -491,7 +514,7 @@ class App {
     );
     const notices = [...rec.notices];
     if (step.omitted > 0) notices.push(`Only the first ${step.nodes.length.toLocaleString('en-US')} objects are drawn; ${step.omitted.toLocaleString('en-US')}${step.omitted >= 20000 ? '+' : ''} more are reachable. Use the type filter or focus.`);
-    if (step.note !== undefined && step.event >= 0) notices.unshift(step.note);
+    if (step.note !== undefined) notices.unshift(step.note);
     if (p.interventions.length > 0) notices.push(`Your actions: ${p.interventions.length} (replayed at their steps). Reset clears them.`);
     setText(p.notice, notices.join(' '));
     p.notice.hidden = notices.length === 0;
@@ -514,8 +537,9 @@ class App {
     else if (rec === null || stale) setText(this.stepInfo, stale && rec !== null ? 'program changed — Run or Step to record it' : 'not run yet');
     else {
       const parts = this.panes.map((x) => {
-        const s = x.rec!.steps[x.index]!;
-        const where = s.event < 0 ? 'finished' : `line ${s.line}`;
+        const s = x.rec!.steps[x.index];
+        if (s === undefined) return `${x.version}: no steps`;
+        const where = s.event === -1 ? 'after shutdown' : s.event === -2 ? 'program ended' : `line ${s.line}`;
         return `${this.panes.length > 1 ? `${x.version}: ` : ''}step ${x.index + 1}/${x.rec!.steps.length} (${where})`;
       });
       setText(this.stepInfo, parts.join(' · '));
@@ -526,7 +550,7 @@ class App {
   private renderSide(): void {
     const p = this.panes[this.active] ?? null;
     const rec = p !== null && !this.stale(p) ? p.rec : null;
-    const step = rec !== null ? rec.steps[p!.index]! : null;
+    const step = rec !== null ? (rec.steps[p!.index] ?? null) : null;
     const prev = rec !== null && p!.index > 0 ? rec.steps[p!.index - 1]! : null;
     this.gcPanel.show(rec, step, prev, p?.busy ?? false);
     this.inspector.showSelection(rec, step, this.selected);
@@ -580,9 +604,17 @@ class App {
   }
 }
 
+/** The step where the program has ended but the interpreter has not shut down yet (or the last). */
+function endOfProgram(rec: Recording): number {
+  for (let i = rec.steps.length - 1; i >= 0; i--) if (rec.steps[i]!.event === -2 && rec.steps[i]!.note?.startsWith('the program ended')) return i;
+  return rec.steps.length - 1;
+}
+
 async function main(): Promise<void> {
   const app = new App();
-  (window as unknown as { heaplab: App }).heaplab = app;
+  // For tests and the curious: the app and the pure view functions.
+  (window as unknown as { heaplab: App; heaplabView: unknown }).heaplab = app;
+  (window as unknown as { heaplabView: unknown }).heaplabView = { buildView, layoutGraph };
   const fromLink = await app.loadFromHash().catch(() => false);
   if (!fromLink) {
     app.loadExample(EXAMPLES[0]!.id);

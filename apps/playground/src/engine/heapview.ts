@@ -114,7 +114,8 @@ export function labeledEdges(heap: Heap, r: Ref, sink: EdgeSink, scratch: Ref[] 
     case Kind.TYPE: {
       const td = heap.payload[r] as TypeData;
       if ((td.tflags & TypeFlag.HEAPTYPE) === 0) return;
-      emit(sink, td.dict, '__dict__', EK.REF);
+      emit(sink, td.dict, '__dict__', EK.INTERNAL);
+      if (td.dict !== 0 && heap.kind[td.dict] === Kind.DICT) foldNamespace(heap, td.dict, sink);
       emit(sink, td.mro, '__mro__', EK.INTERNAL);
       emit(sink, td.bases, '__bases__', EK.INTERNAL);
       emit(sink, td.base, '__base__', EK.INTERNAL);
@@ -193,7 +194,8 @@ export function labeledEdges(heap: Heap, r: Ref, sink: EdgeSink, scratch: Ref[] 
     case Kind.CLASSIC_CLASS: {
       const c = heap.payload[r] as ClassicClassData;
       emit(sink, c.bases, '__bases__', EK.INTERNAL);
-      emit(sink, c.dict, '__dict__', EK.REF);
+      emit(sink, c.dict, '__dict__', EK.INTERNAL);
+      if (c.dict !== 0 && heap.kind[c.dict] === Kind.DICT) foldNamespace(heap, c.dict, sink);
       emit(sink, c.name, '__name__', EK.INTERNAL);
       emit(sink, c.getattr, '__getattr__', EK.INTERNAL);
       emit(sink, c.setattr, '__setattr__', EK.INTERNAL);
@@ -231,6 +233,23 @@ export function labeledEdges(heap: Heap, r: Ref, sink: EdgeSink, scratch: Ref[] 
       referents(heap, r, scratch);
       for (const x of scratch) emit(sink, x, '', EK.REF);
     }
+  }
+}
+
+/**
+ * A class's attributes as if the class held them (the `FOLDED` shortcut through its namespace
+ * dict): methods, including dunder methods like `__init__`/`__del__`, and class attributes;
+ * not the bookkeeping entries (`__module__`, `__doc__`, `__dict__` descriptors...).
+ */
+function foldNamespace(heap: Heap, dict: Ref, sink: EdgeSink): void {
+  const store = (heap.payload[dict] as DictData).store;
+  for (let p = store.next(0); p >= 0; p = store.next(p + 1)) {
+    const k = store.keyAt(p);
+    if (heap.kind[k] !== Kind.STR) continue;
+    const name = heap.payload[k] as string;
+    const v = store.valueAt(p);
+    if (isDunder(name) && heap.kind[v] !== Kind.FUNCTION) continue;
+    emit(sink, v, clip(name, 24), EK.FOLDED);
   }
 }
 

@@ -202,9 +202,12 @@ function flagEntries(it: Interpreter): [string, number][] {
   return Object.entries(it.gc.flags).filter((e): e is [string, number] => typeof e[1] === 'number');
 }
 
+/** The line-event number of the checkpoint at the end of the program (before shutdown). */
+export const AT_EXIT = -2;
+
 interface Driver {
-  /** Called at every checkpoint (after `s.checkpoint` was incremented). */
-  checkpoint(s: Session, note: string | undefined): void;
+  /** Called at every checkpoint (after `s.checkpoint` was incremented), with the line event it belongs to. */
+  checkpoint(s: Session, note: string | undefined, event: number): void;
 }
 
 /** Run the program, calling the driver at each checkpoint; returns the exit code. */
@@ -216,9 +219,28 @@ function drive(req: RunRequest, limits: Limits, s: Session, driver: Driver): num
     byEvent.set(iv.event, list);
   }
   const filename = req.filename ?? 'main.py';
+  const atExit = () => {
+    // The program's last statement has run (and any atexit functions it registered): one more
+    // checkpoint before the interpreter shuts down and tears the modules apart.
+    if (s.stopped) return;
+    s.frame = null;
+    s.line = 0;
+    s.checkpoint++;
+    driver.checkpoint(s, 'the program ended — next: interpreter shutdown', AT_EXIT);
+    for (const iv of byEvent.get(AT_EXIT) ?? []) {
+      applyIntervention(s, iv);
+      s.frame = null;
+      s.line = 0;
+      s.checkpoint++;
+      driver.checkpoint(s, `after ${describeIntervention(iv, flagEntries(s.it!))} (you, at the end of the program)`, AT_EXIT);
+    }
+  };
   const onLine = function (this: Interpreter, e: LineEvent): void {
     if (s.stopped) return;
-    if (s.it === null) attach(s, this);
+    if (s.it === null) {
+      attach(s, this);
+      this.atexit.unshift(atExit);
+    }
     if (s.mainGlobals === 0) {
       let bottom = e.frame;
       while (bottom.back !== null) bottom = bottom.back;
@@ -229,15 +251,16 @@ function drive(req: RunRequest, limits: Limits, s: Session, driver: Driver): num
     s.line = e.lineno;
     s.frame = e.frame;
     s.checkpoint++;
-    driver.checkpoint(s, undefined);
+    driver.checkpoint(s, undefined, s.event);
     const ivs = byEvent.get(s.event);
     if (ivs !== undefined) {
+      const event = s.event;
       for (const iv of ivs) {
         applyIntervention(s, iv);
         s.frame = e.frame;
         s.line = e.lineno;
         s.checkpoint++;
-        driver.checkpoint(s, `after ${describeIntervention(iv, flagEntries(this))} (you, before line ${e.lineno})`);
+        driver.checkpoint(s, `after ${describeIntervention(iv, flagEntries(this))} (you, before line ${e.lineno})`, event);
       }
     }
   };
@@ -285,7 +308,7 @@ export function record(req: RunRequest): Recording {
   let exitCode: number;
   try {
     exitCode = drive(req, limits, s, {
-      checkpoint(sess, note) {
+      checkpoint(_s, note, event) {
         if (!recording) return;
         if (steps.length >= limits.maxSnapshots || entries >= limits.maxEntries) {
           recording = false;
@@ -295,7 +318,7 @@ export function record(req: RunRequest): Recording {
           return;
         }
         try {
-          take(note, sess.event, false);
+          take(note, event, event === AT_EXIT);
         } catch (e) {
           recording = false;
           notices.push(`Recording stopped at step ${steps.length}: ${e instanceof Error ? e.message : String(e)}`);
@@ -305,7 +328,8 @@ export function record(req: RunRequest): Recording {
   } catch (e) {
     // A JS error inside the interpreter: report it like a crash, keep what was recorded.
     exitCode = 70;
-    writer(s, 2)(`HeapLab internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    const where = e instanceof Error && e.stack ? `\n${e.stack.split('\n').slice(1, 4).join('\n')}` : '';
+    writer(s, 2)(`HeapLab internal error: ${e instanceof Error ? e.message : String(e)}${where}\n`);
     notices.push('The interpreter failed (internal error); the steps before it are shown.');
   }
   s.stopped = true;
@@ -314,7 +338,7 @@ export function record(req: RunRequest): Recording {
   if (/object budget exceeded/.test(stderr)) notices.push(`The program hit the object budget (${limits.objectBudget.toLocaleString('en-US')} live objects): runaway allocation?`);
   if (s.heap !== null) {
     try {
-      take(exitCode === 124 ? 'stopped (step budget)' : `finished (exit code ${exitCode})`, -1, true);
+      take(exitCode === 124 ? 'stopped by the step budget; after interpreter shutdown' : `after interpreter shutdown (exit code ${exitCode})`, -1, true);
     } catch (e) {
       notices.push(`The final state could not be recorded: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -56,6 +56,11 @@ export const EK = {
   INTERNAL: 2,
   /** A weak reference → its referent (not counted in the referent's refcount). */
   WEAK: 3,
+  /**
+   * A shortcut class → attribute that really goes through the class's namespace dict: drawn
+   * when library objects and bookkeeping are collapsed (the dict itself is then hidden).
+   */
+  FOLDED: 4,
 } as const;
 
 /** One state of one object (interned). */
@@ -104,7 +109,10 @@ export interface StackEntry {
 
 /** One recorded step: the state before `line` runs (or after the program ended). */
 export interface StepRec {
-  /** Line event index (the n-th statement executed), `-1` for the final state. */
+  /**
+   * Line event index (the n-th statement executed); `-2`: the program ended, before the
+   * interpreter shut down; `-1`: after shutdown (the final state).
+   */
   event: number;
   /** Line about to run (0 when finished). */
   line: number;

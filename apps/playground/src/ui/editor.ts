@@ -46,6 +46,7 @@ const marksField = StateField.define<DecorationSet>({
 export class Editor {
   readonly view: EditorView;
   private listeners: (() => void)[] = [];
+  private lastMarks = '';
 
   constructor(parent: HTMLElement, doc: string) {
     this.view = new EditorView({
@@ -72,6 +73,7 @@ export class Editor {
   }
 
   set text(value: string) {
+    this.lastMarks = '';
     this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: value } });
   }
 
@@ -81,6 +83,9 @@ export class Editor {
 
   /** Mark the lines about to run; scrolls the first one into view. */
   mark(marks: LineMark[]): void {
+    const key = marks.map((m) => `${m.which}${m.line}`).join(',');
+    if (key === this.lastMarks) return;
+    this.lastMarks = key;
     const effects: StateEffect<unknown>[] = [setMarks.of(marks)];
     const first = marks.find((m) => m.line >= 1 && m.line <= this.view.state.doc.lines);
     if (first !== undefined) effects.push(EditorView.scrollIntoView(this.view.state.doc.line(first.line).from, { y: 'nearest' }));

@@ -52,6 +52,7 @@ function hiddenByCollapse(n: NodeRec): boolean {
 function edgeShown(e: EdgeRec, opts: ViewOptions): boolean {
   if (e.kind === EK.TYPE) return opts.typeEdges;
   if (e.kind === EK.INTERNAL) return !opts.collapse;
+  if (e.kind === EK.FOLDED) return opts.collapse;
   return true;
 }
 

@@ -21,6 +21,7 @@ interface NodeEl {
   x: number;
   y: number;
   w: number;
+  attached: boolean;
 }
 
 interface EdgeEl {
@@ -28,7 +29,15 @@ interface EdgeEl {
   text: SVGTextElement | null;
   d: string;
   cls: string;
+  attached: boolean;
 }
+
+/** Below this zoom, text is not drawn (unreadable anyway, and the costliest part of a frame). */
+const LOD_SCALE = 0.4;
+/** Drawn margin around the visible area, in screen pixels (panning a little needs no redraw). */
+const CULL_MARGIN = 300;
+/** References drawn per node towards objects off screen. */
+const MAX_OFFSCREEN_FAN = 24;
 
 export interface GraphCallbacks {
   onSelect(ref: number | null): void;
@@ -74,6 +83,13 @@ export class GraphView {
   private tx = 20;
   private ty = 20;
   private k = 1;
+  private width = 0;
+  private height = 0;
+  private redrawPending = false;
+  /** The area (layout coordinates) the DOM currently holds elements for. */
+  private drawn = { x0: 0, y0: 0, x1: -1, y1: -1 };
+  /** Elements currently in the DOM (for tests and the status line). */
+  attachedNodes = 0;
   /** Milliseconds the last `update` took (model → layout → DOM). */
   lastUpdateMs = 0;
   lastLayoutReused = false;
@@ -109,6 +125,18 @@ export class GraphView {
     this.viewport.append(this.band, this.edgeLayer, this.nodeLayer, this.labelLayer);
     this.svg.append(defs, this.viewport);
     container.append(this.svg);
+    // Fixed pixel size, updated on resize: a percentage-sized SVG is laid out again (all its
+    // text) whenever anything around it changes size or text.
+    const sizeToContainer = () => {
+      const w = Math.max(1, Math.round(container.clientWidth));
+      const h = Math.max(1, Math.round(container.clientHeight));
+      this.width = w;
+      this.height = h;
+      if (this.svg.getAttribute('width') !== String(w)) this.svg.setAttribute('width', String(w));
+      if (this.svg.getAttribute('height') !== String(h)) this.svg.setAttribute('height', String(h));
+      this.scheduleRedraw();
+    };
+    new ResizeObserver(sizeToContainer).observe(container);
     this.installInteraction();
   }
 
@@ -176,13 +204,17 @@ export class GraphView {
     this.zoomAt(r.width / 2, r.height / 2, factor);
   }
 
-  /** Scale and move so the whole graph is visible (never enlarging past 100%). */
-  fit(): void {
+  /**
+   * Scale and move so the graph is visible (never enlarging past 100%). With `all` false the
+   * scale stays readable (at least 60%) and a large graph shows its roots' corner instead.
+   */
+  fit(all = true): void {
     const l = this.layout;
-    const r = this.svg.getBoundingClientRect();
-    if (l === null || r.width === 0) return;
-    const k = Math.min(1, (r.width - 40) / Math.max(1, l.width), (r.height - 40) / Math.max(1, l.height + 20));
-    this.k = Math.max(0.05, k);
+    const w = this.width || this.container.clientWidth;
+    const h = this.height || this.container.clientHeight;
+    if (l === null || w === 0) return;
+    const k = Math.min(1, (w - 40) / Math.max(1, l.width), (h - 40) / Math.max(1, l.height + 20));
+    this.k = Math.max(all ? 0.03 : 0.6, k);
     this.tx = 20;
     this.ty = 24;
     this.applyTransform();
@@ -204,6 +236,39 @@ export class GraphView {
 
   private applyTransform(): void {
     this.viewport.setAttribute('transform', `translate(${this.tx.toFixed(1)},${this.ty.toFixed(1)}) scale(${this.k.toFixed(4)})`);
+    this.svg.classList.toggle('lod', this.k < LOD_SCALE);
+    const v = this.visibleArea(0);
+    const d = this.drawn;
+    if (v.x0 < d.x0 || v.y0 < d.y0 || v.x1 > d.x1 || v.y1 > d.y1) this.scheduleRedraw();
+  }
+
+  /** The visible area in layout coordinates, grown by `margin` screen pixels. */
+  private visibleArea(margin: number): { x0: number; y0: number; x1: number; y1: number } {
+    const k = this.k;
+    return {
+      x0: (-this.tx - margin) / k,
+      y0: (-this.ty - margin) / k,
+      x1: (this.width - this.tx + margin) / k,
+      y1: (this.height - this.ty + margin) / k,
+    };
+  }
+
+  private scheduleRedraw(): void {
+    if (this.redrawPending) return;
+    this.redrawPending = true;
+    requestAnimationFrame(() => {
+      this.redrawPending = false;
+      if (this.view !== null && this.layout !== null) this.draw();
+    });
+  }
+
+  /** Patch the DOM for the current view, layout and visible area. */
+  private draw(): void {
+    const view = this.view!;
+    const layout = this.layout!;
+    this.drawn = this.visibleArea(CULL_MARGIN);
+    this.patchNodes(view, layout, this.selected);
+    this.patchEdges(view, layout, this.selected);
   }
 
   get scale(): number {
@@ -237,8 +302,7 @@ export class GraphView {
       this.prevEdges = view.edges.map((e) => (e.rec.from * 31 + e.rec.to) * 7 + e.rec.kind);
     }
     const layout = this.layout!;
-    this.patchNodes(view, layout, selected);
-    this.patchEdges(view, layout, selected);
+    this.draw();
     if (layout.bandTop >= 0) {
       this.band.setAttribute('visibility', 'visible');
       this.bandRect.setAttribute('x', '-12');
@@ -246,26 +310,41 @@ export class GraphView {
       this.bandRect.setAttribute('width', String(layout.width + 24));
       this.bandRect.setAttribute('height', String(layout.height - layout.bandTop + 8));
       this.bandText.setAttribute('x', '0');
-      this.bandText.setAttribute('y', String(layout.bandTop + 20));
+      this.bandText.setAttribute('y', String(layout.bandTop + 18));
     } else this.band.setAttribute('visibility', 'hidden');
     this.lastUpdateMs = performance.now() - t0;
   }
 
   private patchNodes(view: GraphViewData, layout: Layout, selected: number | null): void {
     const seen = new Set<number>();
+    const area = this.drawn;
+    let attached = 0;
     for (let i = 0; i < view.nodes.length; i++) {
       const vn = view.nodes[i]!;
       const r = vn.rec;
       seen.add(r.ref);
-      let el = this.nodes.get(r.ref);
-      if (el === undefined) {
-        el = this.createNode(r.ref);
-        this.nodes.set(r.ref, el);
-        this.nodeLayer.append(el.g);
-      }
       const x = layout.x[i]!;
       const y = layout.y[i]!;
       const w = layout.w[i]!;
+      let el = this.nodes.get(r.ref);
+      const inView = x + w >= area.x0 && x <= area.x1 && y + layout.h[i]! >= area.y0 && y - 12 <= area.y1;
+      if (!inView) {
+        // Off screen: keep the element (and what it shows) but take it out of the document.
+        if (el !== undefined && el.attached) {
+          el.g.remove();
+          el.attached = false;
+        }
+        continue;
+      }
+      if (el === undefined) {
+        el = this.createNode(r.ref);
+        this.nodes.set(r.ref, el);
+      }
+      if (!el.attached) {
+        this.nodeLayer.append(el.g);
+        el.attached = true;
+      }
+      attached++;
       if (el.x !== x || el.y !== y) {
         el.g.setAttribute('transform', `translate(${x},${y})`);
         el.x = x;
@@ -324,6 +403,7 @@ export class GraphView {
         this.nodes.delete(ref);
       }
     }
+    this.attachedNodes = attached;
   }
 
   private createNode(ref: number): NodeEl {
@@ -335,26 +415,19 @@ export class GraphView {
     const badge = s('text', { class: 'nbadge', x: 80, y: -4, 'text-anchor': 'end' });
     const title = document.createElementNS(SVG_NS, 'title');
     g.append(title, rect, type, rc, label, badge);
-    return { g, rect, type, rc, label, badge, title, stateId: -1, cls: '', x: Number.NaN, y: Number.NaN, w: -1 };
+    return { g, rect, type, rc, label, badge, title, stateId: -1, cls: '', x: Number.NaN, y: Number.NaN, w: -1, attached: false };
   }
 
   private patchEdges(view: GraphViewData, layout: Layout, selected: number | null): void {
     const seen = new Set<number>();
     const idx = view.index;
+    const offscreen = new Map<number, number>();
     for (const ve of view.edges) {
       const e = ve.rec;
       const a = idx.get(e.from)!;
       const b = idx.get(e.to)!;
       seen.add(ve.id);
       let el = this.edges.get(ve.id);
-      if (el === undefined) {
-        const path = s('path', {});
-        const text = e.label !== '' ? s('text', { class: 'elabel' }, e.label) : null;
-        el = { path, text, d: '', cls: '' };
-        this.edges.set(ve.id, el);
-        this.edgeLayer.append(path);
-        if (text !== null) this.labelLayer.append(text);
-      }
       const ax = layout.x[a]!;
       const ay = layout.y[a]!;
       const aw = layout.w[a]!;
@@ -363,39 +436,107 @@ export class GraphView {
       const by = layout.y[b]!;
       const bw = layout.w[b]!;
       const bh = layout.h[b]!;
-      let d: string;
+      // The curve: start, two control points, end (a cubic Bézier).
+      let p0x: number, p0y: number, p1x: number, p1y: number, p2x: number, p2y: number, p3x: number, p3y: number;
       let lx: number;
       let ly: number;
       let back = false;
       if (a === b) {
-        const sx = ax + aw - 18;
-        const sy = ay;
-        const ex = ax + aw;
-        const ey = ay + ah / 2;
-        d = `M${sx},${sy} C${sx},${sy - 34} ${ex + 40},${ey - 30} ${ex},${ey}`;
-        lx = ex + 6;
-        ly = sy - 14;
+        p0x = ax + aw - 18;
+        p0y = ay;
+        p3x = ax + aw;
+        p3y = ay + ah / 2;
+        p1x = p0x;
+        p1y = p0y - 34;
+        p2x = p3x + 40;
+        p2y = p3y - 30;
+        lx = p3x + 6;
+        ly = p0y - 14;
       } else if (layout.col[b]! > layout.col[a]! && bx > ax + aw) {
-        const sx = ax + aw;
-        const sy = ay + ah / 2;
-        const ex = bx;
-        const ey = by + bh / 2;
-        const dx = (ex - sx) * 0.5;
-        d = `M${sx},${sy} C${sx + dx},${sy} ${ex - dx},${ey} ${ex},${ey}`;
-        lx = (sx + 3 * (sx + dx) + 3 * (ex - dx) + ex) / 8;
-        ly = (sy + 3 * sy + 3 * ey + ey) / 8;
-      } else {
-        // Back edge (towards a root, or within a column): a U below both nodes.
+        p0x = ax + aw;
+        p0y = ay + ah / 2;
+        p3x = bx;
+        p3y = by + bh / 2;
+        const dx = (p3x - p0x) * 0.5;
+        p1x = p0x + dx;
+        p1y = p0y;
+        p2x = p3x - dx;
+        p2y = p3y;
+        lx = (p0x + 3 * p1x + 3 * p2x + p3x) / 8;
+        ly = (p0y + 3 * p1y + 3 * p2y + p3y) / 8;
+      } else if (layout.col[b] === layout.col[a]) {
+        // Within a column: a bulge on the right side.
         back = true;
-        const sx = ax + aw / 2;
-        const sy = ay + ah;
-        const ex = bx + bw / 2;
-        const ey = by + bh;
-        const drop = 36 + Math.abs(ex - sx) * 0.12 + Math.abs(ey - sy) * 0.1;
-        const bottom = Math.max(sy, ey) + drop;
-        d = `M${sx},${sy} C${sx},${bottom} ${ex},${bottom} ${ex},${ey}`;
-        lx = (sx + 3 * sx + 3 * ex + ex) / 8;
-        ly = (sy + 3 * bottom + 3 * bottom + ey) / 8;
+        p0x = ax + aw;
+        p0y = ay + ah / 2 + (by > ay ? 6 : -6);
+        p3x = bx + bw;
+        p3y = by + bh / 2 + (by > ay ? -6 : 6);
+        const bulge = Math.max(ax + aw, bx + bw) + 28 + Math.min(120, Math.abs(p3y - p0y) * 0.18);
+        p1x = bulge;
+        p1y = p0y;
+        p2x = bulge;
+        p2y = p3y;
+        lx = (p0x + 6 * bulge + p3x) / 8 + 4;
+        ly = (p0y + 3 * p1y + 3 * p2y + p3y) / 8;
+      } else {
+        // Back edge (towards a root): a U below both nodes.
+        back = true;
+        p0x = ax + aw / 2;
+        p0y = ay + ah;
+        p3x = bx + bw / 2;
+        p3y = by + bh;
+        const drop = 36 + Math.abs(p3x - p0x) * 0.12 + Math.abs(p3y - p0y) * 0.1;
+        const bottom = Math.max(p0y, p3y) + drop;
+        p1x = p0x;
+        p1y = bottom;
+        p2x = p3x;
+        p2y = bottom;
+        lx = (p0x + 3 * p1x + 3 * p2x + p3x) / 8;
+        ly = (p0y + 6 * bottom + p3y) / 8;
+      }
+      // Cull: the curve lies within the box of its end and control points.
+      const area = this.drawn;
+      const minX = Math.min(p0x, p1x, p2x, p3x);
+      const maxX = Math.max(p0x, p1x, p2x, p3x);
+      const minY = Math.min(p0y, p1y, p2y, p3y);
+      const maxY = Math.max(p0y, p1y, p2y, p3y);
+      let cull = maxX < area.x0 || minX > area.x1 || maxY < area.y0 || minY > area.y1;
+      if (!cull) {
+        // A node with hundreds of references (a big list) draws only a few of those that lead
+        // off screen: enough to see the fan, not a thousand paths.
+        const targetIn = bx + bw >= area.x0 && bx <= area.x1 && by + bh >= area.y0 && by <= area.y1;
+        if (!targetIn) {
+          const n = (offscreen.get(e.from) ?? 0) + 1;
+          offscreen.set(e.from, n);
+          if (n > MAX_OFFSCREEN_FAN) cull = true;
+        }
+      }
+      if (cull) {
+        if (el !== undefined && el.attached) {
+          el.path.remove();
+          el.text?.remove();
+          el.attached = false;
+        }
+        continue;
+      }
+      if (el === undefined) {
+        const path = s('path', {});
+        const text = e.label !== '' ? s('text', { class: 'elabel' }, e.label) : null;
+        el = { path, text, d: '', cls: '', attached: false };
+        this.edges.set(ve.id, el);
+      }
+      if (!el.attached) {
+        this.edgeLayer.append(el.path);
+        el.attached = true;
+      }
+      // Labels only where they can be seen (a fan of a thousand edges from one list would
+      // otherwise put a thousand texts in the document).
+      if (el.text !== null) {
+        const labelIn = lx >= area.x0 && lx <= area.x1 && ly >= area.y0 && ly <= area.y1;
+        if (labelIn !== el.text.isConnected) {
+          if (labelIn) this.labelLayer.append(el.text);
+          else el.text.remove();
+        }
       }
       let cls = 'edge';
       let marker = 'arrow';
@@ -406,11 +547,13 @@ export class GraphView {
         cls += ' type';
         marker = 'arrow-type';
       } else if (e.kind === EK.INTERNAL) cls += ' internal';
+      else if (e.kind === EK.FOLDED) cls += ' folded';
       if (back) cls += ' back';
       if (selected !== null && (e.from === selected || e.to === selected)) {
         cls += e.from === selected ? ' sel-out' : ' sel-in';
         marker = 'arrow-sel';
       }
+      const d = `M${p0x},${p0y} C${p1x},${p1y} ${p2x},${p2y} ${p3x},${p3y}`;
       if (el.d !== d) {
         el.path.setAttribute('d', d);
         el.d = d;

@@ -153,7 +153,7 @@ export function layoutGraph(view: GraphViewData): Layout {
   let height = mainBottom;
   if (mainCount < n) {
     bandTop = mainBottom + 40;
-    height = place(1, bandTop + 30);
+    height = place(1, bandTop + 50);
   }
   let width = 0;
   for (let i = 0; i < n; i++) if (x[i]! + w[i]! > width) width = x[i]! + w[i]!;

@@ -24,7 +24,7 @@ export class ConsoleView {
       this.rec = rec;
       for (const n of notices) this.el.append(h('span', { class: 'c-notice' }, `${n}\n`));
     }
-    if (rec === null) return;
+    if (rec === null || count === this.shown) return;
     const frag = document.createDocumentFragment();
     for (let i = this.shown; i < count; i++) {
       const c = rec.console[i]!;
@@ -32,7 +32,10 @@ export class ConsoleView {
     }
     this.el.append(frag);
     this.shown = count;
-    this.el.scrollTop = this.el.scrollHeight;
+    // Scroll in the next frame's read phase rather than forcing a layout now.
+    requestAnimationFrame(() => {
+      this.el.scrollTop = this.el.scrollHeight;
+    });
   }
 
   message(text: string, kind: 'c-notice' | 'c-err' = 'c-notice'): void {
@@ -63,6 +66,9 @@ export class GcPanel {
   private readonly buttons: HTMLButtonElement[] = [];
   private readonly hint: HTMLElement;
   private flagInputs: { input: HTMLInputElement; value: number }[] = [];
+  private countCells: HTMLTableCellElement[][] = [];
+  private logKey = '';
+  private logRec: Recording | null = null;
   private flagsKey = '';
   private currentDebug = 0;
 
@@ -121,7 +127,7 @@ export class GcPanel {
   }
 
   show(rec: Recording | null, step: StepRec | null, prev: StepRec | null, busy: boolean): void {
-    const canAct = rec !== null && step !== null && step.event >= 0 && !busy;
+    const canAct = rec !== null && step !== null && step.event !== -1 && !busy;
     for (const b of this.buttons) b.disabled = !canAct;
     this.enabled.disabled = !canAct;
     setText(this.title, rec !== null ? `gc — Python ${rec.version}` : 'gc');
@@ -129,29 +135,32 @@ export class GcPanel {
       this.hint,
       rec === null
         ? 'Run the program to see the collector.'
-        : step !== null && step.event < 0
-          ? 'The program has finished: step back to act on the collector.'
+        : step !== null && step.event === -1
+          ? 'The interpreter has shut down: step back to act on the collector.'
           : 'Buttons act on the paused program: it is replayed to this step and the action applied before the highlighted line.',
     );
     if (rec === null || step === null) {
       this.counts.replaceChildren();
+      this.countCells = [];
       this.log.replaceChildren();
+      this.logKey = '';
       return;
     }
     const gc = step.gc;
     this.enabled.checked = gc.enabled;
-    this.counts.replaceChildren(
-      ...[0, 1, 2].map((g) =>
-        h(
-          'tr',
-          { class: `gen-row gen-${g}` },
-          h('td', {}, h('span', { class: `swatch gen-${g}` }), String(g)),
-          h('td', { 'data-testid': `count-${g}` }, String(gc.counts[g])),
-          h('td', {}, String(gc.thresholds[g])),
-          h('td', {}, String(gc.sizes[g])),
-        ),
-      ),
-    );
+    if (this.countCells.length === 0) {
+      for (let g = 0; g < 3; g++) {
+        const cells = [h('td', { 'data-testid': `count-${g}` }), h('td'), h('td')];
+        this.countCells.push(cells);
+        this.counts.append(h('tr', { class: `gen-row gen-${g}` }, h('td', {}, h('span', { class: `swatch gen-${g}` }), String(g)), ...cells));
+      }
+    }
+    for (let g = 0; g < 3; g++) {
+      const [c, t, n] = this.countCells[g]!;
+      setText(c!, String(gc.counts[g]));
+      setText(t!, String(gc.thresholds[g]));
+      setText(n!, String(gc.sizes[g]));
+    }
     for (let i = 0; i < 3; i++) {
       const inp = this.thresholdInputs[i]!;
       if (document.activeElement !== inp) inp.value = String(gc.thresholds[i]);
@@ -178,6 +187,10 @@ export class GcPanel {
     }
     setText(this.garbage, `gc.garbage: ${gc.garbage} object${gc.garbage === 1 ? '' : 's'} · tracked objects: ${step.tracked} · live objects: ${step.live}`);
     const from = prev !== null && prev.collections <= step.collections ? prev.collections : step.collections;
+    const logKey = `${rec.collections.length}|${step.collections}|${from}|${rec.version}|${rec.steps.length}`;
+    if (logKey === this.logKey && this.logRec === rec) return;
+    this.logKey = logKey;
+    this.logRec = rec;
     const rows: HTMLTableRowElement[] = [];
     for (let i = step.collections - 1; i >= 0 && rows.length < 200; i--) {
       const c = rec.collections[i]!;
@@ -190,7 +203,7 @@ export class GcPanel {
           h('td', {}, String(c.uncollectable)),
           h('td', {}, (c.elapsed * 1000).toFixed(3)),
           h('td', {}, c.line > 0 ? String(c.line) : 'exit'),
-          h('td', {}, c.cause === 'you' ? 'you' : c.cause === 'auto' ? 'threshold' : 'program'),
+          h('td', {}, c.cause === 'you' ? 'you' : c.cause === 'auto' ? 'auto' : 'code'),
         ),
       );
     }

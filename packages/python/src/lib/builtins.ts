@@ -50,7 +50,7 @@ import {
   callMethod,
 } from '@heaplab/heap';
 import * as A from './arith.js';
-import { compareOp } from './compare.js';
+import { cmp27, compareOp } from './compare.js';
 import { asciiRepr, formatBuiltin } from './format.js';
 import type { RuntimeHooks } from './hooks.js';
 import { binaryOp, divmodOp, isLong, ternaryPow, unaryNumber } from './number.js';
@@ -1013,31 +1013,6 @@ function getAttrOrNullDrop(heap: Heap, obj: Ref, name: string): boolean {
   if (r === 0) return false;
   heap.decref(r);
   return true;
-}
-
-/**
- * 2.7 `cmp(a, b)`.
- *
- * @example
- * ```ts
- * cmp27(heap, newInt(heap, 1), newInt(heap, 2)); // -1
- * ```
- */
-export function cmp27(heap: Heap, a: Ref, b: Ref): number {
-  if (a === b) return 0;
-  const r = callSpecialOrNull(heap, a, '__cmp__', [b]);
-  if (r !== 0 && r !== heap.NotImplemented) {
-    try {
-      const v = Number(heap.payload[r] as number);
-      return v < 0 ? -1 : v > 0 ? 1 : 0;
-    } finally {
-      heap.decref(r);
-    }
-  }
-  if (r !== 0) heap.decref(r);
-  if (richCompareBool(heap, a, b, CompareOp.EQ)) return 0;
-  if (richCompareBool(heap, a, b, CompareOp.LT)) return -1;
-  return 1;
 }
 
 function inputLine(heap: Heap, args: readonly Ref[], kwnames: readonly string[] | null, name: string): Ref {

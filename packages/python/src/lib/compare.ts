@@ -19,7 +19,7 @@ import {
   type TypeData,
 } from '@heaplab/heap';
 import { rangeLength } from './subscript.js';
-import { forEach, indexValueOrNull, is27, isUnicode27, pyBool, tpName, typeError } from './util.js';
+import { callSpecialOrNull, forEach, indexValueOrNull, is27, isUnicode27, pyBool, tpName, typeError } from './util.js';
 import { utf8Decode } from './strutil.js';
 
 /** Comparison operator names (the parser's `CmpOpName`). */
@@ -403,4 +403,29 @@ function setCompare(heap: Heap, a: Ref, b: Ref, op: CompareOp): boolean {
     default:
       return na > nb && subset(b, a);
   }
+}
+
+/**
+ * 2.7 `cmp(a, b)`.
+ *
+ * @example
+ * ```ts
+ * cmp27(heap, newInt(heap, 1), newInt(heap, 2)); // -1
+ * ```
+ */
+export function cmp27(heap: Heap, a: Ref, b: Ref): number {
+  if (a === b) return 0;
+  const r = callSpecialOrNull(heap, a, '__cmp__', [b]);
+  if (r !== 0 && r !== heap.NotImplemented) {
+    try {
+      const v = Number(heap.payload[r] as number);
+      return v < 0 ? -1 : v > 0 ? 1 : 0;
+    } finally {
+      heap.decref(r);
+    }
+  }
+  if (r !== 0) heap.decref(r);
+  if (richCompareBool(heap, a, b, CompareOp.EQ)) return 0;
+  if (richCompareBool(heap, a, b, CompareOp.LT)) return -1;
+  return 1;
 }

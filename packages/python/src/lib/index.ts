@@ -7,9 +7,9 @@
  */
 export type { RuntimeHooks, RuntimeFs } from './hooks.js';
 export { installBuiltinTypes } from './install.js';
-export { createBuiltinsModule, printStatement27, flushSoftspace27, cmp27 } from './builtins.js';
+export { createBuiltinsModule, printStatement27, flushSoftspace27 } from './builtins.js';
 export { binaryOp, inplaceOp, unaryOp, divmodOp, ternaryPow, newComplex, type BinaryOpName, type UnaryOpName } from './number.js';
-export { compareOp, containsOp, type CompareOpName } from './compare.js';
+export { compareOp, containsOp, cmp27, type CompareOpName } from './compare.js';
 export { getItem, setItem, delItem, getSlice, setSlice, delSlice, newSlice, sliceIndices, newRange, keyError } from './subscript.js';
 export {
   percentFormat,

@@ -30,10 +30,11 @@ import {
   newInt,
   setDiscard,
   builtinRepr,
+  richCompareBool,
   TableDict,
   CompactDict,
 } from '@heaplab/heap';
-import { builtinRich, containsOp } from '../compare.js';
+import { builtinRich, cmp27, containsOp } from '../compare.js';
 import { libState, registerInplaceNb, registerNb } from '../state.js';
 import { getItem, keyError } from '../subscript.js';
 import {
@@ -479,6 +480,16 @@ export function installDictTypes(heap: Heap): void {
       return builtinRich(h, self, args[0]!, op as CompareOp);
     });
   });
+  if (v27) {
+    // 2.7 orders dicts: by length, then by the smallest differing key, then its values.
+    setSlot(heap, D, 'richcompare', (h, a, b, op) => {
+      if (h.kind[b] !== Kind.DICT) return notImpl(h);
+      if (op === CompareOp.EQ || op === CompareOp.NE) return builtinRich(h, a, b, op);
+      const c = dictCompare27(h, a, b);
+      const r = op === CompareOp.LT ? c < 0 : op === CompareOp.LE ? c <= 0 : op === CompareOp.GT ? c > 0 : c >= 0;
+      return pyBool(h, r);
+    });
+  }
   if (!v27) {
     makeType(heap, { name: 'dict_reversekeyiterator', slots: { iternext: dictRevNext } });
     makeType(heap, { name: 'dict_reversevalueiterator', slots: { iternext: dictRevNext } });
@@ -596,6 +607,44 @@ export function installDictTypes(heap: Heap): void {
   method(heap, P, '__contains__', (h, p, args) => pyBool(h, containsOp(h, target(h, p), args[0]!)));
   method(heap, P, '__len__', (h, p) => newIntOf(h, lengthOf(h, target(h, p))));
   method(heap, P, '__iter__', (h, p) => getIter(h, target(h, p)));
+}
+
+/** 2.7 `characterize(a, b)`: the smallest key of `a` whose value differs in `b` (borrowed refs), or null. */
+function characterize(heap: Heap, a: Ref, b: Ref): [Ref, Ref] | null {
+  let akey = 0;
+  let aval = 0;
+  const e = dictEntries(heap, a).slice();
+  for (const x of e) heap.incref(x);
+  try {
+    for (let i = 0; i < e.length; i += 2) {
+      const k = e[i]!;
+      const v = e[i + 1]!;
+      if (akey !== 0 && richCompareBool(heap, akey, k, CompareOp.LT)) continue;
+      const bv = dictGetItem(heap, b, k);
+      const same = bv !== 0 && richCompareBool(heap, v, bv, CompareOp.EQ);
+      if (!same) {
+        akey = k;
+        aval = v;
+      }
+    }
+  } finally {
+    for (const x of e) heap.decref(x);
+  }
+  return akey === 0 ? null : [akey, aval];
+}
+
+/** 2.7 `dict_compare`. */
+function dictCompare27(heap: Heap, a: Ref, b: Ref): number {
+  const na = dictLen(heap, a);
+  const nb = dictLen(heap, b);
+  if (na !== nb) return na < nb ? -1 : 1;
+  const ad = characterize(heap, a, b);
+  if (ad === null) return 0;
+  const bd = characterize(heap, b, a);
+  let r = 0;
+  if (bd !== null) r = cmp27(heap, ad[0], bd[0]);
+  if (r === 0 && bd !== null) r = cmp27(heap, ad[1], bd[1]);
+  return r;
 }
 
 function lengthOf(heap: Heap, r: Ref): number {

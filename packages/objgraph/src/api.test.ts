@@ -322,8 +322,6 @@ describe.each(V)('get_new_ids, at, at_addrs (%s)', (version) => {
     expect(s.og.isProperModule(s.main)).toBe(true);
     expect(s.og.isProperModule(s.list([]))).toBe(false);
     expect(s.og.isProperModule(s.str('gc'))).toBe(false);
-    const scratch = s.heap.t.module;
-    void scratch;
   });
 });
 
@@ -343,25 +341,14 @@ describe.each(V)('leaking objects (%s)', (version) => {
     s.setGlobal('b', b);
     s.setGlobal('c', c);
     s.setattr(a, 'child', b);
-    const names = (rs: Ref[]) => rs.map((r) => s.heap.payload[s.og.heap.payload[r] instanceof Array && version === '3.12' ? (s.heap.payload[r] as Ref[])[1]! : r] as string);
-    void names;
+    // o.name: in the instance dict (2.7) or the first inline value (3.12)
     const nameOf = (r: Ref) => {
-      const attr = s.og.heap; // read o.name through the heap's attribute storage
-      void attr;
-      return s.heap.payload[getName(r)] as string;
-    };
-    const getName = (r: Ref) => {
       const storage = s.heap.payload[r] as Ref[];
       if (storage[0] !== 0) {
-        for (const [k, v] of pairs(storage[0]!)) if (s.heap.payload[k] === 'name') return v;
+        const store = (s.heap.payload[storage[0]!] as { store: { next(p: number): number; keyAt(p: number): Ref; valueAt(p: number): Ref } }).store;
+        for (let p = store.next(0); p >= 0; p = store.next(p + 1)) if (s.heap.payload[store.keyAt(p)] === 'name') return s.heap.payload[store.valueAt(p)] as string;
       }
-      return storage[1]!; // 3.12: 'name' is the first inline value
-    };
-    const pairs = (d: Ref): [Ref, Ref][] => {
-      const out: [Ref, Ref][] = [];
-      const store = (s.heap.payload[d] as { store: { next(p: number): number; keyAt(p: number): Ref; valueAt(p: number): Ref } }).store;
-      for (let p = store.next(0); p >= 0; p = store.next(p + 1)) out.push([store.keyAt(p), store.valueAt(p)]);
-      return out;
+      return s.heap.payload[storage[1]!] as string;
     };
     const list = s.list([a, b, c]);
     // CPython 2.7 (objgraph 3.5.0): ['a', 'b', 'c']; 3.12 (3.7): [] (the globals dict refers to all three)

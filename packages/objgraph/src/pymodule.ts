@@ -225,9 +225,9 @@ export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: Objgrap
       release(arr);
     }
   };
-  const asStr = (r: Ref, what: string): string => {
-    if (heap.kind[r] !== Kind.STR) throw heap.newException(t.TypeError, `argument of type '${heap.typeName(r)}' is not iterable`);
-    void what;
+  /** `'.' in typename`: a str, else CPython's TypeError for `in` on a non-container. */
+  const asStr = (r: Ref): string => {
+    if (heap.kind[r] !== Kind.STR) throw heap.newException(t.TypeError, `argument of type '${heap.typeOf(r).name}' is not iterable`);
     return heap.payload[r] as string;
   };
   /** A Python int (or bool) as a JS number; `None` as null. */
@@ -264,7 +264,7 @@ export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: Objgrap
 
   def('count', (_h, _s, args, kw) => {
     const [typename, objects] = bindArgs(heap, 'count', P('typename, objects='), args, kw).values;
-    const name = asStr(typename!, 'typename');
+    const name = asStr(typename!);
     return newInt(heap, withObjects(objects!, (objs) => og.count(name, objs)));
   });
 
@@ -454,7 +454,7 @@ export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: Objgrap
 
   def('by_type', (_h, _s, args, kw) => {
     const [typename, objects] = bindArgs(heap, 'by_type', P('typename, objects='), args, kw).values;
-    const name = asStr(typename!, 'typename');
+    const name = asStr(typename!);
     return listOf(withObjects(objects!, (objs) => og.byType(name, objs)));
   });
 
@@ -603,7 +603,6 @@ export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: Objgrap
       if (chains.length === 0) throw new ObjgraphError('ValueError', is27 ? 'max() arg is an empty sequence' : 'max() iterable argument is empty');
       const v = bindArgs(heap, target, SHOW_PARAMS, [heap.None, ...kwValues], kwNames).values;
       const { opts, ignore } = showOptions(v);
-      void ignore;
       const holds = new Map<Ref, number>();
       // items() holds one reference per element; the chain lists themselves already count.
       for (const r of held) holds.set(r, (holds.get(r) ?? 0) - 1);

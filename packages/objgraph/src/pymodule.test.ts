@@ -214,6 +214,23 @@ describe.each(V)('import objgraph (%s)', (version) => {
     );
   });
 
+  it('private helpers objgraph\'s tests call: _obj_node_id, _long_typename, _edge_label, _gradient', () => {
+    const s = new Scene(version);
+    const py = new Py(s);
+    const C = s.cls('MyClass', { module: 'mymodule' });
+    const x = s.inst(C);
+    expect(s.heap.payload[py.call('_obj_node_id', [x])]).toBe(`o${s.heap.addressOf(x)}`);
+    expect(s.heap.payload[py.call('_long_typename', [x])]).toBe('mymodule.MyClass');
+    expect(s.heap.payload[py.call('_short_typename', [x])]).toBe('MyClass');
+    const one = s.int(1);
+    const d = s.dict([[x, one]]);
+    expect(s.heap.payload[py.call('_edge_label', [d, one], { shortnames: s.heap.False })]).toMatch(/^ \[label="mymodule\.MyClass\\n<mymodule\.MyClass object at 0x7f/);
+    const start = s.tuple([0.1, 0.2, 0.3].map((v) => s.heap.alloc(s.heap.t.float, Kind.FLOAT, v)));
+    // test_gradient_empty: max_depth 0 returns start_color itself
+    expect(py.call('_gradient', [start, start, s.int(0), s.int(0)])).toBe(start);
+    expect(reprOf(s.heap, py.call('_quote', [s.str('a"b')]))).toBe(version === '2.7' ? `'a\\\\"b'` : `'a\\\\"b'`);
+  });
+
   it('module metadata', () => {
     const s = new Scene(version);
     const py = new Py(s);

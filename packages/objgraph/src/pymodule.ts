@@ -41,7 +41,10 @@ import {
   strOf,
 } from '@heaplab/heap';
 import type { GcModule } from '@heaplab/gc';
-import { ObjgraphError, Objgraph, type ObjgraphIO, type PeakStats, type Predicate, type ShowGraphOptions, type Writable, type CallShape } from './objgraph.js';
+import { ObjgraphError, Objgraph, gradient, nodeId, type ObjgraphIO, type PeakStats, type Predicate, type ShowGraphOptions, type Writable, type CallShape } from './objgraph.js';
+import { edgeLabel, safeRepr, shortRepr } from './labels.js';
+import { longTypename, shortTypename } from './names.js';
+import { quote } from './pyutil.js';
 import { isInst } from './labels.js';
 
 /** File output for the module (`filename=` arguments and temporary DOT files). */
@@ -611,6 +614,58 @@ export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: Objgrap
       release(held);
     }
     return none();
+  });
+
+  // ---- objgraph's private helpers that scripts and objgraph's own tests call ------------------
+
+  const strResult = (text: string) => str(text);
+  def('_obj_node_id', (_h, _s, args, kw) => {
+    const [obj] = bindArgs(heap, '_obj_node_id', P('obj'), args, kw).values;
+    return strResult(nodeId(heap, obj!));
+  });
+  def('_short_typename', (_h, _s, args, kw) => {
+    const [obj] = bindArgs(heap, '_short_typename', P('obj'), args, kw).values;
+    return strResult(shortTypename(heap, obj!));
+  });
+  def('_long_typename', (_h, _s, args, kw) => {
+    const [obj] = bindArgs(heap, '_long_typename', P('obj'), args, kw).values;
+    return strResult(longTypename(heap, obj!));
+  });
+  def('_short_repr', (_h, _s, args, kw) => {
+    const [obj] = bindArgs(heap, '_short_repr', P('obj'), args, kw).values;
+    return strResult(shortRepr(heap, obj!));
+  });
+  def('_safe_repr', (_h, _s, args, kw) => {
+    const [obj] = bindArgs(heap, '_safe_repr', P('obj'), args, kw).values;
+    return strResult(safeRepr(heap, obj!));
+  });
+  def('_quote', (_h, _s, args, kw) => {
+    const [s0] = bindArgs(heap, '_quote', P('s'), args, kw).values;
+    if (heap.kind[s0!] !== Kind.STR) throw heap.newException(t.AttributeError, `'${heap.typeOf(s0!).name}' object has no attribute 'replace'`);
+    return strResult(quote(heap.payload[s0!] as string));
+  });
+  def('_edge_label', (_h, _s, args, kw) => {
+    const [source, target, shortnames] = bindArgs(heap, '_edge_label', P('source, target, shortnames='), args, kw).values;
+    return strResult(edgeLabel(heap, source!, target!, truthy(shortnames!, true)));
+  });
+  def('_gradient', (_h, _s, args, kw) => {
+    const [start, end, depth, maxDepth] = bindArgs(heap, '_gradient', P('start_color, end_color, depth, max_depth'), args, kw).values;
+    const md = number(maxDepth!, 0);
+    // max_depth == 0: start_color itself is returned
+    if (md === 0) {
+      heap.incref(start!);
+      return start!;
+    }
+    const triple = (r: Ref) => {
+      const xs = items(r);
+      try {
+        return xs.map((x) => number(x, 0));
+      } finally {
+        release(xs);
+      }
+    };
+    const g = gradient(triple(start!) as [number, number, number], triple(end!) as [number, number, number], number(depth!, 0), md);
+    return newTupleSteal(heap, g.map((x) => heap.alloc(t.float, Kind.FLOAT, x)));
   });
 
   // ---- module attributes ----------------------------------------------------------------------

@@ -522,6 +522,7 @@ export function createBuiltinsModule(heap: Heap, hooks: RuntimeHooks): Ref {
     ['slice', t.slice],
     ['enumerate', st.types.get('enumerate')!],
     ['reversed', st.types.get('reversed')!],
+    ['bytearray', st.types.get('bytearray')!],
   ];
   if (v27) {
     typeNames.push(['long', t.long], ['unicode', t.unicode], ['xrange', t.range], ['file', st.types.get('file')!]);

@@ -10,6 +10,7 @@ import { installNumberSlots } from './number.js';
 import { hasLibState, initLibState, registerNb } from './state.js';
 import { installSubscriptSlots } from './subscript.js';
 import { method } from './types/define.js';
+import { installByteArray } from './types/bytearray.js';
 import { installDictTypes } from './types/dict.js';
 import { installExceptionTypes } from './types/exceptions.js';
 import { installFileType } from './types/file.js';
@@ -50,6 +51,7 @@ export function installBuiltinTypes(heap: Heap, hooks: RuntimeHooks): void {
   installIteratorTypes(heap);
   installMiscTypes(heap);
   installFileType(heap);
+  installByteArray(heap);
   installFormatting(heap);
   heap.typeEpoch++;
 }

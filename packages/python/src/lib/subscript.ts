@@ -57,7 +57,7 @@ export function newSlice(heap: Heap, start: Ref, stop: Ref, step: Ref): Ref {
   const items = [start || heap.None, stop || heap.None, step || heap.None];
   for (const x of items) heap.incref(x);
   const r = heap.alloc(heap.t.slice, Kind.SLICE, items);
-  if (!is27(heap)) heap.track(r);
+  heap.track(r);
   return r;
 }
 

@@ -87,7 +87,14 @@ function newBytesIterator(heap: Heap, seq: Ref): Ref {
   return r;
 }
 
-/** Install bytearray (and int iteration of 3.12 bytes). */
+/**
+ * Install bytearray (and int iteration of 3.12 bytes).
+ *
+ * @example
+ * ```ts
+ * installByteArray(heap); // (installBuiltinTypes does this)
+ * ```
+ */
 export function installByteArray(heap: Heap): void {
   const v27 = is27(heap);
   const BA = makeType(heap, { name: 'bytearray', gc: false, basetype: true, layout: Kind.BYTES });

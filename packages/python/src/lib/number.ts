@@ -827,12 +827,29 @@ function fastBinary(heap: Heap, op: NbOp, a: Ref, b: Ref): Ref {
     const x = heap.payload[a];
     const y = heap.payload[b];
     if (typeof x === 'number' && typeof y === 'number') {
-      if (op === 'Add') {
-        const r = x + y;
-        if (Number.isSafeInteger(r) && (r <= 9007199254740991)) return newInt(heap, r);
-      } else if (op === 'Sub') {
-        const r = x - y;
-        if (Number.isSafeInteger(r)) return newInt(heap, r);
+      switch (op) {
+        case 'Add': {
+          const r = x + y;
+          if (r >= -9007199254740991 && r <= 9007199254740991) return newInt(heap, r);
+          break;
+        }
+        case 'Sub': {
+          const r = x - y;
+          if (r >= -9007199254740991 && r <= 9007199254740991) return newInt(heap, r);
+          break;
+        }
+        case 'Mult': {
+          const r = x * y;
+          if (r >= -9007199254740991 && r <= 9007199254740991) return newInt(heap, r === 0 ? 0 : r);
+          break;
+        }
+        case 'Mod':
+          if (y > 0 && x >= 0) return newInt(heap, x % y);
+          break;
+        case 'FloorDiv':
+        case 'Div':
+          if (y > 0 && x >= 0 && (op === 'FloorDiv' || is27(heap))) return newInt(heap, Math.floor(x / y));
+          break;
       }
     }
     const r = intBinary(heap, op, a, b);

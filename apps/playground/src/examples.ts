@@ -112,6 +112,7 @@ def why_alive():
     leaked = objgraph.by_type('OBJ')[0]
     chain = objgraph.find_backref_chain(leaked, objgraph.is_proper_module)
     print(' -> '.join([type(x).__name__ for x in chain]))
+    objgraph.show_chain(chain, filename='obj_chain.dot')   # see the "files" tab
 
 why_alive()                      # module -> dict -> list -> OBJ: it is _cache
 `,

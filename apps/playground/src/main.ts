@@ -13,7 +13,7 @@ import { Editor, type LineMark } from './ui/editor.js';
 import { type ViewOptions, buildView } from './ui/graphmodel.js';
 import { layoutGraph } from './ui/layout.js';
 import { GraphView } from './ui/graphview.js';
-import { ConsoleView, GcPanel, Inspector } from './ui/panels.js';
+import { ConsoleView, FilesPanel, GcPanel, Inspector } from './ui/panels.js';
 
 interface Pane {
   version: Version;
@@ -49,7 +49,9 @@ class App {
   editor: Editor;
   gcPanel: GcPanel;
   inspector: Inspector;
-  showTab: (which: 'gc' | 'object') => void = () => {};
+  showTab: (which: 'gc' | 'object' | 'files') => void = () => {};
+  filesPanel: FilesPanel;
+  tabFiles: HTMLButtonElement;
   private queryToken = 0;
   private queryTimer: ReturnType<typeof setTimeout> | null = null;
   private lastQuery: string | null = null;
@@ -79,17 +81,23 @@ class App {
         void this.askObjgraph();
       },
     });
+    this.filesPanel = new FilesPanel((dot, box) => void this.drawDot(dot, box, 'Empty graph.', null));
     const tabGc = h('button', { type: 'button', role: 'tab', 'aria-selected': 'true', 'data-testid': 'tab-gc' }, 'gc');
     const tabObj = h('button', { type: 'button', role: 'tab', 'aria-selected': 'false', 'data-testid': 'tab-object' }, 'object · objgraph');
+    this.tabFiles = h('button', { type: 'button', role: 'tab', 'aria-selected': 'false', 'data-testid': 'tab-files', hidden: true }, 'files');
+    const tabFiles = this.tabFiles;
     this.showTab = (which) => {
       tabGc.setAttribute('aria-selected', String(which === 'gc'));
       tabObj.setAttribute('aria-selected', String(which === 'object'));
+      tabFiles.setAttribute('aria-selected', String(which === 'files'));
       this.gcPanel.el.hidden = which !== 'gc';
       this.inspector.el.hidden = which !== 'object';
+      this.filesPanel.el.hidden = which !== 'files';
     };
     tabGc.addEventListener('click', () => this.showTab('gc'));
     tabObj.addEventListener('click', () => this.showTab('object'));
-    $('#side').append(h('div', { class: 'tabs', role: 'tablist' }, tabGc, tabObj), this.gcPanel.el, this.inspector.el);
+    tabFiles.addEventListener('click', () => this.showTab('files'));
+    $('#side').append(h('div', { class: 'tabs', role: 'tablist' }, tabGc, tabObj, tabFiles), this.gcPanel.el, this.inspector.el, this.filesPanel.el);
     this.showTab('gc');
     for (const ex of EXAMPLES) this.exampleSelect.append(h('option', { value: ex.id }, ex.title));
     this.exampleSelect.append(h('option', { value: '' }, '(your program)'));
@@ -452,21 +460,23 @@ class App {
     const ms = performance.now() - t0;
     this.inspector.status(`objgraph at step ${p.index + 1} (replay and queries: ${ms.toFixed(0)} ms)`);
     this.inspector.showResult(result, (r) => this.select(r, true));
-    const draw = async (dot: string, box: HTMLElement, empty: string) => {
-      if (dot === '') {
-        setChildren(box, h('p', { class: 'hint' }, empty));
-        return;
-      }
-      setChildren(box, h('p', { class: 'hint' }, 'rendering with Graphviz…'));
-      try {
-        const svg = await renderDotToSvg(dot);
-        if (token === this.queryToken) setChildren(box, svg);
-      } catch (e) {
-        setChildren(box, h('p', { class: 'error' }, `Graphviz: ${e instanceof Error ? e.message : String(e)}`));
-      }
-    };
-    await draw(result.chainDot, this.inspector.chainGraph, 'No chain to draw.');
-    await draw(result.backrefsDot, this.inspector.backrefsGraph, 'No back-references graph.');
+    await this.drawDot(result.chainDot, this.inspector.chainGraph, 'No chain to draw.', token);
+    await this.drawDot(result.backrefsDot, this.inspector.backrefsGraph, 'No back-references graph.', token);
+  }
+
+  /** Render DOT with Graphviz (wasm, loaded on first use) into a box. */
+  async drawDot(dot: string, box: HTMLElement, empty: string, token: number | null): Promise<void> {
+    if (dot === '') {
+      setChildren(box, h('p', { class: 'hint' }, empty));
+      return;
+    }
+    setChildren(box, h('p', { class: 'hint' }, 'rendering with Graphviz…'));
+    try {
+      const svg = await renderDotToSvg(dot);
+      if (token === null || token === this.queryToken) setChildren(box, svg);
+    } catch (e) {
+      setChildren(box, h('p', { class: 'error' }, `Graphviz: ${e instanceof Error ? e.message : String(e)}`));
+    }
   }
 
   // ---- rendering ---------------------------------------------------------------------------
@@ -513,7 +523,7 @@ class App {
       `step ${p.index + 1}/${rec.steps.length} · ${where} · ${view.nodes.length} objects drawn${view.hidden > 0 ? ` (${view.hidden} hidden)` : ''} · view ${ms.toFixed(1)} ms`,
     );
     const notices = [...rec.notices];
-    if (step.omitted > 0) notices.push(`Only the first ${step.nodes.length.toLocaleString('en-US')} objects are drawn; ${step.omitted.toLocaleString('en-US')}${step.omitted >= 20000 ? '+' : ''} more are reachable. Use the type filter or focus.`);
+    if (step.omitted > 0) notices.push(`Only the first ${step.nodes.length.toLocaleString('en-US')} objects are drawn; ${step.omitted.toLocaleString('en-US')}${step.omitted >= 2000 ? '+' : ''} more are reachable. Use the type filter or focus.`);
     if (step.note !== undefined) notices.unshift(step.note);
     if (p.interventions.length > 0) notices.push(`Your actions: ${p.interventions.length} (replayed at their steps). Reset clears them.`);
     setText(p.notice, notices.join(' '));
@@ -553,6 +563,9 @@ class App {
     const step = rec !== null ? (rec.steps[p!.index] ?? null) : null;
     const prev = rec !== null && p!.index > 0 ? rec.steps[p!.index - 1]! : null;
     this.gcPanel.show(rec, step, prev, p?.busy ?? false);
+    const files = this.filesPanel.show(rec, p?.index ?? 0);
+    this.tabFiles.hidden = files === 0;
+    if (files === 0 && !this.filesPanel.el.hidden) this.showTab('gc');
     this.inspector.showSelection(rec, step, this.selected);
     const mark = p?.markStep ?? null;
     this.inspector.setMark(mark === null ? 'no mark (mark a step to see growth)' : mark === 'final' ? 'the final state' : `step ${mark + 1}`);

@@ -22,7 +22,7 @@ import {
   reprOf,
 } from '@heaplab/heap';
 import { Objgraph } from '@heaplab/objgraph';
-import { type Frame, type Interpreter, type LineEvent, createModuleProviders, runProgram } from '@heaplab/python';
+import { BudgetExceeded, type FileSystem, type Frame, type Interpreter, type LineEvent, createModuleProviders, runProgram } from '@heaplab/python';
 import { clip, labeledEdges, shortLabel, typeLabel } from './heapview.js';
 import { type FrameView, SnapshotBuilder } from './snapshot.js';
 import {
@@ -80,6 +80,10 @@ interface Session {
   mainGlobalsGeneration: number;
   frame: Frame | null;
   stopped: boolean;
+  /** Files the program wrote (objgraph's .dot output, open(..., 'w')). */
+  files: Map<string, string | Uint8Array>;
+  /** Checkpoint at which each file was last written. */
+  fileSteps: Map<string, number>;
 }
 
 function newSession(): Session {
@@ -97,6 +101,28 @@ function newSession(): Session {
     mainGlobalsGeneration: 0,
     frame: null,
     stopped: false,
+    files: new Map(),
+    fileSteps: new Map(),
+  };
+}
+
+/** An in-memory file system: what the program writes can be shown (and read back). */
+function memoryFs(s: Session): FileSystem {
+  const note = (path: string) => s.fileSteps.set(path, s.checkpoint + 1);
+  return {
+    readFile: (path) => {
+      const v = s.files.get(path);
+      return v === undefined ? null : typeof v === 'string' ? v : new TextDecoder().decode(v);
+    },
+    writeFile: (path, data) => {
+      s.files.set(path, data);
+      note(path);
+    },
+    appendFile: (path, data) => {
+      const old = s.files.get(path);
+      s.files.set(path, (old === undefined ? '' : typeof old === 'string' ? old : new TextDecoder().decode(old)) + data);
+      note(path);
+    },
   };
 }
 
@@ -247,6 +273,9 @@ function drive(req: RunRequest, limits: Limits, s: Session, driver: Driver): num
       s.mainGlobals = bottom.globals;
       s.mainGlobalsGeneration = this.heap.generation[bottom.globals]!;
     }
+    // The object budget, enforced between statements: a clean stop with a message. (The
+    // heap's own budget, set higher, still catches a single statement that allocates wildly.)
+    if (this.heap.live > limits.objectBudget) throw new BudgetExceeded(`object budget exceeded (${limits.objectBudget} live objects)`);
     s.event++;
     s.line = e.lineno;
     s.frame = e.frame;
@@ -272,7 +301,8 @@ function drive(req: RunRequest, limits: Limits, s: Session, driver: Driver): num
     stdout: writer(s, 0),
     stderr: writer(s, 1),
     stepBudget: limits.stepBudget,
-    objectBudget: limits.objectBudget,
+    objectBudget: Math.ceil(limits.objectBudget * 1.25) + 1000,
+    fs: memoryFs(s),
     onLine,
     modules: createModuleProviders(),
   });
@@ -310,11 +340,11 @@ export function record(req: RunRequest): Recording {
     exitCode = drive(req, limits, s, {
       checkpoint(_s, note, event) {
         if (!recording) return;
-        if (steps.length >= limits.maxSnapshots || entries >= limits.maxEntries) {
+        const why =
+          steps.length >= limits.maxSnapshots ? 'step' : entries >= limits.maxEntries ? 'memory' : snapshotMs >= limits.maxRecordMs ? 'time' : null;
+        if (why !== null) {
           recording = false;
-          notices.push(
-            `Recording stopped after ${steps.length} steps (${steps.length >= limits.maxSnapshots ? 'step' : 'memory'} limit of the recorder); the program ran on to its end and the last step shows the final state.`,
-          );
+          notices.push(`Recording stopped after ${steps.length} steps (${why} limit of the recorder); the program ran on to its end and the last step shows the final state.`);
           return;
         }
         try {
@@ -334,8 +364,9 @@ export function record(req: RunRequest): Recording {
   }
   s.stopped = true;
   const stderr = s.console.filter((c) => c.s === 1).map((c) => c.t).join('');
-  if (exitCode === 124) notices.push(`The program was stopped after ${limits.stepBudget.toLocaleString('en-US')} statements (step budget): an endless loop?`);
-  if (/object budget exceeded/.test(stderr)) notices.push(`The program hit the object budget (${limits.objectBudget.toLocaleString('en-US')} live objects): runaway allocation?`);
+  if (/object budget exceeded/.test(stderr)) notices.push(`The program was stopped at the object budget (${limits.objectBudget.toLocaleString('en-US')} live objects): runaway allocation?`);
+  else if (/step budget exceeded/.test(stderr)) notices.push(`The program was stopped after ${limits.stepBudget.toLocaleString('en-US')} statements (step budget): an endless loop?`);
+  else if (/the host's stack ran out/.test(stderr)) notices.push('The program ran out of stack (very deep recursion, or a runaway allocation).');
   if (s.heap !== null) {
     try {
       take(exitCode === 124 ? 'stopped by the step budget; after interpreter shutdown' : `after interpreter shutdown (exit code ${exitCode})`, -1, true);
@@ -352,6 +383,12 @@ export function record(req: RunRequest): Recording {
     steps,
     console: s.console,
     collections: s.collections,
+    files: [...s.files].map(([path, data]) => ({
+      path,
+      step: Math.min(s.fileSteps.get(path) ?? 0, Math.max(0, steps.length - 1)),
+      text: typeof data === 'string' ? data.slice(0, 200_000) : null,
+      size: data.length,
+    })),
     exitCode,
     notices,
     debugFlags,

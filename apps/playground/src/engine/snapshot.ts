@@ -95,11 +95,18 @@ export class SnapshotBuilder {
   private garbageMember = new Int32Array(0);
   private readonly buf: Ref[] = [];
   private readonly scratch: Ref[] = [];
+  /** Last interned node state per slot (+1; 0 = none). */
+  private lastNode = new Int32Array(0);
+  /** Edge ids each source emitted at the previous / current capture, in order. */
+  private prevEdges = new Map<number, number[]>();
+  private curEdges = new Map<number, number[]>();
   /** Cached per step: does this type define `__del__`? */
   private readonly delCache = new Map<Ref, boolean>();
 
   /** Objects in the generation lists at the last capture. */
   tracked: Ref[] = [];
+  /** Objects in generations 0, 1, 2 at the last capture. */
+  genSizes: [number, number, number] = [0, 0, 0];
   /** Objects a full collection would find unreachable at the last capture. */
   unreachable: Ref[] = [];
 
@@ -107,7 +114,7 @@ export class SnapshotBuilder {
     readonly heap: Heap,
     options: SnapshotOptions,
   ) {
-    this.options = { countBeyondCap: 20_000, ...options };
+    this.options = { countBeyondCap: 2_000, ...options };
   }
 
   get nodes(): NodeRec[] {
@@ -127,6 +134,9 @@ export class SnapshotBuilder {
     this.reach = new Int32Array(cap);
     this.visited = new Int32Array(cap);
     this.garbageMember = new Int32Array(cap);
+    const lastNode = new Int32Array(cap);
+    lastNode.set(this.lastNode.subarray(0, Math.min(this.lastNode.length, cap)));
+    this.lastNode = lastNode;
     this.stamp = 0;
   }
 
@@ -140,11 +150,20 @@ export class SnapshotBuilder {
     const s = ++this.stamp;
     const { inGen, gen, refs, reach, buf } = this;
     const tracked: Ref[] = [];
+    const kinds = heap.kind;
+    const sizes: [number, number, number] = [0, 0, 0];
     for (let g = 0; g < GEN_HEADS.length; g++) {
       const head = GEN_HEADS[g]!;
       for (let r = heap.gcNext[head]!; r !== head && r !== 0; r = heap.gcNext[r]!) {
         inGen[r] = s;
         gen[r] = g;
+        if (g < 3) sizes[g]++;
+        // Descriptors of builtin types (hundreds of them, from start-up) reference only their
+        // builtin type: they can be neither garbage nor hold anything that could be.
+        if (kinds[r] === Kind.DESCRIPTOR && this.isBuiltinDescriptor(r)) {
+          reach[r] = s;
+          continue;
+        }
         tracked.push(r);
       }
     }
@@ -188,6 +207,12 @@ export class SnapshotBuilder {
     for (const r of tracked) if (reach[r] !== s) unreachable.push(r);
     this.tracked = tracked;
     this.unreachable = unreachable;
+    this.genSizes = sizes;
+  }
+
+  private isBuiltinDescriptor(r: Ref): boolean {
+    const t = (this.heap.payload[r] as { type: Ref }).type;
+    return t === 0 || ((this.heap.payload[t] as TypeData).tflags & TypeFlag.HEAPTYPE) === 0;
   }
 
   /** 2.7: unreachable objects with `__del__`, and everything they reach, are uncollectable. */
@@ -265,13 +290,41 @@ export class SnapshotBuilder {
   }
 
   private internNode(ref: number, type: string, label: string, rc: number, gen: number, flags: number): number {
+    // Most objects look the same as at the previous step: compare with the last state first.
+    const last = ref > 0 && ref < this.lastNode.length ? this.lastNode[ref]! - 1 : -1;
+    if (last >= 0) {
+      const n = this.nodeTable.items[last]!;
+      if (n.rc === rc && n.gen === gen && n.flags === flags && n.label === label && n.type === type && n.ref === ref) return last;
+    }
     const key = `${ref}\u0001${type}\u0001${rc}\u0001${gen}\u0001${flags}\u0001${label}`;
-    return this.nodeTable.id(key, () => ({ ref, type, label, rc, gen, flags }));
+    const id = this.nodeTable.id(key, () => ({ ref, type, label, rc, gen, flags }));
+    if (ref > 0 && ref < this.lastNode.length) this.lastNode[ref] = id + 1;
+    return id;
   }
 
-  private internEdge(from: number, to: number, label: string, kind: number): number {
+  /** Intern the `k`-th edge a source emits (compared with what it emitted at the previous step). */
+  private internEdge(from: number, to: number, label: string, kind: number, k = -1): number {
+    if (k >= 0) {
+      const prev = this.prevEdges.get(from);
+      const last = prev !== undefined ? prev[k] : undefined;
+      if (last !== undefined) {
+        const e = this.edgeTable.items[last]!;
+        if (e.to === to && e.kind === kind && e.label === label) {
+          this.noteEdge(from, last);
+          return last;
+        }
+      }
+    }
     const key = `${from}\u0001${to}\u0001${kind}\u0001${label}`;
-    return this.edgeTable.id(key, () => ({ from, to, label, kind }));
+    const id = this.edgeTable.id(key, () => ({ from, to, label, kind }));
+    if (k >= 0) this.noteEdge(from, id);
+    return id;
+  }
+
+  private noteEdge(from: number, id: number): void {
+    let list = this.curEdges.get(from);
+    if (list === undefined) this.curEdges.set(from, (list = []));
+    list.push(id);
   }
 
   private internStack(stack: StackEntry[]): StackEntry[] {
@@ -360,23 +413,25 @@ export class SnapshotBuilder {
     for (const r of this.unreachable) visit(r);
 
     // Breadth first from the roots.
-    const sinkFrom = { id: 0 };
-    const sink = (to: Ref, label: string, kind: number) => addEdge(sinkFrom.id, to, label, kind);
+    const sinkFrom = { id: 0, k: 0 };
+    const sink = (to: Ref, label: string, kind: number) => {
+      if (visit(to)) edgeIds.push(this.internEdge(sinkFrom.id, to, label, kind, sinkFrom.k++));
+      else omitted++;
+    };
     for (let i = 0; i < queue.length; i++) {
       const r = queue[i]!;
       if (this.isBuiltin(r) && r !== globals) continue;
       sinkFrom.id = r;
+      sinkFrom.k = 0;
       labeledEdges(heap, r, sink, this.scratch);
     }
+    this.prevEdges = this.curEdges;
+    this.curEdges = new Map();
 
     if (omitted > 0) omitted = this.countOmitted(queue);
 
     const g = heap.gc;
-    const sizes: [number, number, number] = [0, 0, 0];
-    for (const r of this.tracked) {
-      const gg = this.gen[r]!;
-      if (gg >= 0 && gg < 3) sizes[gg]++;
-    }
+    const sizes = this.genSizes;
     const gcRec: GcStateRec = {
       enabled: g.enabled,
       thresholds: [g.thresholds[0], g.thresholds[1], g.thresholds[2]],
@@ -396,7 +451,7 @@ export class SnapshotBuilder {
       gc: gcRec,
       stack: this.internStack(stack),
       live: heap.live,
-      tracked: this.tracked.length,
+      tracked: sizes[0] + sizes[1] + sizes[2],
       omitted,
     };
     if (meta.note !== undefined) step.note = meta.note;

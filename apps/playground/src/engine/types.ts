@@ -179,6 +179,8 @@ export interface Limits {
   maxSnapshots: number;
   /** Total node+edge entries over all steps (memory cap). */
   maxEntries: number;
+  /** Milliseconds of snapshot taking before recording stops (the program still runs to its end). */
+  maxRecordMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -186,7 +188,8 @@ export const DEFAULT_LIMITS: Limits = {
   objectBudget: 200_000,
   maxNodes: 1500,
   maxSnapshots: 4000,
-  maxEntries: 6_000_000,
+  maxEntries: 3_000_000,
+  maxRecordMs: 8_000,
 };
 
 export interface RunRequest {
@@ -204,6 +207,8 @@ export interface Recording {
   steps: StepRec[];
   console: ConsoleChunk[];
   collections: CollectionRec[];
+  /** Files the program wrote (text shown when it is text), with the step of the last write. */
+  files: { path: string; step: number; text: string | null; size: number }[];
   exitCode: number;
   /** Why recording stopped early or the program was cut short (budgets, caps), for a notice. */
   notices: string[];

@@ -389,3 +389,51 @@ export class Inspector {
     this.og.replaceChildren(...parts);
   }
 }
+
+// ---- files ----------------------------------------------------------------------------------
+
+/** Files the program has written by the current step; DOT files are drawn with Graphviz. */
+export class FilesPanel {
+  readonly el: HTMLElement;
+  private readonly list: HTMLElement;
+  private key = '';
+
+  constructor(private readonly render: (dot: string, box: HTMLElement) => void) {
+    this.list = h('div', { class: 'files' });
+    this.el = h(
+      'section',
+      { class: 'files-panel', 'aria-label': 'Files written by the program' },
+      h('h2', {}, 'files'),
+      h('p', { class: 'hint' }, "What the program wrote: objgraph's show_refs/show_backrefs/show_chain(filename='x.dot'), open(..., 'w')."),
+      this.list,
+    );
+  }
+
+  /** Number of files present at this step. */
+  show(rec: Recording | null, index: number): number {
+    const files = rec === null ? [] : rec.files.filter((f) => f.step <= index);
+    const key = files.map((f) => `${f.path}:${f.step}:${f.size}`).join('|') + (rec?.version ?? '');
+    if (key === this.key) return files.length;
+    this.key = key;
+    if (files.length === 0) {
+      setChildren(this.list, h('p', { class: 'hint' }, 'No files written yet.'));
+      return 0;
+    }
+    const items: HTMLElement[] = [];
+    for (const f of files) {
+      const box = h('div', { class: 'dot-box' });
+      const head = h('h3', {}, f.path, h('span', { class: 'hint' }, ` · ${f.size} bytes · step ${f.step + 1}`));
+      if (f.text !== null && /\.(dot|gv)$/i.test(f.path)) {
+        this.render(f.text, box);
+        const src = h('details', {}, h('summary', {}, 'DOT source'), h('pre', { class: 'console small' }, f.text));
+        items.push(h('div', { class: 'file', 'data-testid': 'file' }, head, box, src));
+      } else if (f.text !== null) {
+        items.push(h('div', { class: 'file', 'data-testid': 'file' }, head, h('pre', { class: 'console small' }, f.text)));
+      } else {
+        items.push(h('div', { class: 'file', 'data-testid': 'file' }, head, h('p', { class: 'hint' }, 'binary file (not shown)')));
+      }
+    }
+    this.list.replaceChildren(...items);
+    return files.length;
+  }
+}

@@ -35,6 +35,7 @@ import {
   notImpl,
   pyBool,
   pyErr,
+  pyErrNoArgs,
   tpName,
   typeError,
 } from './util.js';
@@ -591,8 +592,8 @@ function intBinary(heap: Heap, op: NbOp, v: Ref, w: Ref): Ref {
         if (A.isZero(a)) throw zeroDiv(heap, '0.0 cannot be raised to a negative power');
         return floatBinaryValues(heap, 'Pow', intToFloatOrThrow(heap, a), intToFloatOrThrow(heap, b));
       }
-      if (typeof b === 'bigint' && A.cmp(A.abs(a), 1) > 0) throw pyErr(heap, heap.t.MemoryError, '');
-      if (typeof b === 'number' && b > 1e7 && A.cmp(A.abs(a), 1) > 0) throw pyErr(heap, heap.t.MemoryError, '');
+      if (typeof b === 'bigint' && A.cmp(A.abs(a), 1) > 0) throw pyErrNoArgs(heap, heap.t.MemoryError);
+      if (typeof b === 'number' && b > 1e7 && A.cmp(A.abs(a), 1) > 0) throw pyErrNoArgs(heap, heap.t.MemoryError);
       return intRes(heap, v, w, A.pow(a, b));
     }
     case 'LShift': {
@@ -602,7 +603,7 @@ function intBinary(heap: Heap, op: NbOp, v: Ref, w: Ref): Ref {
         if (typeof b === 'bigint' && b > 9223372036854775807n) {
           throw pyErr(heap, heap.t.OverflowError, is27(heap) ? 'long int too large to convert to int' : 'too many digits in integer');
         }
-        throw pyErr(heap, heap.t.MemoryError, '');
+        throw pyErrNoArgs(heap, heap.t.MemoryError);
       }
       return intRes(heap, v, w, A.lshift(a, b));
     }

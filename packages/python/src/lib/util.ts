@@ -4,6 +4,7 @@
  * iteration with exact reference handling.
  */
 import {
+  newExceptionObject,
   call,
   callWithSelf,
   getAttrOrNull,
@@ -96,6 +97,19 @@ export function is27(heap: Heap): boolean {
  */
 export function pyErr(heap: Heap, type: Ref, msg: string): PyException {
   return heap.newException(type, msg);
+}
+
+/**
+ * An exception of `type` with no arguments (`StopIteration()`, `MemoryError()`), ready to throw.
+ *
+ * @example
+ * ```ts
+ * throw pyErrNoArgs(heap, heap.t.StopIteration);
+ * ```
+ */
+export function pyErrNoArgs(heap: Heap, type: Ref): PyException {
+  const exc = newExceptionObject(heap, type, []);
+  return new PyException(exc, (heap.payload[type] as TypeData).name);
 }
 
 /**

@@ -49,3 +49,26 @@ iter(range(3))
 2.7| iter(xrange(3))
 iter(lambda: 1, 1)
 list(iter([1,2].pop, 1))
+!it = iter([]); it.__next__() if hasattr(it, '__next__') else it.next()
+!!
+try:
+    next(iter([]))
+except StopIteration as e:
+    r = (e.args, repr(e))
+!!
+r
+!!
+try:
+    it = iter([])
+    it.__next__() if hasattr(it, '__next__') else it.next()
+except StopIteration as e:
+    r = (e.args, repr(e))
+!!
+r
+3.12| !!
+try:
+    next(enumerate([]).__iter__().__next__())
+except StopIteration as e:
+    r = e.value
+!!
+3.12| r

@@ -18,7 +18,8 @@ import {
 import { libState, registerSeq } from '../state.js';
 import { sliceIndices } from '../subscript.js';
 import { cpSlice, utf8Decode } from '../strutil.js';
-import { checkArity, forEach, indexValue, indexValueOrNull, is27, newRef, none, notImpl, parseArgs, pyBool, pyErr, tpName, typeError } from '../util.js';
+import { checkArity, forEach, indexValue, indexValueOrNull, is27, newRef, none, notImpl, parseArgs, pyBool, pyErr,
+  pyErrNoArgs, tpName, typeError } from '../util.js';
 import { allocOf, defineNew, makeType, method, setSlot } from './define.js';
 
 function bytesOf(heap: Heap, r: Ref): string {
@@ -103,7 +104,7 @@ export function installByteArray(heap: Heap): void {
   method(heap, itType, '__iter__', (h, self) => newRef(h, self));
   method(heap, itType, v27 ? 'next' : '__next__', (h, self) => {
     const r = iterNextBytes(h, self);
-    if (r === 0) throw pyErr(h, h.t.StopIteration, '');
+    if (r === 0) throw pyErrNoArgs(h, h.t.StopIteration);
     return r;
   });
   setSlot(heap, BA, 'iter', newBytesIterator);

@@ -21,7 +21,8 @@ import {
 } from '@heaplab/heap';
 import { libState } from '../state.js';
 import { newBytes, utf8Encode } from '../strutil.js';
-import { checkArity, is27, isUnicode27, newRef, none, parseArgs, pyBool, pyErr, tpName, typeError } from '../util.js';
+import { checkArity, is27, isUnicode27, newRef, none, parseArgs, pyBool, pyErr,
+  pyErrNoArgs, tpName, typeError } from '../util.js';
 import { getset, makeType, method, setSlot } from './define.js';
 import { newOSError } from './exceptions.js';
 
@@ -410,7 +411,7 @@ export function installFileType(heap: Heap): void {
     const st = state(h, f);
     checkReadable(h, st);
     const line = readline(st, -1);
-    if (line.length === 0) throw pyErr(h, h.t.StopIteration, '');
+    if (line.length === 0) throw pyErrNoArgs(h, h.t.StopIteration);
     return readResult(h, st, line);
   });
   method(heap, T, '__iter__', (h, f) => newRef(h, f));

@@ -26,7 +26,8 @@ import * as A from '../arith.js';
 import { libState } from '../state.js';
 import { cpLength } from '../strutil.js';
 import { newRange, rangeLength } from '../subscript.js';
-import { callSpecialOrNull, checkArity, indexValue, type IntV, is27, newRef, parseArgs, pyErr, tpName, typeError } from '../util.js';
+import { callSpecialOrNull, checkArity, indexValue, type IntV, is27, newRef, parseArgs, pyErr,
+  pyErrNoArgs, tpName, typeError } from '../util.js';
 import { makeType, method, setSlot, tdOf } from './define.js';
 import { newListReverseIterator } from './list.js';
 
@@ -391,7 +392,7 @@ export function installIteratorTypes(heap: Heap): void {
     method(heap, type, '__iter__', (h, self) => newRef(h, self));
     method(heap, type, nextName, (h, self) => {
       const r = tdOf(h, h.typ[self]!).slots.iternext!(h, self);
-      if (r === 0) throw pyErr(h, h.t.StopIteration, '');
+      if (r === 0) throw pyErrNoArgs(h, h.t.StopIteration);
       return r;
     });
   }
@@ -402,7 +403,7 @@ export function installIteratorTypes(heap: Heap): void {
   method(heap, t.callable_iterator, '__iter__', (h, self) => newRef(h, self));
   method(heap, t.callable_iterator, nextName, (h, self) => {
     const r = callableNext(h, self);
-    if (r === 0) throw pyErr(h, h.t.StopIteration, '');
+    if (r === 0) throw pyErrNoArgs(h, h.t.StopIteration);
     return r;
   });
 
@@ -424,7 +425,7 @@ export function installIteratorTypes(heap: Heap): void {
     method(heap, type, '__iter__', (h, self) => newRef(h, self));
     method(heap, type, nextName, (h, self) => {
       const r = iterNext(h, self);
-      if (r === 0) throw pyErr(h, h.t.StopIteration, '');
+      if (r === 0) throw pyErrNoArgs(h, h.t.StopIteration);
       return r;
     });
     method(heap, type, '__length_hint__', (h, self) => newInt(h, h.kind[self] === Kind.ITERATOR ? lengthHint(h, self) : 0));

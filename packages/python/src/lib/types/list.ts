@@ -45,6 +45,7 @@ import {
   parseArgs,
   pyBool,
   pyErr,
+  pyErrNoArgs,
   ssizeValue,
   tpName,
   typeError,
@@ -73,7 +74,7 @@ function tupleConcat(heap: Heap, v: Ref, w: Ref): Ref {
 
 function repeatItems(heap: Heap, items: readonly Ref[], n: number): Ref[] {
   if (n <= 0 || items.length === 0) return [];
-  if (items.length * n > 1e8) throw pyErr(heap, heap.t.MemoryError, '');
+  if (items.length * n > 1e8) throw pyErrNoArgs(heap, heap.t.MemoryError);
   const out = new Array<Ref>(items.length * n);
   for (let k = 0, p = 0; k < n; k++) for (let i = 0; i < items.length; i++) out[p++] = items[i]!;
   return out;

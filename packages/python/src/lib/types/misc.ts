@@ -53,6 +53,7 @@ import {
   parseArgs,
   pyBool,
   pyErr,
+  pyErrNoArgs,
   tpName,
   typeError,
 } from '../util.js';
@@ -96,7 +97,7 @@ export function range27List(heap: Heap, args: readonly Ref[], kwnames: readonly 
   checkArity(heap, 'range', args, kwnames, 1, 3, 'unpack');
   const [start, stop, step] = rangeArgs(heap, args, 'range');
   const n = rangeLength({ start, stop, step });
-  if (n > 1e8) throw pyErr(heap, heap.t.MemoryError, '');
+  if (n > 1e8) throw pyErrNoArgs(heap, heap.t.MemoryError);
   const items: Ref[] = new Array(n);
   for (let i = 0; i < n; i++) items[i] = newInt(heap, start + i * step);
   return newListSteal(heap, items);

@@ -42,6 +42,7 @@ import {
   parseArgs,
   pyBool,
   pyErr,
+  pyErrNoArgs,
   ssizeValue,
   tpName,
   typeError,
@@ -463,7 +464,7 @@ function strRepeat(heap: Heap, s: Ref, n: number): Ref {
   const v = heap.payload[s] as string;
   if (n === 1 && (heap.typ[s] === heap.t.str || heap.typ[s] === heap.t.unicode || heap.typ[s] === heap.t.bytes)) return newRef(heap, s);
   if (n <= 0 || v.length === 0) return newStrLike(heap, '', s);
-  if (v.length * n > 1e9) throw pyErr(heap, heap.t.MemoryError, '');
+  if (v.length * n > 1e9) throw pyErrNoArgs(heap, heap.t.MemoryError);
   return newStrLike(heap, v.repeat(n), s);
 }
 

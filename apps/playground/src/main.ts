@@ -27,6 +27,9 @@ interface Pane {
   status: HTMLElement;
   notice: HTMLElement;
   busy: boolean;
+  /** Recordings requested and not yet answered; the newest request's number. */
+  pending: number;
+  token: number;
   /** Source the recording was made from. */
   recordedSource: string | null;
   markStep: number | 'final' | null;
@@ -237,6 +240,8 @@ class App {
       status,
       notice,
       busy: false,
+      pending: 0,
+      token: 0,
       recordedSource: null,
       markStep: null,
     };
@@ -278,11 +283,15 @@ class App {
 
   private async record(p: Pane, goto: number | 'end' | ((rec: Recording) => number)): Promise<void> {
     const source = this.editor.text;
+    // Only the newest request for a pane may land (an older one can finish later).
+    const token = ++p.token;
+    p.pending++;
     p.busy = true;
     this.renderControls();
     setText(p.status, 'running…');
     try {
       const rec = await p.engine.run({ version: p.version, source, interventions: p.interventions });
+      if (token !== p.token) return;
       p.rec = rec;
       p.recordedSource = source;
       p.graph.clear();
@@ -292,6 +301,7 @@ class App {
       this.render();
       requestAnimationFrame(() => p.graph.fit(false));
     } catch (e) {
+      if (token !== p.token) return;
       p.rec = null;
       p.recordedSource = null;
       p.console.message(e instanceof Error ? e.message : String(e), 'c-err');
@@ -299,7 +309,8 @@ class App {
       setText(p.notice, e instanceof Error ? e.message : String(e));
       p.graph.clear();
     } finally {
-      p.busy = false;
+      p.pending--;
+      p.busy = p.pending > 0;
       this.renderControls();
       this.renderSide();
     }

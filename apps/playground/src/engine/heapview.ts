@@ -419,7 +419,7 @@ export function shortLabel(heap: Heap, r: Ref, n = 32): string {
       return m[1] !== 0 ? `bound ${clip(name, n - 6)}` : clip(name, n);
     }
     case Kind.MODULE:
-      return `module ${clip((heap.payload[r] as ModuleData).name, n - 7)}`;
+      return clip((heap.payload[r] as ModuleData).name, n);
     case Kind.CELL: {
       const c = (heap.payload[r] as Ref[])[0]!;
       return c === 0 ? 'empty' : `→ ${valueLabel(heap, c, n - 2)}`;

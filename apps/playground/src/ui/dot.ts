@@ -79,5 +79,7 @@ export async function renderDotToSvg(dot: string): Promise<SVGSVGElement> {
   sanitizeSvg(svg);
   const imported = document.importNode(svg, true) as unknown as SVGSVGElement;
   imported.setAttribute('class', 'dot-svg');
+  // Fit the panel's width; a click shows the natural size (scrollable).
+  imported.addEventListener('click', () => imported.parentElement?.classList.toggle('natural'));
   return imported;
 }

@@ -214,7 +214,7 @@ export class GraphView {
     const h = this.height || this.container.clientHeight;
     if (l === null || w === 0) return;
     const k = Math.min(1, (w - 40) / Math.max(1, l.width), (h - 40) / Math.max(1, l.height + 20));
-    this.k = Math.max(all ? 0.03 : 0.6, k);
+    this.k = Math.max(all ? 0.03 : 0.5, k);
     this.tx = 20;
     this.ty = 24;
     this.applyTransform();

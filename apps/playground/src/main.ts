@@ -149,9 +149,15 @@ class App {
     $<HTMLSelectElement>('#opt-depth').addEventListener('change', () => {
       if (this.view.focus !== null) this.setFocus(this.view.focus.ref);
     });
-    $('#zoom-in').addEventListener('click', () => this.panes.forEach((p) => p.graph.zoom(1.25)));
-    $('#zoom-out').addEventListener('click', () => this.panes.forEach((p) => p.graph.zoom(0.8)));
-    $('#zoom-fit').addEventListener('click', () => this.panes.forEach((p) => p.graph.fit()));
+    $('#zoom-in').addEventListener('click', () => {
+      for (const p of this.panes) p.graph.zoom(1.25);
+    });
+    $('#zoom-out').addEventListener('click', () => {
+      for (const p of this.panes) p.graph.zoom(0.8);
+    });
+    $('#zoom-fit').addEventListener('click', () => {
+      for (const p of this.panes) p.graph.fit();
+    });
     document.addEventListener('keydown', (ev) => {
       const inEditor = (ev.target as Element).closest('.cm-editor') !== null;
       if ((ev.ctrlKey || ev.metaKey) && ev.key === 'Enter') {
@@ -210,6 +216,10 @@ class App {
     this.inspector.clearResults();
     document.body.dataset.mode = mode;
     this.render();
+    // The panes changed width: fit each graph again once they are laid out.
+    requestAnimationFrame(() => {
+      for (const p of this.panes) p.graph.fit(false);
+    });
     if (rerun) void this.start();
   }
 

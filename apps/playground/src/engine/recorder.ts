@@ -369,7 +369,9 @@ export function record(req: RunRequest): Recording {
   else if (/the host's stack ran out/.test(stderr)) notices.push('The program ran out of stack (very deep recursion, or a runaway allocation).');
   if (s.heap !== null) {
     try {
-      take(exitCode === 124 ? 'stopped by the step budget; after interpreter shutdown' : `after interpreter shutdown (exit code ${exitCode})`, -1, true);
+      const note =
+        s.event < 0 ? `the program did not start (exit code ${exitCode}): see the console` : exitCode === 124 ? 'stopped by a budget; after interpreter shutdown' : `after interpreter shutdown (exit code ${exitCode})`;
+      take(note, -1, true);
     } catch (e) {
       notices.push(`The final state could not be recorded: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -322,9 +322,9 @@ export class SnapshotBuilder {
   }
 
   private noteEdge(from: number, id: number): void {
-    let list = this.curEdges.get(from);
-    if (list === undefined) this.curEdges.set(from, (list = []));
-    list.push(id);
+    const list = this.curEdges.get(from);
+    if (list === undefined) this.curEdges.set(from, [id]);
+    else list.push(id);
   }
 
   private internStack(stack: StackEntry[]): StackEntry[] {

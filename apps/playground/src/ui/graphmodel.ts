@@ -87,12 +87,12 @@ export function buildView(rec: Recording, stepIndex: number, opts: ViewOptions):
     const e = allEdges[id]!;
     if (!keep.has(e.from) || !keep.has(e.to) || !edgeShown(e, opts)) continue;
     edgeIds.push(id);
-    let o = out.get(e.from);
-    if (o === undefined) out.set(e.from, (o = []));
-    o.push(e.to);
-    let i = inn.get(e.to);
-    if (i === undefined) inn.set(e.to, (i = []));
-    i.push(e.from);
+    const o = out.get(e.from);
+    if (o === undefined) out.set(e.from, [e.to]);
+    else o.push(e.to);
+    const i = inn.get(e.to);
+    if (i === undefined) inn.set(e.to, [e.from]);
+    else i.push(e.from);
   }
 
   // With collapse: objects only reachable through hidden references disappear (a function's
@@ -143,8 +143,12 @@ export function buildView(rec: Recording, stepIndex: number, opts: ViewOptions):
     for (let d = 0; d < opts.focus.depth && frontier.length > 0; d++) {
       const next: number[] = [];
       for (const r of frontier) {
-        for (const t of out.get(r) ?? []) if (visible.has(t) && !near.has(t)) near.add(t), next.push(t);
-        for (const t of inn.get(r) ?? []) if (visible.has(t) && !near.has(t)) near.add(t), next.push(t);
+        for (const t of [...(out.get(r) ?? []), ...(inn.get(r) ?? [])]) {
+          if (visible.has(t) && !near.has(t)) {
+            near.add(t);
+            next.push(t);
+          }
+        }
       }
       frontier = next;
     }

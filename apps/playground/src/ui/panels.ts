@@ -237,6 +237,9 @@ export class Inspector {
   private readonly markInfo: HTMLElement;
   readonly chainGraph: HTMLElement;
   readonly backrefsGraph: HTMLElement;
+  private shownFor: StepRec | 'none' | null = null;
+  private shownRef: number | null = null;
+  private shownRec: Recording | null = null;
 
   constructor(private readonly actions: InspectorActions) {
     this.details = h('div', { class: 'details' }, h('p', { class: 'hint' }, 'Click an object in the graph to inspect it.'));
@@ -268,9 +271,15 @@ export class Inspector {
   /** Snapshot-level details of the selected object (instant, no replay). */
   showSelection(rec: Recording | null, step: StepRec | null, ref: number | null): void {
     if (rec === null || step === null || ref === null) {
-      setChildren(this.details, h('p', { class: 'hint' }, 'Click an object in the graph to inspect it.'));
+      if (this.shownFor !== 'none') setChildren(this.details, h('p', { class: 'hint' }, 'Click an object in the graph to inspect it.'));
+      this.shownFor = 'none';
       return;
     }
+    // Rebuild only when the object, the step or the recording changed.
+    if (this.shownFor === step && this.shownRef === ref && this.shownRec === rec) return;
+    this.shownFor = step;
+    this.shownRef = ref;
+    this.shownRec = rec;
     let node = null;
     for (const id of step.nodes) {
       const n = rec.nodes[id]!;

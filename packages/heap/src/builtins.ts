@@ -375,7 +375,10 @@ export function bootstrapBuiltinTypes(heap: Heap): BuiltinTypes {
     let tflags = TypeFlag.IMMUTABLE;
     if (gc) tflags |= TypeFlag.GC;
     if (['int', 'long', 'float', 'complex', 'str', 'unicode', 'bytes', 'tuple', 'list', 'dict', 'set', 'frozenset', 'property', 'staticmethod', 'classmethod', 'super'].includes(key)) tflags |= TypeFlag.BASETYPE;
-    if (['set', 'frozenset', 'function', 'method', 'property', 'code', 'weakref', 'staticmethod', 'classmethod', 'classobj', 'instance', 'type'].includes(key)) tflags |= TypeFlag.WEAKREFABLE;
+    // Measured with weakref.ref() on each CPython (modules and builtins became weakly
+    // referenceable in 3.x).
+    if (['set', 'frozenset', 'function', 'method', 'code', 'classobj', 'instance', 'type', 'generator'].includes(key)) tflags |= TypeFlag.WEAKREFABLE;
+    if (!is27 && ['module', 'builtin_function_or_method'].includes(key)) tflags |= TypeFlag.WEAKREFABLE;
     if (key === 'weakref') tflags |= TypeFlag.BASETYPE;
     const td = newTypeData(name, modName, layout, tflags);
     if (!is27 && layout === Kind.WEAKREF) td.tpName = `weakref.${name}`;
@@ -402,7 +405,7 @@ export function bootstrapBuiltinTypes(heap: Heap): BuiltinTypes {
       name,
       excModule,
       Kind.EXCEPTION,
-      TypeFlag.GC | TypeFlag.BASETYPE | TypeFlag.HAS_DICT | TypeFlag.EXCEPTION | TypeFlag.IMMUTABLE | TypeFlag.WEAKREFABLE,
+      TypeFlag.GC | TypeFlag.BASETYPE | TypeFlag.HAS_DICT | TypeFlag.EXCEPTION | TypeFlag.IMMUTABLE,
     );
     if (is27) td.tpName = `exceptions.${name}`;
     const r = allocStaticType(heap, typeR, td);

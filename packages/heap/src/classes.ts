@@ -20,7 +20,7 @@ import {
 import { PyException } from './errors.js';
 import { HASH_HI, hashFromBigInt } from './hash.js';
 import type { Heap } from './heap.js';
-import { materializeDict, objectDict } from './instances.js';
+import { getSlot, materializeDict, objectDict, slotStorage } from './instances.js';
 import { Flag, GC_KINDS, Kind } from './kinds.js';
 import type { ExceptionData, WeakrefData } from './layouts.js';
 import {
@@ -611,7 +611,13 @@ export function newClass(heap: Heap, spec: ClassSpec): Ref {
       } else ownSlots.push(mangle(spec.name, n));
     }
     ownSlots = [...new Set(ownSlots)].sort();
-    if (ownSlots.length > 0 && baseLayoutBuiltin && btd.layout !== Kind.EXCEPTION) {
+    // Variable-size builtins (tuple, str, bytes, 3.x int / 2.7 long) cannot take slots.
+    const varSized =
+      btd.layout === Kind.TUPLE ||
+      btd.layout === Kind.STR ||
+      btd.layout === Kind.BYTES ||
+      (btd.layout === Kind.INT && (heap.profile.version !== '2.7' || (base !== heap.t.int && isSubtype(heap, base, heap.t.long))));
+    if (ownSlots.length > 0 && baseLayoutBuiltin && varSized) {
       throw heap.newException(heap.t.TypeError, `nonempty __slots__ not supported for subtype of '${btd.name}'`);
     }
     addDict = addDict && wantDict;
@@ -624,12 +630,14 @@ export function newClass(heap: Heap, spec: ClassSpec): Ref {
   if (addWeak) tflags |= TypeFlag.WEAKREFABLE;
   // Which instances are GC objects: builtin GC bases, anything with a dict or slots; in 3.12
   // every heap type (its instances reference the type).
+  // Which instances are GC objects: 3.12 makes every heap type GC (instances reference their
+  // type); 2.7 only skips GC when an instance is a bare object (no dict, weakref list or slots).
+  const bareObject = btd.layout === Kind.INSTANCE && (btd.tflags & TypeFlag.GC) === 0 && btd.slotNames.length === 0 && (btd.tflags & (TypeFlag.HAS_DICT | TypeFlag.WEAKREFABLE)) === 0;
   const gc =
-    (btd.tflags & TypeFlag.GC) !== 0 ||
-    (tflags & TypeFlag.HAS_DICT) !== 0 ||
-    ownSlots.length > 0 ||
-    btd.slotNames.length > 0 ||
-    heap.profile.emptySlotsInstancesAreGc;
+    heap.profile.emptySlotsInstancesAreGc ||
+    !bareObject ||
+    (tflags & (TypeFlag.HAS_DICT | TypeFlag.WEAKREFABLE)) !== 0 ||
+    ownSlots.length > 0;
   if (gc) tflags |= TypeFlag.GC;
   if (GC_KINDS.has(btd.layout) && btd.layout !== Kind.INSTANCE) tflags |= TypeFlag.GC;
   const inline = is312 && (tflags & TypeFlag.HAS_DICT) !== 0 && btd.layout === Kind.INSTANCE && (btd.tflags & TypeFlag.HEAPTYPE ? btd.sharedKeys !== null : base === heap.t.object);
@@ -758,12 +766,12 @@ function addMemberDescriptor(heap: Heap, type: Ref, name: string, index: number)
     name,
     slotIndex: index,
     get: ((h: Heap, obj: Ref) => {
-      const v = (h.payload[obj] as Ref[])[1 + index] ?? 0;
+      const v = getSlot(h, obj, index);
       if (v === 0) throw h.newException(h.t.AttributeError, h.profile.version === '2.7' ? name : `'${h.typeOf(obj).name}' object has no attribute '${name}'`);
       return newRef(h, v);
     }) as unknown,
     set: ((h: Heap, obj: Ref, value: Ref) => {
-      const p = h.payload[obj] as Ref[];
+      const p = slotStorage(h, obj);
       const old = p[1 + index] ?? 0;
       if (value === 0 && old === 0) throw h.newException(h.t.AttributeError, h.profile.version === '2.7' ? name : `'${h.typeOf(obj).name}' object has no attribute '${name}'`);
       h.xincref(value);

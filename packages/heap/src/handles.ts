@@ -8,7 +8,7 @@
  */
 import { DoubleReleaseError, ForeignHandleError, FreedObjectError, ReleasedHandleError, WrongKindError } from './errors.js';
 import type { Heap } from './heap.js';
-import { Kind } from './kinds.js';
+import { Flag, Kind } from './kinds.js';
 import { dictSetItem, intValue, listAppend, newBool, newDict, newFloat, newInt, newList, newStr, strValue } from './objects.js';
 import { call, getAttr, setAttr, isTrue, length } from './protocol.js';
 import type { Ref } from './ref.js';
@@ -189,6 +189,7 @@ export class Handle implements Disposable {
  * or 2**32-1 for 3.12's immortal objects.
  */
 export function getrefcount(heap: Heap, r: Ref): number {
+  if (heap.profile.immortalObjects && (heap.flags[r]! & Flag.IMMORTAL) !== 0) return heap.refcount(r);
   return heap.refcount(r) + 1;
 }
 

@@ -156,13 +156,18 @@ export class Heap extends ObjectStore {
   readonly weakrefLists = new Map<Ref, Ref[]>();
   /** Instance dicts / slots for objects of builtin layouts whose type is a heap type. */
   readonly sideData = new Map<Ref, Ref[]>();
+  /** Exceptions raised from a native message and not yet handled by Python code. */
+  readonly lazyExceptions = new Set<Ref>();
   /** `sys.modules` (a dict, owned), set by the runtime; 0 when there is none. */
   sysModules: Ref = 0;
   /** 3.12: per-instance attribute insertion order when it differs from the class's key order. */
   readonly inlineOrder = new Map<Ref, number[]>();
 
-  /** Free-list occupancy (objects parked there do not count as deallocated for `count0`). */
-  readonly freeListCounts = { list: 0, dict: 0, tuple: new Int32Array(20) };
+  /**
+   * Free-list occupancy (objects parked there do not count as deallocated for `count0`). A fresh
+   * CPython has already filled them during start-up, so they start full.
+   */
+  readonly freeListCounts = { list: 0, dict: 0, tuple: new Int32Array(20).fill(2000) };
 
   /** Builtin objects other layers compare against (object.__new__, object.__init__). */
   readonly markers = { objectNew: 0, objectInit: 0 };
@@ -201,6 +206,8 @@ export class Heap extends ObjectStore {
     this.strKeyEqFn = (k) => this.kind[k] === Kind.STR && this.payload[k] === this.strKeyProbe;
     this.t = bootstrapBuiltinTypes(this);
     finishBuiltinTypes(this);
+    this.freeListCounts.list = this.profile.freeLists.initialList;
+    this.freeListCounts.dict = this.profile.freeLists.initialDict;
     if (options.objectBudget !== undefined) this.objectBudget = options.objectBudget;
   }
 
@@ -234,9 +241,9 @@ export class Heap extends ObjectStore {
     return r;
   }
 
-  /** The reference count, as `sys.getrefcount` would see it minus its own argument. */
+  /** The reference count as CPython's `Py_REFCNT` reports it (2**32-1 for 3.12's immortal objects). */
   refcount(r: Ref): number {
-    if (this.profile.immortalObjects && (this.flags[r]! & Flag.IMMORTAL) !== 0) return this.profile.immortalRefcount - 1;
+    if (this.profile.immortalObjects && (this.flags[r]! & Flag.IMMORTAL) !== 0) return this.profile.immortalRefcount;
     return this.rc[r]!;
   }
 
@@ -481,6 +488,20 @@ export class Heap extends ObjectStore {
     if ((td.tflags & TypeFlag.HEAPTYPE) !== 0) this.decref(type);
   }
 
+  /**
+   * Put the collector's counters and the free lists in the state CPython is in when a script
+   * starts (call after the runtime has finished its own start-up allocations).
+   */
+  resetToStartupState(): void {
+    const p = this.profile;
+    this.gc.counts = [p.startupCounts[0], p.startupCounts[1], p.startupCounts[2]];
+    this.gc.stats = [0, 1, 2].map((i) => ({ ...(p.startupStats[i] ?? { collections: 0, collected: 0, uncollectable: 0 }) }));
+    this.freeListCounts.list = p.freeLists.initialList;
+    this.freeListCounts.dict = p.freeLists.initialDict;
+    this.freeListCounts.tuple.fill(2000);
+    this.gc.pending = false;
+  }
+
   /** A full collection empties the free lists (which ones depends on the version). */
   clearFreeLists(): void {
     this.freeListCounts.tuple.fill(0);
@@ -500,6 +521,9 @@ export class Heap extends ObjectStore {
    */
   newException(type: Ref, message: string | null): PyException {
     const exc = this.instantiateException(type, message);
+    // Like CPython's C-level PyErr_SetString: not "normalized" until Python code handles it
+    // (2.7 reports such an exception's value as the bare message when it is unraisable).
+    this.lazyExceptions.add(exc);
     return new PyException(exc, message === null ? this.typeData(type).name : `${this.typeData(type).name}: ${message}`);
   }
 

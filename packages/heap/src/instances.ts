@@ -201,29 +201,63 @@ export function objectDict(heap: Heap, obj: Ref, create: boolean): Ref {
       return f.dict;
     }
   }
-  if ((heap.flags[obj]! & Flag.SIDE_DICT) !== 0) {
-    const side = heap.sideData.get(obj)!;
-    if (side[0] === 0 && create) side[0] = newDict(heap);
-    return side[0]!;
-  }
   const td = heap.payload[heap.typ[obj]!] as TypeData;
-  if ((td.tflags & TypeFlag.HAS_DICT) !== 0 && create) {
+  if ((td.tflags & TypeFlag.HAS_DICT) === 0 || (td.tflags & TypeFlag.HEAPTYPE) === 0) return 0;
+  if (!create && !heap.sideData.has(obj)) return 0;
+  const side = slotStorage(heap, obj);
+  if (side[0] === 0 && create) side[0] = newDict(heap);
+  return side[0]!;
+}
+
+/**
+ * Can `obj` have an instance dict, and has it been made? (`'unmade'`: a dict slot that is still
+ * empty, as a fresh 2.7 instance or a 3.12 instance keeping inline values.)
+ *
+ * @example
+ * ```ts
+ * import { Heap, newModule, instanceDictState } from '@heaplab/heap';
+ * const heap = new Heap();
+ * instanceDictState(heap, newModule(heap, 'm')); // 'present'
+ * instanceDictState(heap, heap.None); // 'none'
+ * ```
+ */
+export function instanceDictState(heap: Heap, obj: Ref): 'none' | 'unmade' | 'present' {
+  const kind = heap.kind[obj]!;
+  const td = heap.payload[heap.typ[obj]!] as TypeData;
+  let slot: boolean;
+  if (kind === Kind.MODULE || kind === Kind.FUNCTION) slot = true;
+  else if (kind === Kind.INSTANCE) slot = (td.tflags & TypeFlag.HAS_DICT) !== 0;
+  else slot = (td.tflags & TypeFlag.HAS_DICT) !== 0 && (td.tflags & TypeFlag.HEAPTYPE) !== 0;
+  if (!slot) return 'none';
+  return objectDict(heap, obj, false) !== 0 ? 'present' : 'unmade';
+}
+
+/**
+ * The array holding an object's `[dict, ...slots]`: the payload of an instance, or the side
+ * storage of a builtin-layout instance (a list or weakref subclass), created on demand.
+ */
+export function slotStorage(heap: Heap, obj: Ref): Ref[] {
+  if (heap.kind[obj] === Kind.INSTANCE) return heap.payload[obj] as Ref[];
+  let side = heap.sideData.get(obj);
+  if (side === undefined) {
+    const td = heap.payload[heap.typ[obj]!] as TypeData;
+    side = [0];
+    for (let i = 0; i < td.slotNames.length; i++) side.push(0);
+    heap.sideData.set(obj, side);
     heap.flags[obj] |= Flag.SIDE_DICT;
-    const d = newDict(heap);
-    heap.sideData.set(obj, [d]);
-    return d;
   }
-  return 0;
+  return side;
 }
 
 /** Read a `__slots__` member (borrowed, 0 if unset). */
 export function getSlot(heap: Heap, obj: Ref, index: number): Ref {
-  return (heap.payload[obj] as Ref[])[1 + index] ?? 0;
+  if (heap.kind[obj] !== Kind.INSTANCE && !heap.sideData.has(obj)) return 0;
+  return slotStorage(heap, obj)[1 + index] ?? 0;
 }
 
 /** Set (or clear with 0) a `__slots__` member, releasing the old value. */
 export function setSlot(heap: Heap, obj: Ref, index: number, value: Ref): void {
-  const p = heap.payload[obj] as Ref[];
+  const p = slotStorage(heap, obj);
   const old = p[1 + index] ?? 0;
   heap.xincref(value);
   p[1 + index] = value;

@@ -41,6 +41,9 @@ export interface FreeListTable {
   readonly dict: number;
   /** Whether a full collection empties the list/dict free lists (3.12) or not (2.7). */
   readonly fullCollectionClearsListAndDict: boolean;
+  /** Occupancy of the list and dict free lists when a script starts (measured on CPython). */
+  readonly initialList: number;
+  readonly initialDict: number;
 }
 
 export interface VersionProfile {
@@ -116,6 +119,9 @@ export interface VersionProfile {
   readonly debugNeedsObjectsFlag: boolean;
   /** DEBUG_STATS "done" line style. */
   readonly debugStatsStyle: '2.7' | '3.12';
+  /** `gc.get_count()` and `gc.get_stats()` when a script starts (CPython's start-up allocations). */
+  readonly startupCounts: readonly [number, number, number];
+  readonly startupStats: readonly { collections: number; collected: number; uncollectable: number }[];
   /** Size of the permanent generation at start (3.12's immortal tuples); printed by DEBUG_STATS. */
   readonly initialFreezeCount: number;
   readonly freeLists: FreeListTable;
@@ -143,6 +149,13 @@ export interface VersionProfile {
     readonly weakproxyUnhashable: string;
     readonly cannotWeakref: (typeName: string) => string;
     readonly intRequired: (typeName: string) => string;
+    /**
+     * `del obj.name` when nothing deletes it. `dict` says whether obj can have an instance dict
+     * and whether it has been made; `classAttr` whether the type defines `name`. 2.7's generic
+     * setattr turns the dict's KeyError into `AttributeError(name)`, and without a dict calls a
+     * class attribute read-only; 3.12 treats a dict slot as present (inline values).
+     */
+    readonly delAttrMissing: (typeName: string, attr: string, dict: 'none' | 'unmade' | 'present', classAttr: boolean) => string;
   };
 }
 
@@ -182,8 +195,10 @@ const PROFILE_27: VersionProfile = {
   },
   debugNeedsObjectsFlag: true,
   debugStatsStyle: '2.7',
+  startupCounts: [513, 8, 0],
+  startupStats: [],
   initialFreezeCount: 0,
-  freeLists: { list: 80, dict: 80, fullCollectionClearsListAndDict: false },
+  freeLists: { list: 80, dict: 80, fullCollectionClearsListAndDict: false, initialList: 5, initialDict: 0 },
   typeNames: {
     boundMethod: 'instancemethod',
     weakref: 'weakref',
@@ -202,6 +217,8 @@ const PROFILE_27: VersionProfile = {
     weakproxyUnhashable: 'unhashable type: \'weakproxy\'',
     cannotWeakref: (t) => `cannot create weak reference to '${t}' object`,
     intRequired: () => 'an integer is required',
+    delAttrMissing: (t, a, dict, classAttr) =>
+      dict === 'present' ? a : classAttr ? `'${t}' object attribute '${a}' is read-only` : `'${t}' object has no attribute '${a}'`,
   },
 };
 
@@ -239,8 +256,14 @@ const PROFILE_312: VersionProfile = {
   },
   debugNeedsObjectsFlag: false,
   debugStatsStyle: '3.12',
+  startupCounts: [0, 5, 0],
+  startupStats: [
+    { collections: 5, collected: 24, uncollectable: 0 },
+    { collections: 0, collected: 0, uncollectable: 0 },
+    { collections: 0, collected: 0, uncollectable: 0 },
+  ],
   initialFreezeCount: 375,
-  freeLists: { list: 80, dict: 80, fullCollectionClearsListAndDict: true },
+  freeLists: { list: 80, dict: 80, fullCollectionClearsListAndDict: true, initialList: 80, initialDict: 80 },
   typeNames: {
     boundMethod: 'method',
     weakref: 'ReferenceType',
@@ -259,6 +282,8 @@ const PROFILE_312: VersionProfile = {
     weakproxyUnhashable: 'unhashable type: \'weakref.ProxyType\'',
     cannotWeakref: (t) => `cannot create weak reference to '${t}' object`,
     intRequired: (t) => `'${t}' object cannot be interpreted as an integer`,
+    delAttrMissing: (t, a, dict, classAttr) =>
+      dict === 'none' && classAttr ? `'${t}' object attribute '${a}' is read-only` : `'${t}' object has no attribute '${a}'`,
   },
 };
 

@@ -24,7 +24,7 @@ import { Kind } from './kinds.js';
 import type { Ref } from './ref.js';
 import type { SetStore } from './set.js';
 import { CompareOp, TypeFlag, type TypeData } from './typedata.js';
-import { getAttrStorage, setAttrStorage } from './instances.js';
+import { getAttrStorage, instanceDictState, setAttrStorage } from './instances.js';
 
 // ============================================================================================
 // Hashing
@@ -628,7 +628,9 @@ export function genericSetAttr(heap: Heap, obj: Ref, name: string, value: Ref): 
   }
   const ok = setAttrStorage(heap, obj, name, value);
   if (ok) return;
-  if (value === 0) throw attributeError(heap, obj, name);
+  if (value === 0) {
+    throw heap.newException(heap.t.AttributeError, heap.profile.messages.delAttrMissing(heap.typeName(obj), name, instanceDictState(heap, obj), descr !== 0));
+  }
   if (descr !== 0) {
     throw heap.newException(heap.t.AttributeError, `'${heap.typeName(obj)}' object attribute '${name}' is read-only`);
   }
@@ -653,7 +655,7 @@ export function genericSetAttr(heap: Heap, obj: Ref, name: string, value: Ref): 
 export function call(heap: Heap, callable: Ref, args: readonly Ref[], kwnames: readonly string[] | null = null): Ref {
   const td = heap.payload[heap.typ[callable]!] as TypeData;
   const slot = td.slots.call;
-  if (slot === undefined) throw heap.newException(heap.t.TypeError, heap.profile.messages.notCallable(td.name));
+  if (slot === undefined) throw heap.newException(heap.t.TypeError, heap.profile.messages.notCallable(td.tpName));
   return slot(heap, callable, args, kwnames);
 }
 

@@ -391,6 +391,11 @@ export function builtinRepr(heap: Heap, r: Ref): string {
   }
 }
 
+function isSubtypeOf(heap: Heap, t: Ref, base: Ref): boolean {
+  for (let x = t; x !== 0; x = (heap.payload[x] as TypeData).base) if (x === base) return true;
+  return false;
+}
+
 function classicName(heap: Heap, cls: Ref): string {
   const n = (heap.payload[cls] as ClassicClassData).name;
   return n !== 0 && heap.kind[n] === Kind.STR ? (heap.payload[n] as string) : '?';
@@ -440,7 +445,8 @@ export function strOf(heap: Heap, r: Ref): string {
       const e = heap.payload[r] as ExceptionData;
       const args = e.args === 0 ? [] : (heap.payload[e.args] as Ref[]);
       if (args.length === 0) return '';
-      if (args.length === 1) return strOf(heap, args[0]!);
+      // KeyError shows the missing key's repr.
+      if (args.length === 1) return isSubtypeOf(heap, heap.typ[r]!, heap.t.KeyError) ? reprOf(heap, args[0]!) : strOf(heap, args[0]!);
       return reprOf(heap, e.args);
     }
   }

@@ -35,6 +35,20 @@ function push(out: Ref[], r: Ref): void {
   if (r !== 0) out.push(r);
 }
 
+/**
+ * References in a builtin-layout instance's side storage `[dict, ...slots]`, in CPython's
+ * subtype order: the most derived class's slots first, then each base's, then the dict.
+ */
+function sideRefsInOrder(heap: Heap, r: Ref, side: Ref[]): Ref[] {
+  const out: Ref[] = [];
+  const type = heap.typ[r]!;
+  pushSlotsDerivedFirst(heap, type, side, out);
+  // Storage a package added past the declared slots (weakref subclasses keep theirs here).
+  for (let i = 1 + (heap.payload[type] as TypeData).slotNames.length; i < side.length; i++) push(out, side[i]!);
+  if (side[0] !== 0) out.push(side[0]!);
+  return out;
+}
+
 /** Push the dict (or 3.12 inline values) and slots of an INSTANCE in traversal order. */
 function instanceReferents(heap: Heap, r: Ref, out: Ref[]): void {
   const p = heap.payload[r] as Ref[];
@@ -73,11 +87,13 @@ function pushSlotsDerivedFirst(heap: Heap, type: Ref, p: Ref[], out: Ref[]): voi
  * ```
  */
 export function referents(heap: Heap, r: Ref, out: Ref[]): void {
-  if ((heap.flags[r]! & Flag.SIDE_DICT) !== 0 && heap.kind[r] !== Kind.EXCEPTION) {
-    const side = heap.sideData.get(r)!;
-    for (const x of side) push(out, x);
+  const k0 = heap.kind[r]!;
+  if (k0 !== Kind.INSTANCE && k0 !== Kind.TYPE && ((heap.payload[heap.typ[r]!] as TypeData).tflags & TypeFlag.HEAPTYPE) !== 0) {
+    // subtype_traverse: slots, dict, then the type, then the builtin base's own references.
+    if ((heap.flags[r]! & Flag.SIDE_DICT) !== 0) for (const x of sideRefsInOrder(heap, r, heap.sideData.get(r)!)) out.push(x);
+    out.push(heap.typ[r]!);
   }
-  switch (heap.kind[r]) {
+  switch (k0) {
     case Kind.TUPLE:
     case Kind.LIST: {
       const items = heap.payload[r] as Ref[];
@@ -87,10 +103,19 @@ export function referents(heap: Heap, r: Ref, out: Ref[]): void {
     case Kind.DICT: {
       const data = heap.payload[r] as DictData;
       const store = data.store;
-      const valuesOnly = heap.profile.dictOrder === 'insertion' && data.unicodeKeys;
-      for (let p = store.next(0); p >= 0; p = store.next(p + 1)) {
-        if (!valuesOnly) out.push(store.keyAt(p));
-        out.push(store.valueAt(p));
+      if (heap.profile.dictOrder === 'insertion') {
+        // 3.12 dict_traverse: values only for str-keyed tables, else value then key.
+        const valuesOnly = data.unicodeKeys;
+        for (let p = store.next(0); p >= 0; p = store.next(p + 1)) {
+          out.push(store.valueAt(p));
+          if (!valuesOnly) out.push(store.keyAt(p));
+        }
+      } else {
+        // 2.7: key then value, in table order.
+        for (let p = store.next(0); p >= 0; p = store.next(p + 1)) {
+          out.push(store.keyAt(p));
+          out.push(store.valueAt(p));
+        }
       }
       break;
     }
@@ -274,11 +299,8 @@ function clearInstance(heap: Heap, r: Ref): void {
  */
 export function clearObject(heap: Heap, r: Ref): boolean {
   let cleared = false;
-  if ((heap.flags[r]! & Flag.SIDE_DICT) !== 0 && heap.kind[r] !== Kind.EXCEPTION) {
-    const side = heap.sideData.get(r)!;
-    releaseArray(heap, side, false);
-    heap.sideData.delete(r);
-    heap.flags[r] &= ~Flag.SIDE_DICT;
+  if ((heap.flags[r]! & Flag.SIDE_DICT) !== 0) {
+    releaseSide(heap, r);
     cleared = true;
   }
   switch (heap.kind[r]) {
@@ -375,14 +397,18 @@ export function clearObject(heap: Heap, r: Ref): boolean {
  * Release everything the object holds, in its `tp_dealloc` order. Called once the object is
  * dead (finalizer done, weakrefs cleared); the slot is freed afterwards.
  */
+/** Release a builtin-layout instance's slots (derived class first) and then its dict. */
+function releaseSide(heap: Heap, r: Ref): void {
+  const side = heap.sideData.get(r)!;
+  const order = sideRefsInOrder(heap, r, side);
+  heap.sideData.delete(r);
+  heap.flags[r] &= ~Flag.SIDE_DICT;
+  for (const x of order) heap.decref(x);
+}
+
 export function releasePayload(heap: Heap, r: Ref): void {
-  // subtype_dealloc releases a builtin-layout subclass's dict before the base dealloc runs.
-  if ((heap.flags[r]! & Flag.SIDE_DICT) !== 0 && heap.kind[r] !== Kind.EXCEPTION) {
-    const side = heap.sideData.get(r)!;
-    heap.sideData.delete(r);
-    heap.flags[r] &= ~Flag.SIDE_DICT;
-    for (const x of side) heap.xdecref(x);
-  }
+  // subtype_dealloc releases a builtin-layout subclass's slots and dict before the base dealloc runs.
+  if ((heap.flags[r]! & Flag.SIDE_DICT) !== 0) releaseSide(heap, r);
   switch (heap.kind[r]) {
     case Kind.TUPLE:
     case Kind.LIST: {
@@ -456,6 +482,7 @@ export function releasePayload(heap: Heap, r: Ref): void {
       clearField(heap, heap.payload[r] as WeakrefData, 'callback');
       return;
     case Kind.EXCEPTION: {
+      if (heap.lazyExceptions.size > 0) heap.lazyExceptions.delete(r);
       const e = heap.payload[r] as ExceptionData;
       for (const field of ['dict', 'args', 'message', 'notes', 'traceback', 'cause', 'context'] as const) clearField(heap, e, field);
       return;

@@ -26,10 +26,27 @@ ARGS become sys.argv[1:]. The program's working directory is the current directo
 Exit status: 0, 1 for an uncaught exception, or the SystemExit code.
 `;
 
+/**
+ * Write all of `text` to a file descriptor. A pipe may accept only part of a write (or refuse it
+ * with EAGAIN when the reader is slow), so keep writing the rest until every byte is out.
+ */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let done = 0;
+  while (done < bytes.length) {
+    try {
+      done += writeSync(fd, bytes, done, bytes.length - done);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    }
+  }
+}
+
 /** Parse arguments and run; returns the exit status. */
 export function main(argv: string[]): number {
-  const out = (t: string) => void writeSync(1, t);
-  const err = (t: string) => void writeSync(2, t);
+  const out = (t: string) => writeAll(1, t);
+  const err = (t: string) => writeAll(2, t);
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     out(HELP);
     return argv.length === 0 ? 2 : 0;

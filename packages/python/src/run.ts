@@ -263,6 +263,12 @@ export function runProgram(options: ProgramOptions): ProgramResult {
   }
   const main = createMainModule(it, filename);
   const g = moduleDict(it.heap, main);
+  // HeapLab's own start-up objects go to the oldest generation; the collector then starts from
+  // CPython's start-up state.
+  const wasEnabled = it.heap.gc.enabled;
+  it.gc.collect(2);
+  it.heap.resetToStartupState();
+  it.heap.gc.enabled = wasEnabled;
   const frame = new Frame(unit, new Array(unit.nfast).fill(0), g, it.builtinsDict, g, null, 0);
   let exitCode = 0;
   try {

@@ -248,7 +248,7 @@ describe.each(VERSIONS)('WeakValueDictionary (%s)', (version) => {
     expect(py.len(d)).toBe(0);
     const e = py.raises(() => py.m(d, 'popitem'));
     // CPython: KeyError: 'popitem(): dictionary is empty' (str() of a KeyError shows the repr of its argument)
-    expect([e.type, e.message]).toEqual(['KeyError', 'popitem(): dictionary is empty']);
+    expect([e.type, e.message]).toEqual(['KeyError', "'popitem(): dictionary is empty'"]);
     // update with keyword arguments
     py.decref(py.callKw(py.get(d, 'update'), [], { x: a }));
     expect(py.m(d, '__getitem__', py.str('x'))).toBe(a);

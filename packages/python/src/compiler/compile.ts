@@ -313,7 +313,7 @@ class ScopeCompiler {
     const name = this.mangled(rawName);
     const s = this.scope;
     const b = s.bindings.get(name);
-    if (b === 'outer' && this.parent !== null) return { kind: 'outer', hops: 1, access: this.parent.access(rawName) };
+    if ((b === 'outer' || (b === undefined && s.inlined)) && this.parent !== null) return { kind: 'outer', hops: 1, access: this.parent.access(rawName) };
     const nv = this.unit.varnames.length;
     if (b === 'cell') return { kind: 'deref', index: nv + this.unit.cellvars.indexOf(name) };
     if (b === 'free') return { kind: 'deref', index: nv + this.unit.cellvars.length + this.unit.freevars.indexOf(name) };
@@ -1466,6 +1466,7 @@ class ScopeCompiler {
         if (tb !== 0) heap.decref(tb);
         throw err;
       }
+      f.pos = s;
       throw it.makeRaise(f, e, v, tb, cause ? c : -1);
     };
   }
@@ -2166,7 +2167,7 @@ class ScopeCompiler {
         throw err;
       }
       const sl = heap.alloc(heap.t.slice, Kind.SLICE, parts);
-      if (!this.is27) heap.track(sl);
+      heap.track(sl);
       return sl;
     };
   }
@@ -2312,11 +2313,7 @@ class ScopeCompiler {
           args.unshift(s);
         }
       }
-      try {
-        return it.callOwned(callable!, args, kwnames);
-      } finally {
-        heap.decref(callable!);
-      }
+      return it.callConsuming(callable!, args, kwnames);
     };
   }
 

@@ -515,7 +515,7 @@ export function finishScopes(table: SymbolTable, dialect: '2.7' | '3.12'): void 
         markCell(owner, '__class__', enclosing);
       }
     }
-    const next = s.inlined ? enclosing : s.isFunctionLike ? [s, ...enclosing] : s.kind === 'class' ? [s, ...enclosing] : enclosing;
+    const next = s.isFunctionLike || s.kind === 'class' ? [s, ...enclosing] : enclosing;
     for (const c of s.children) walk(c, next);
   };
   walk(table.module, []);
@@ -540,7 +540,9 @@ function findEnclosing(enclosing: Scope[], name: string, classCell = false): Sco
 function markCell(owner: Scope, name: string, enclosing: Scope[]): void {
   for (const e of enclosing) {
     if (e === owner) break;
-    if (e.kind === 'class') continue;
+    // Classes never pass cells through; 3.12 inlined comprehensions read their parent's
+    // variables directly.
+    if (e.kind === 'class' || e.inlined) continue;
     if (!e.frees.has(name)) {
       e.frees.add(name);
       e.bindings.set(name, 'free');
@@ -548,6 +550,7 @@ function markCell(owner: Scope, name: string, enclosing: Scope[]): void {
   }
   if (owner.kind === 'class') {
     owner.cells.add(name);
+    owner.bindings.set(name, 'cell');
     return;
   }
   if (owner.nonlocals.has(name) || (owner.frees.has(name) && !owner.assigned.has(name))) {

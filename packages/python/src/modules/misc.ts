@@ -26,6 +26,7 @@ import {
   positionalCount,
   type Ref,
   reprOf,
+  refreshSlots,
   setAttr,
   getAttr,
   materializeDict,
@@ -152,6 +153,7 @@ export function createFunctoolsModule(it: Interpreter): Ref {
       h.decref(pkw);
     }
   });
+  refreshSlots(heap, partial); // __call__ now defined: give instances a call slot
   (heap.payload[partial] as TypeData).slots.repr = (h, self) => {
     const func = getAttr(h, self, 'func');
     const pargs = getAttr(h, self, 'args');

@@ -139,6 +139,7 @@ export function createSysModule(it: Interpreter): Ref {
   const err = newTextFile(it, fileCls, { write: (t) => it.writeErr(t), name: '<stderr>' });
   dictSetStr(heap, d, 'stdout', out);
   dictSetStr(heap, d, 'stderr', err);
+  it.originalStderr = err;
   dictSetStr(heap, d, '__stdout__', out);
   dictSetStr(heap, d, '__stderr__', err);
   heap.decref(out);

@@ -165,6 +165,9 @@ export class Interpreter {
     this.fs = options.fs ?? { readFile: () => null, writeFile: () => {}, appendFile: () => {} };
     const heap = this.heap;
     heap.hooks.writeUnraisable = (exc, obj) => this.writeUnraisable(exc, obj);
+    // Like PySys_WriteStderr, the collector's debug output and unraisable reports go through the
+    // program's current sys.stderr (which it may have replaced).
+    heap.hooks.writeStderr = (t) => this.writeToSysStderr(t);
     (heap.payload[heap.t.function] as TypeData).slots.call = (_h, f, args, kw) => this.callFunction(f, args, kw);
     for (const [name, provider] of Object.entries(options.modules ?? {})) this.moduleProviders.set(name, provider);
     this.moduleProviders.set('gc', (it) => createGcPythonModule(it.heap, it.gc));
@@ -383,7 +386,7 @@ export class Interpreter {
    * (3.12 moves them into the new frame; 2.7 keeps them "on the caller's stack" until the call
    * returns); either way they are released by the time this returns.
    */
-  callPython(func: Ref, args: readonly Ref[], kwnames: readonly string[] | null, argsOwned: boolean): Ref {
+  callPython(func: Ref, args: readonly Ref[], kwnames: readonly string[] | null, argsOwned: boolean, funcOwned = false): Ref {
     const heap = this.heap;
     const fd = heap.payload[func] as FunctionData;
     const code = fd.ext as CodeUnit;
@@ -395,19 +398,37 @@ export class Interpreter {
     } catch (e) {
       for (const v of fast) if (v !== 0) heap.decref(v);
       if (argsOwned) for (const a of args) heap.decref(a);
+      if (funcOwned) heap.decref(func);
       throw e;
     }
     // 3.12 moves the caller's references into the frame: release ours now.
     if (argsOwned && !this.profile.argsStayOnCallerStack) for (const a of args) heap.decref(a);
     try {
-      return this.runFunctionFrame(func, fd, code, fast);
+      return this.runFunctionFrame(func, fd, code, fast, funcOwned);
     } finally {
       if (argsOwned && this.profile.argsStayOnCallerStack) for (const a of args) heap.decref(a);
     }
   }
 
+  /**
+   * What a call site does: call `callable` consuming the caller's references to it and to the
+   * arguments. In 3.12 a Python function's reference moves into its frame (`f_funcobj`), so
+   * `sys.getrefcount(f)` inside `f()` sees one reference fewer than in 2.7.
+   */
+  callConsuming(callable: Ref, args: Ref[], kwnames: readonly string[] | null): Ref {
+    const heap = this.heap;
+    if (this.profile.frameHoldsFunction && heap.kind[callable] === Kind.FUNCTION && heap.typ[callable] === heap.t.function) {
+      return this.callPython(callable, args, kwnames, true, true);
+    }
+    try {
+      return this.callOwned(callable, args, kwnames);
+    } finally {
+      heap.decref(callable);
+    }
+  }
+
   /** Set up cells and free variables, run the body, and tear the frame down. */
-  runFunctionFrame(func: Ref, fd: FunctionData, code: CodeUnit, fast: Ref[]): Ref {
+  runFunctionFrame(func: Ref, fd: FunctionData, code: CodeUnit, fast: Ref[], funcOwned = false): Ref {
     const heap = this.heap;
     const nvars = code.varnames.length;
     const ncells = code.cellvars.length;
@@ -433,7 +454,9 @@ export class Interpreter {
         fast[nvars + ncells + i] = c;
       }
     }
-    if (this.profile.extraFunctionRefDuringCall || this.profile.frameHoldsFunction) heap.rc[func]++;
+    // The frame's (3.12) or the call's extra (2.7) reference to the function; a 3.12 call site
+    // hands its own reference over instead.
+    if (!funcOwned && (this.profile.extraFunctionRefDuringCall || this.profile.frameHoldsFunction)) heap.rc[func]++;
     const f = new Frame(code, fast, fd.globals, fd.builtins !== 0 ? fd.builtins : this.builtinsDict, 0, this.frame, func);
     if (code.isGenerator) {
       // A generator function returns a generator; the body runs on next().
@@ -603,11 +626,34 @@ export class Interpreter {
     return lines[lineno - 1] ?? null;
   };
 
+  /** Original sys.stderr object (writes straight to the sink). */
+  originalStderr: Ref = 0;
+
+  /** Write to the program's current `sys.stderr` object. */
+  writeToSysStderr(text: string): void {
+    const heap = this.heap;
+    const err = this.sysModule === 0 ? 0 : this.sysAttr('stderr');
+    if (err === 0 || err === this.originalStderr) {
+      this.writeErr(text);
+      return;
+    }
+    if (err === heap.None) return;
+    const s = newStr(heap, text);
+    try {
+      heap.decref(callMethod(heap, err, 'write', [s]));
+    } catch (e) {
+      if (e instanceof PyException) heap.decref(e.exc);
+      else throw e;
+    } finally {
+      heap.decref(s);
+    }
+  }
+
   /** CPython's `PyErr_WriteUnraisable(obj)`, per version. `exc` is borrowed. */
   writeUnraisable(exc: Ref, obj: Ref): void {
     const heap = this.heap;
     if (this.profile.unraisableStyle === '2.7') {
-      this.writeErr(unraisable27(heap, exc, obj));
+      this.writeToSysStderr(unraisable27(heap, exc, obj));
       return;
     }
     let text = '';
@@ -616,9 +662,18 @@ export class Interpreter {
     } catch {
       text = `Exception ignored in: <object repr() failed>\n`;
     }
-    const tb = heap.kind[exc] === Kind.EXCEPTION ? (heap.payload[exc] as ExceptionData).traceback : 0;
+    let tb = heap.kind[exc] === Kind.EXCEPTION ? (heap.payload[exc] as ExceptionData).traceback : 0;
+    // An exception without a traceback gets one for the running Python frame (3.12).
+    let tmp: PyException | null = null;
+    if (tb === 0 && this.frame !== null) {
+      heap.rc[exc]++;
+      tmp = new PyException(exc, '');
+      this.addTraceback(tmp, this.frame);
+      tb = this.tracebackOf(tmp);
+    }
     const lines = formatException(heap, exc, tb, this.sourceLine, this.profile.tracebackCarets);
-    this.writeErr(text + lines.join('\n') + '\n');
+    if (tmp !== null) this.discard(tmp);
+    this.writeToSysStderr(text + lines.join('\n') + '\n');
   }
 
   /** Print an uncaught exception the way the interpreter does at top level. */
@@ -626,7 +681,7 @@ export class Interpreter {
     const heap = this.heap;
     const tb = this.tracebackOf(e);
     const lines = formatException(heap, e.exc, tb, this.sourceLine, this.profile.tracebackCarets);
-    this.writeErr(lines.join('\n') + '\n');
+    this.writeToSysStderr(lines.join('\n') + '\n');
   }
 
   /** Traceback lines only (for traceback.print_exc-like helpers). */

@@ -193,6 +193,7 @@ export interface HandlingToken {
  */
 export function beginHandling(it: Interpreter, f: Frame, e: PyException, isFinally: boolean): HandlingToken {
   const heap = it.heap;
+  if (!isFinally) heap.lazyExceptions.delete(e.exc);
   const tb = (e as PyExc).tb ?? 0;
   const token: HandlingToken = { exc: e.exc, tb, pushed: false };
   if (isFinally && heap.profile.version === '2.7') return token;

@@ -179,7 +179,11 @@ export function unraisable27(heap: Heap, exc: Ref, obj: Ref): string {
   const name = (td.tflags & TypeFlag.HEAPTYPE) !== 0 && td.module !== '__main__' ? `${td.module}.${td.name}` : td.name;
   let r: string;
   try {
-    r = reprOf(heap, exc);
+    // An exception raised by native code and never handled is still its bare message.
+    const data = heap.payload[exc] as ExceptionData;
+    const args = data.args === 0 ? [] : (heap.payload[data.args] as Ref[]);
+    if (heap.lazyExceptions.has(exc)) r = args.length === 0 ? 'None' : reprOf(heap, args[0]!);
+    else r = reprOf(heap, exc);
   } catch {
     r = '<unprintable>';
   }

@@ -37,7 +37,6 @@ export function frameLocals(it: Interpreter, f: Frame): Ref {
   const nv = code.varnames.length;
   const names = [...code.varnames, ...code.cellvars, ...code.freevars];
   for (let i = 0; i < names.length; i++) {
-    if (code.cellParams.some(([ci]) => nv + ci === i) && false) continue;
     let v = f.fast[i] ?? 0;
     if (i >= nv && v !== 0) v = (heap.payload[v] as Ref[])[0]!;
     if (v === 0) dictDelStr(heap, d, names[i]!);

@@ -2635,7 +2635,7 @@ class ScopeCompiler {
     const it = this.it;
     if (!containsYield(s)) {
       const run = this.stmtWithLine(s);
-      // eslint-disable-next-line require-yield
+      // biome-ignore lint/correctness/useYield: the executor protocol wants a generator; this statement never suspends
       return function* (f: Frame) {
         return run(f);
       };
@@ -2848,7 +2848,7 @@ class ScopeCompiler {
     }
     if (containsYieldExpr(e)) throw new CompileError('yield inside an expression is not supported by HeapLab', e, 'NotImplementedError');
     const v = this.expr(e);
-    // eslint-disable-next-line require-yield
+    // biome-ignore lint/correctness/useYield: the executor protocol wants a generator; this expression never suspends
     return function* (f: Frame) {
       return v(f);
     };

@@ -117,7 +117,7 @@ export function createFunctoolsModule(it: Interpreter): Ref {
     setAttr(h, self, 'args', t);
     h.decref(t);
     const kwd = newDict(h);
-    if (kw !== null) kw.forEach((k, i) => dictSetStr(h, kwd, k, args[npos + i]!));
+    if (kw !== null) for (let i = 0; i < kw.length; i++) dictSetStr(h, kwd, kw[i]!, args[npos + i]!);
     setAttr(h, self, 'keywords', kwd);
     h.decref(kwd);
     return h.newRef(h.None);

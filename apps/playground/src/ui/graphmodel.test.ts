@@ -117,7 +117,7 @@ describe('layoutGraph', () => {
     for (const r of [1, 2, 3, 5, 6]) expect(l.y[at(r)]! + l.h[at(r)]!).toBeLessThanOrEqual(l.bandTop);
   });
 
-  it('never overlaps boxes in a column, and lays out 1,000 nodes in a few milliseconds', () => {
+  it('never overlaps boxes in a column, and lays out 1,000 nodes without quadratic blow-up', () => {
     const nodes: Partial<NodeRec>[] = [{ ref: 1, type: 'dict', flags: NF.ROOT | NF.GLOBALS }, { ref: 2, type: 'list' }];
     const edges: [number, number, string][] = [[1, 2, 'items']];
     for (let i = 0; i < 1000; i++) {
@@ -130,7 +130,8 @@ describe('layoutGraph', () => {
     const t0 = performance.now();
     const l = layoutGraph(v);
     const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(100);
+    // A few ms on an idle machine; the bound only catches a quadratic layout (seconds), not noise.
+    expect(ms).toBeLessThan(1000);
     const byCol = new Map<number, number[]>();
     for (let i = 0; i < v.nodes.length; i++) {
       const list = byCol.get(l.col[i]!) ?? [];

@@ -1397,7 +1397,11 @@ class ScopeCompiler {
     if (bases.includes(null)) throw new CompileError('starred bases are not supported by HeapLab', s, 'NotImplementedError');
     const metaKw = s.keywords.find((k) => k.arg === 'metaclass');
     const meta = metaKw ? this.expr(metaKw.value) : null;
-    if (s.keywords.some((k) => k.arg !== 'metaclass')) throw new CompileError('class keyword arguments other than metaclass are not supported by HeapLab', s, 'NotImplementedError');
+    if (s.keywords.some((k) => k.arg === null)) throw new CompileError('**kwargs in a class statement is not supported by HeapLab', s, 'NotImplementedError');
+    // Other keywords go to the metaclass and on to __init_subclass__.
+    const classKws = s.keywords.filter((k) => k.arg !== 'metaclass');
+    const kwNames = classKws.map((k) => k.arg as string);
+    const kwExprs = classKws.map((k) => this.expr(k.value));
     const store = this.storeName(s.name);
     const closureAccess = unit.freevars.map((n) => {
       const acc = this.access(n);
@@ -1411,11 +1415,13 @@ class ScopeCompiler {
     return (f) => {
       const decs: Ref[] = [];
       const baseRefs: Ref[] = [];
+      const kwRefs: Ref[] = [];
       let metaRef = 0;
       try {
         for (const d of decorators) decs.push(d(f));
         for (const b of bases) baseRefs.push(b!(f));
         if (meta) metaRef = meta(f);
+        for (const k of kwExprs) kwRefs.push(k(f));
         let cells = 0;
         if (closureAccess.length > 0) {
           cells = newTupleSteal(
@@ -1426,13 +1432,14 @@ class ScopeCompiler {
             }),
           );
         }
-        let cls = it.buildClass(unit, f, nameStr, qualStr, baseRefs, metaRef, cells);
+        let cls = it.buildClass(unit, f, nameStr, qualStr, baseRefs, metaRef, cells, kwNames, kwRefs);
         for (let i = decs.length - 1; i >= 0; i--) cls = it.callOwned(decs[i]!, [cls], null);
         store(f, cls);
         return NEXT;
       } finally {
         for (const d of decs) heap.decref(d);
         for (const b of baseRefs) heap.decref(b);
+        for (const k of kwRefs) heap.decref(k);
         if (metaRef !== 0) heap.decref(metaRef);
       }
     };
@@ -2260,6 +2267,8 @@ class ScopeCompiler {
       return names.length > 0 ? names : null;
     };
 
+    // 3.12 specializes a call site on its second run (see `isUncheckedSpecializedCall`).
+    let ranOnce = false;
     return (f) => {
       let callable: Ref;
       let self = 0;
@@ -2313,7 +2322,9 @@ class ScopeCompiler {
           args.unshift(s);
         }
       }
-      return it.callConsuming(callable!, args, kwnames);
+      const check = !ranOnce || !it.isUncheckedSpecializedCall(callable!, self, args, kwnames);
+      ranOnce = true;
+      return it.callConsuming(callable!, args, kwnames, check);
     };
   }
 

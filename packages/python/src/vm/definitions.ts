@@ -22,6 +22,7 @@ import type { CodeUnit } from '../compiler/code.js';
 import { Completion, Frame } from './frame.js';
 import type { Interpreter } from './interp.js';
 import { newClassicClass } from './classic.js';
+import { typeNew } from '../lib/types/object.js';
 
 /**
  * A new function object (new reference). `defaults`, `kwdefaults` and `closure` are stolen;
@@ -93,7 +94,18 @@ function calculateMetaclass(it: Interpreter, meta: Ref, bases: readonly Ref[]): 
  * `bases` and `meta` are borrowed; `cells` (closure tuple or 0) is stolen. Returns the class
  * (new reference).
  */
-export function buildClass(it: Interpreter, unit: CodeUnit, f: Frame, name: Ref, qualname: Ref, bases: Ref[], meta: Ref, cells: Ref): Ref {
+export function buildClass(
+  it: Interpreter,
+  unit: CodeUnit,
+  f: Frame,
+  name: Ref,
+  qualname: Ref,
+  bases: Ref[],
+  meta: Ref,
+  cells: Ref,
+  kwnames: readonly string[] = [],
+  kwvalues: readonly Ref[] = [],
+): Ref {
   const heap = it.heap;
   const is27 = heap.profile.version === '2.7';
   // The class body runs as a function (MAKE_FUNCTION + call), with the namespace as locals.
@@ -126,15 +138,16 @@ export function buildClass(it: Interpreter, unit: CodeUnit, f: Frame, name: Ref,
     if (heap.kind[metatype] === Kind.TYPE) metatype = calculateMetaclass(it, metatype, bases.filter((b) => heap.kind[b] === Kind.TYPE));
     let cls: Ref;
     const td = heap.payload[metatype] as TypeData | undefined;
-    if (metatype === heap.t.type || (heap.kind[metatype] === Kind.TYPE && (td!.tflags & TypeFlag.HEAPTYPE) === 0 && isSubtype(heap, metatype, heap.t.type))) {
-      cls = newClass(heap, { name: heap.payload[name] as string, bases, namespace: ns });
-    } else {
-      const basesTuple = newTuple(heap, bases);
-      try {
-        cls = call(heap, metatype, [name, basesTuple, ns]);
-      } finally {
-        heap.decref(basesTuple);
+    const basesTuple = newTuple(heap, bases);
+    try {
+      if (metatype === heap.t.type || (heap.kind[metatype] === Kind.TYPE && (td!.tflags & TypeFlag.HEAPTYPE) === 0 && isSubtype(heap, metatype, heap.t.type))) {
+        // type_new: the class, then (3.12) __set_name__ and the parent's __init_subclass__(**kw).
+        cls = typeNew(heap, metatype, heap.payload[name] as string, basesTuple, ns, kwnames, kwvalues);
+      } else {
+        cls = call(heap, metatype, [name, basesTuple, ns, ...kwvalues], kwnames.length > 0 ? kwnames : null);
       }
+    } finally {
+      heap.decref(basesTuple);
     }
     if (classCell !== 0) {
       const box = heap.payload[classCell] as Ref[];

@@ -506,8 +506,8 @@ export class Interpreter {
   }
 
   /** A class statement (see definitions.ts). */
-  buildClass(unit: CodeUnit, f: Frame, name: Ref, qualname: Ref, bases: Ref[], meta: Ref, cells: Ref): Ref {
-    return buildClass(this, unit, f, name, qualname, bases, meta, cells);
+  buildClass(unit: CodeUnit, f: Frame, name: Ref, qualname: Ref, bases: Ref[], meta: Ref, cells: Ref, kwnames: readonly string[] = [], kwvalues: readonly Ref[] = []): Ref {
+    return buildClass(this, unit, f, name, qualname, bases, meta, cells, kwnames, kwvalues);
   }
 
   makeRaise(f: Frame, e: Ref, v: Ref, tb: Ref, cause: Ref): PyException {

@@ -7,6 +7,7 @@ import {
   intHash27,
   intHashMersenne,
   strHash27,
+  strHashRandomized,
   tupleHash27,
   tupleHash3,
 } from './hash.js';
@@ -45,5 +46,13 @@ describe('CPython 3.12 hashes (values printed by python3.12)', () => {
   it('float', () => {
     expect(big(floatHash3(1.5, 0))).toBe(1152921504606846977n);
     expect(big(floatHash3(0.1, 0))).toBe(230584300921369408n);
+  });
+});
+
+describe('3.12 str hash', () => {
+  it("hash('') is 0 (python3.12 -c \"print(hash(''))\"), other strings are stable within a run", () => {
+    expect(big(strHashRandomized(''))).toBe(0n);
+    expect(big(strHashRandomized('abc'))).toBe(big(strHashRandomized('abc')));
+    expect(big(strHashRandomized('abc'))).not.toBe(0n);
   });
 });

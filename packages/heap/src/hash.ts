@@ -111,9 +111,15 @@ const hashMemoRandomHi = new Map<string, number>();
  * ```ts
  * import { strHashRandomized } from '@heaplab/heap';
  * strHashRandomized('abc') === strHashRandomized('abc'); // true
+ * strHashRandomized(''); // 0, as in CPython
  * ```
  */
 export function strHashRandomized(s: string): number {
+  // _Py_HashBytes: the empty string (and b'') hashes to 0 whatever the key.
+  if (s.length === 0) {
+    HASH_HI[0] = 0;
+    return 0;
+  }
   const cached = hashMemoRandom.get(s);
   if (cached !== undefined) {
     HASH_HI[0] = hashMemoRandomHi.get(s)!;

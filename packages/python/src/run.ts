@@ -27,10 +27,12 @@ import type { CodeUnit } from './compiler/code.js';
 import { parse, PySyntaxError } from './parser/index.js';
 import { BudgetExceeded, Interpreter, type InterpreterOptions } from './vm/interp.js';
 import { Frame } from './vm/frame.js';
-import { createSysModule } from './modules/sys.js';
+import { createSysModule, installStdStreams } from './modules/sys.js';
 import { createCopyModule, createFunctoolsModule, createFutureModule, createTimeModule } from './modules/misc.js';
 import { wireRuntimeLibrary } from './runtime.js';
 import { installIntrospection } from './vm/introspection.js';
+import { flushSoftspace27 } from './lib/builtins.js';
+import { libState } from './lib/state.js';
 
 export interface ProgramOptions extends InterpreterOptions {
   /** The program text. */
@@ -72,6 +74,7 @@ export function createInterpreter(options: InterpreterOptions = {}): Interpreter
   const heap = it.heap;
   it.sysModule = createSysModule(it);
   wireRuntimeLibrary(it);
+  installStdStreams(it);
   installIntrospection(it);
   it.registerModule('sys', it.sysModule);
   it.registerModule(it.profile.builtinsModuleName, it.builtinsModule);
@@ -179,10 +182,16 @@ function systemExitStatus(it: Interpreter, exc: Ref): number {
 }
 
 /** Tear down like CPython: 3.12 collects and clears modules; 2.7 sets `__main__` globals to None. */
+/** `Py_FlushLine` (2.7): a pending print-statement space on stdout becomes a newline. */
+function flushLine(it: Interpreter): void {
+  if (it.profile.flushSoftspace) flushSoftspace27(it.heap, libState(it.heap).hooks);
+}
+
 function shutdown(it: Interpreter, main: Ref): void {
   const heap = it.heap;
   try {
     it.runAtexit();
+    flushLine(it);
     if (it.version === '2.7') {
       // Py_Finalize: one collection, then PyImport_Cleanup clears __main__ (underscore names first).
       it.gc.collect();
@@ -273,8 +282,10 @@ export function runProgram(options: ProgramOptions): ProgramResult {
   let exitCode = 0;
   try {
     it.runFrame(frame, 0);
+    flushLine(it);
   } catch (e) {
     if (e instanceof PyException) {
+      flushLine(it);
       if (it.isInstanceOf(e.exc, it.heap.t.SystemExit)) exitCode = systemExitStatus(it, e.exc);
       else {
         it.printUncaught(e);

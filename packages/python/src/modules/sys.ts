@@ -5,7 +5,6 @@
 import {
   dictSetStr,
   defineGetSet,
-  defineMethod,
   type Heap,
   intern,
   Kind,
@@ -26,78 +25,30 @@ import {
 } from '@heaplab/heap';
 import type { Interpreter } from '../vm/interp.js';
 import { SystemExitSignal } from '../vm/interp.js';
+import { newStdStream } from '../lib/types/file.js';
 
-/** Where a file object's text goes. */
-export interface TextSink {
-  write(text: string): void;
-  name: string;
-}
-
-const sinks = new WeakMap<Heap, Map<Ref, TextSink>>();
-
-function sinkMap(heap: Heap): Map<Ref, TextSink> {
-  let m = sinks.get(heap);
-  if (!m) {
-    m = new Map();
-    sinks.set(heap, m);
-  }
-  return m;
-}
-
-/** Create the file-object class (`_io.TextIOWrapper` in 3.12, `file` in 2.7) and return it. */
-function makeFileClass(it: Interpreter): Ref {
+/**
+ * Give `sys` its standard streams (`stdout`, `stderr` and the `__stdout__`/`__stderr__` originals):
+ * the library's file objects writing through the interpreter's output sinks. Runs once the file
+ * type is installed.
+ *
+ * @example
+ * ```ts
+ * installStdStreams(it); // sys.stdout.write('hi') -> it.writeOut('hi')
+ * ```
+ */
+export function installStdStreams(it: Interpreter): void {
   const heap = it.heap;
-  const is27 = heap.profile.version === '2.7';
-  const ns = newDict(heap);
-  const mod = intern(heap, is27 ? '__builtin__' : '_io');
-  dictSetStr(heap, ns, '__module__', mod);
-  heap.decref(mod);
-  const cls = newClass(heap, { name: is27 ? 'file' : 'TextIOWrapper', bases: [], namespace: ns });
-  heap.decref(ns);
-  defineMethod(heap, cls, 'write', (h, self, args) => {
-    if (args.length !== 1) throw h.newException(h.t.TypeError, `write() takes exactly one argument (${args.length} given)`);
-    const s = args[0]!;
-    if (h.kind[s] !== Kind.STR) {
-      throw h.newException(h.t.TypeError, is27 ? 'expected a string or other character buffer object' : `write() argument must be str, not ${h.typeName(s)}`);
-    }
-    const sink = sinkMap(h).get(self);
-    const text = h.payload[s] as string;
-    if (sink) sink.write(text);
-    return is27 ? h.newRef(h.None) : newInt(h, text.length);
-  });
-  defineMethod(heap, cls, 'flush', (h) => h.newRef(h.None));
-  defineMethod(heap, cls, 'writelines', (h, self, args) => {
-    const sink = sinkMap(h).get(self);
-    for (const x of h.payload[args[0]!] as Ref[]) if (sink && h.kind[x] === Kind.STR) sink.write(h.payload[x] as string);
-    return h.newRef(h.None);
-  });
-  defineMethod(heap, cls, 'isatty', (h) => h.newRef(h.False));
-  defineMethod(heap, cls, 'fileno', (h, self) => newInt(h, sinkMap(h).get(self)?.name === '<stderr>' ? 2 : 1));
-  defineGetSet(heap, cls, 'name', (h, self) => newStr(h, sinkMap(h).get(self)?.name ?? '?'));
-  defineGetSet(heap, cls, 'encoding', (h) => newStr(h, is27 ? 'UTF-8' : 'utf-8'));
-  const fileRepr = (h: Heap, self: Ref): string => {
-    const name = sinkMap(h).get(self)?.name ?? '?';
-    if (is27) return `<open file '${name}', mode 'w' at 0x${h.addressOf(self).toString(16)}>`;
-    return `<_io.TextIOWrapper name='${name}' mode='w' encoding='utf-8'>`;
-  };
-  (heap.payload[cls] as { slots: { repr?: (h: Heap, r: Ref) => string } }).slots.repr = fileRepr;
-  return cls;
-}
-
-/** A file object writing to `sink` (new reference). */
-export function newTextFile(it: Interpreter, cls: Ref, sink: TextSink): Ref {
-  const heap = it.heap;
-  const f = heap.alloc(cls, Kind.INSTANCE, [0]);
-  heap.track(f);
-  sinkMap(heap).set(f, sink);
-  if (heap.profile.version === '2.7') {
-    const zero = newInt(heap, 0);
-    const d = newDict(heap);
-    dictSetStr(heap, d, 'softspace', zero);
-    heap.decref(zero);
-    (heap.payload[f] as Ref[])[0] = d;
-  }
-  return f;
+  const d = moduleDict(heap, it.sysModule);
+  const out = newStdStream(heap, '<stdout>', (t) => it.writeOut(t));
+  const err = newStdStream(heap, '<stderr>', (t) => it.writeErr(t));
+  dictSetStr(heap, d, 'stdout', out);
+  dictSetStr(heap, d, 'stderr', err);
+  it.originalStderr = err;
+  dictSetStr(heap, d, '__stdout__', out);
+  dictSetStr(heap, d, '__stderr__', err);
+  heap.decref(out);
+  heap.decref(err);
 }
 
 /**
@@ -133,18 +84,6 @@ export function createSysModule(it: Interpreter): Ref {
   set('api_version', newInt(heap, is27 ? 1013 : 1013));
   set('version_info', makeVersionInfo(it));
 
-  // stdout / stderr
-  const fileCls = makeFileClass(it);
-  const out = newTextFile(it, fileCls, { write: (t) => it.writeOut(t), name: '<stdout>' });
-  const err = newTextFile(it, fileCls, { write: (t) => it.writeErr(t), name: '<stderr>' });
-  dictSetStr(heap, d, 'stdout', out);
-  dictSetStr(heap, d, 'stderr', err);
-  it.originalStderr = err;
-  dictSetStr(heap, d, '__stdout__', out);
-  dictSetStr(heap, d, '__stderr__', err);
-  heap.decref(out);
-  heap.decref(err);
-  heap.decref(fileCls);
 
   def('getrefcount', (h, _s, args) => {
     if (args.length !== 1) throw h.newException(h.t.TypeError, is27 ? `getrefcount() takes exactly one argument (${args.length} given)` : `sys.getrefcount() takes exactly one argument (${args.length} given)`);

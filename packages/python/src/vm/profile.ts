@@ -43,6 +43,12 @@ export interface InterpreterProfile {
   readonly tracebackCarets: boolean;
   /** `Exception ignored in: <...>` + traceback (3.12) or one-line `Exception X in <...> ignored` (2.7). */
   readonly unraisableStyle: '2.7' | '3.12';
+  /**
+   * 2.7's `print` statement leaves a pending space (`softspace`) on its file; `Py_FlushLine`
+   * turns one left on stdout into a newline when the main module ends, before a traceback is
+   * printed, and after the atexit functions.
+   */
+  readonly flushSoftspace: boolean;
 }
 
 const P27: InterpreterProfile = {
@@ -68,6 +74,7 @@ const P27: InterpreterProfile = {
   },
   tracebackCarets: false,
   unraisableStyle: '2.7',
+  flushSoftspace: true,
 };
 
 const P312: InterpreterProfile = {
@@ -93,6 +100,7 @@ const P312: InterpreterProfile = {
   },
   tracebackCarets: true,
   unraisableStyle: '3.12',
+  flushSoftspace: false,
 };
 
 export const INTERPRETER_PROFILES: Readonly<Record<PythonVersion, InterpreterProfile>> = { '2.7': P27, '3.12': P312 };

@@ -19,7 +19,8 @@
 // Interpreters: env HEAPLAB_PYTHON27 / HEAPLAB_PYTHON312, else $(pyenv root)/versions/2.7.18
 // and 3.12.1. objgraph: env HEAPLAB_OBJGRAPH_27 / HEAPLAB_OBJGRAPH_312 (directories holding
 // objgraph.py), else /work/.cache/objgraph/{3.5.0,head}, else .cache/objgraph/<version> in the
-// repository. The scratch folder's path is removed from the output before normalization
+// repository; when none exists it is cloned from github.com/mgedmin/objgraph into .cache/objgraph/
+// (tag 3.5.0 for 2.7, the default branch for 3.12). The scratch folder's path is removed from the output before normalization
 // (3.12 prints tracebacks with the absolute script path; see stripScratch). A missing interpreter or objgraph prints "skipped: ..." and is not an error.
 
 import { spawn, spawnSync } from "node:child_process";
@@ -51,6 +52,7 @@ const PROFILES = [
     pythonEnv: "HEAPLAB_PYTHON27",
     objgraphEnv: "HEAPLAB_OBJGRAPH_27",
     objgraphDirs: ["/work/.cache/objgraph/3.5.0", join(ROOT, ".cache/objgraph/3.5.0")],
+    objgraphFetch: { ref: "3.5.0", dir: join(ROOT, ".cache/objgraph/3.5.0") },
   },
   {
     name: "3.12",
@@ -63,6 +65,7 @@ const PROFILES = [
       join(ROOT, ".cache/objgraph/3.7.0.dev0"),
       join(ROOT, ".cache/objgraph/3.7"),
     ],
+    objgraphFetch: { ref: null, dir: join(ROOT, ".cache/objgraph/head") },
   },
 ];
 
@@ -127,6 +130,13 @@ function findObjgraph(profile) {
   for (const d of profile.objgraphDirs) {
     if (existsSync(join(d, "objgraph.py"))) return { dir: d };
   }
+  // Not found: fetch it for the purpose (a shallow clone of mgedmin/objgraph into .cache/, which
+  // git ignores). Without network this fails quietly and the scenarios that import objgraph skip.
+  const { ref, dir } = profile.objgraphFetch;
+  const args = ["clone", "-q", "--depth", "1", ...(ref ? ["--branch", ref] : []), "https://github.com/mgedmin/objgraph", dir];
+  const r = spawnSync("git", args, { stdio: "ignore", timeout: 120_000 });
+  if (r.status === 0 && existsSync(join(dir, "objgraph.py"))) return { dir };
+  rmSync(dir, { recursive: true, force: true });
   return {
     missing: `objgraph not found in ${profile.objgraphDirs.join(", ")} (set ${profile.objgraphEnv})`,
   };

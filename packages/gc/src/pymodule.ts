@@ -10,6 +10,7 @@ import {
   Kind,
   moduleDict,
   newBuiltinFunction,
+  setArgsTuple,
   newDict,
   newInt,
   newList,
@@ -30,6 +31,16 @@ interface GcArgMessages {
   collectTooMany: (given: number) => string;
   collectBadKeyword: (kw: string) => string;
 }
+
+/**
+ * The functions whose CPython implementation takes an argument tuple (`METH_VARARGS`): each call
+ * with arguments allocates one, which `gc.get_count()` sees. The others are METH_NOARGS/METH_O or
+ * argument-clinic fast calls.
+ */
+const VARARGS_FUNCTIONS: Record<'2.7' | '3.12', readonly string[]> = {
+  '2.7': ['collect', 'set_threshold', 'set_debug', 'get_referrers', 'get_referents'],
+  '3.12': ['set_threshold', 'get_referrers', 'get_referents'],
+};
 
 const MESSAGES: Record<'2.7' | '3.12', GcArgMessages> = {
   '2.7': {
@@ -84,8 +95,10 @@ export function createGcPythonModule(heap: Heap, gc: GcModule): Ref {
     if (args.length !== 1) throw err(t.TypeError, msg.exactlyOne(name, args.length));
     return fn(args[0]!);
   };
+  const varargs = new Set(VARARGS_FUNCTIONS[heap.profile.version]);
   const def = (name: string, fn: NativeFn) => {
     const f = newBuiltinFunction(heap, name, fn, 0, 'gc');
+    if (varargs.has(name)) setArgsTuple(heap, f);
     dictSetStr(heap, d, name, f);
     heap.decref(f);
   };
@@ -135,7 +148,8 @@ export function createGcPythonModule(heap: Heap, gc: GcModule): Ref {
   });
   def('get_referrers', (_h, _s, args, kw) => {
     if (kw !== null && kw.length > 0) throw err(t.TypeError, 'get_referrers() takes no keyword arguments');
-    return refList(gc.getReferrers(args));
+    // The argument tuple refers to every argument but is not a referrer CPython reports.
+    return refList(gc.getReferrers(args, heap.varargsTuple !== 0 ? [heap.varargsTuple] : []));
   });
   def('get_referents', (_h, _s, args, kw) => {
     if (kw !== null && kw.length > 0) throw err(t.TypeError, 'get_referents() takes no keyword arguments');

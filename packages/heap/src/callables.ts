@@ -9,7 +9,7 @@
 import type { Heap } from './heap.js';
 import { Flag, Kind } from './kinds.js';
 import type { BuiltinData, DescriptorData, FunctionData } from './layouts.js';
-import { dictSetStr, intern } from './objects.js';
+import { dictSetStr, intern, newDict, newTuple } from './objects.js';
 import { call, isSubtype } from './protocol.js';
 import type { Ref } from './ref.js';
 import type { TypeData } from './typedata.js';
@@ -107,7 +107,56 @@ export function functionName(heap: Heap, f: Ref): string {
 /** Call a builtin function: its JS implementation with the bound `self`. */
 export function builtinCall(heap: Heap, b: Ref, args: readonly Ref[], kwnames: readonly string[] | null): Ref {
   const data = heap.payload[b] as BuiltinData;
+  if (data.argsTuple === true) return varargsCall(heap, data, args, kwnames);
   return (data.fn as NativeFn)(heap, data.self, args, kwnames);
+}
+
+/**
+ * Mark a builtin function as `METH_VARARGS` (see `BuiltinData.argsTuple`): its calls allocate an
+ * argument tuple (and a keyword dict) the way CPython's do. Returns `b`.
+ */
+export function setArgsTuple(heap: Heap, b: Ref, on = true): Ref {
+  (heap.payload[b] as BuiltinData).argsTuple = on;
+  return b;
+}
+
+/**
+ * A `METH_VARARGS` call: the positional arguments go into a new tuple (none for zero arguments:
+ * CPython uses the empty-tuple singleton) and keyword arguments into a new dict, in the order
+ * the profile's call path builds them; both are released after the call, tuple first.
+ */
+function varargsCall(heap: Heap, data: BuiltinData, args: readonly Ref[], kwnames: readonly string[] | null): Ref {
+  const nkw = kwnames === null ? 0 : kwnames.length;
+  const npos = args.length - nkw;
+  let tuple: Ref = 0;
+  let kwdict: Ref = 0;
+  const makeTuple = () => {
+    if (npos > 0) tuple = newTuple(heap, npos === args.length ? args : args.slice(0, npos));
+  };
+  const makeDict = () => {
+    if (nkw === 0) return;
+    kwdict = newDict(heap);
+    for (let i = 0; i < nkw; i++) dictSetStr(heap, kwdict, kwnames![i]!, args[npos + i]!);
+  };
+  try {
+    if (heap.profile.varargsKwDictFirst) {
+      makeDict();
+      makeTuple();
+    } else {
+      makeTuple();
+      makeDict();
+    }
+    const outer = heap.varargsTuple;
+    heap.varargsTuple = tuple;
+    try {
+      return (data.fn as NativeFn)(heap, data.self, args, kwnames);
+    } finally {
+      heap.varargsTuple = outer;
+    }
+  } finally {
+    if (tuple !== 0) heap.decref(tuple);
+    if (kwdict !== 0) heap.decref(kwdict);
+  }
 }
 
 // ---- descriptors on builtin types -----------------------------------------------------------

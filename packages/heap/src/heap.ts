@@ -22,6 +22,7 @@ import { TypeFlag, type TypeData } from './typedata.js';
 import { clearWeakrefsAndCallbacks } from './weakrefs.js';
 import { finishBuiltinTypes } from './classes.js';
 import type { EqFn } from './dict.js';
+import type { FrameData } from './layouts.js';
 import { dictEq, isSubtype } from './protocol.js';
 
 /** Kinds whose deallocation goes through the trashcan (deep cascades are deferred). */
@@ -167,7 +168,16 @@ export class Heap extends ObjectStore {
    * Free-list occupancy (objects parked there do not count as deallocated for `count0`). A fresh
    * CPython has already filled them during start-up, so they start full.
    */
-  readonly freeListCounts = { list: 0, dict: 0, tuple: new Int32Array(20).fill(2000) };
+  readonly freeListCounts = { list: 0, dict: 0, tuple: new Int32Array(20).fill(2000), cfunction: 0, method: 0, frame: 0 };
+  /**
+   * The argument tuple of the innermost running `METH_VARARGS` builtin call (0 when it has no
+   * positional arguments): `gc.get_referrers` skips it, as CPython skips its `objs` tuple.
+   */
+  varargsTuple: Ref = 0;
+  /** The thread state's dict (owned), created by the first container repr (Py_ReprEnter); 0 before. */
+  threadStateDict: Ref = 0;
+  /** Code objects currently keeping a dead frame for reuse (`co_zombieframe`, 2.7). */
+  readonly zombieFrameCodes = new Set<Ref>();
 
   /** Builtin objects other layers compare against (object.__new__, object.__init__). */
   readonly markers = { objectNew: 0, objectInit: 0 };
@@ -308,6 +318,23 @@ export class Heap extends ObjectStore {
       const n = (payload as Ref[]).length;
       if (n < 20 && this.freeListCounts.tuple[n]! > 0) {
         this.freeListCounts.tuple[n]!--;
+        return;
+      }
+    }
+    if (kind === Kind.BUILTIN && type === this.t.builtin_function_or_method && this.freeListCounts.cfunction > 0) {
+      this.freeListCounts.cfunction--;
+      return;
+    }
+    if (kind === Kind.METHOD && type === this.t.method && this.freeListCounts.method > 0) {
+      this.freeListCounts.method--;
+      return;
+    }
+    if (kind === Kind.FRAME && type === this.t.frame) {
+      // The code object's zombie frame first, then the frame free list.
+      const code = (payload as FrameData).code;
+      if (code !== 0 && this.zombieFrameCodes.delete(code)) return;
+      if (this.freeListCounts.frame > 0) {
+        this.freeListCounts.frame--;
         return;
       }
     }
@@ -456,17 +483,39 @@ export class Heap extends ObjectStore {
     }
     if ((this.flags[r]! & Flag.HAS_WEAKREFS) !== 0) clearWeakrefsAndCallbacks(this, r);
 
+    // The tuple free lists are per size: remember it before the items are released. A frame
+    // becomes its code object's zombie before it lets go of the code (frame_dealloc's order), so
+    // a code object dying right now frees it for real.
+    const k = this.kind[r]!;
+    let tupleSize = 0;
+    let zombie = false;
+    if (k === Kind.TUPLE) tupleSize = (this.payload[r] as Ref[]).length;
+    else if (k === Kind.FRAME && type === this.t.frame && this.profile.freeLists.frameZombies) {
+      const code = (this.payload[r] as FrameData).code;
+      if (code !== 0 && !this.zombieFrameCodes.has(code)) {
+        this.zombieFrameCodes.add(code);
+        zombie = true;
+      }
+    }
     // Release what the object holds, in the kind's CPython order.
     releasePayload(this, r);
 
-    this.freeObject(r, type, td);
+    this.freeObject(r, type, td, tupleSize, zombie);
   }
 
-  /** Return the slot, update count0 / free lists, and drop the heap type reference. */
-  private freeObject(r: Ref, type: Ref, td: TypeData): void {
+  /**
+   * Return the slot, update count0 / free lists, and drop the heap type reference. `tupleSize` is
+   * a tuple's length before its items were released; `zombie` says a frame was parked as its code
+   * object's `co_zombieframe`.
+   */
+  private freeObject(r: Ref, type: Ref, td: TypeData, tupleSize: number, zombie: boolean): void {
     const kind = this.kind[r]!;
     const gcType = (td.tflags & TypeFlag.GC) !== 0;
     let parked = false;
+    if (kind === Kind.CODE && this.zombieFrameCodes.delete(r)) {
+      // code_dealloc frees the zombie frame for real.
+      if (this.gc.counts[0] > 0) this.gc.counts[0]--;
+    }
     if (gcType) {
       const fl = this.profile.freeLists;
       if (kind === Kind.LIST && type === this.t.list && this.freeListCounts.list < fl.list) {
@@ -476,9 +525,24 @@ export class Heap extends ObjectStore {
         this.freeListCounts.dict++;
         parked = true;
       } else if (kind === Kind.TUPLE && type === this.t.tuple) {
-        const n = (this.payload[r] as Ref[] | undefined)?.length ?? 0;
-        if (n > 0 && n < 20 && this.freeListCounts.tuple[n]! < 2000) {
-          this.freeListCounts.tuple[n]!++;
+        if (tupleSize > 0 && tupleSize < 20 && this.freeListCounts.tuple[tupleSize]! < 2000) {
+          this.freeListCounts.tuple[tupleSize]!++;
+          parked = true;
+        }
+      } else if (kind === Kind.BUILTIN && type === this.t.builtin_function_or_method) {
+        if (this.freeListCounts.cfunction < fl.cfunction) {
+          this.freeListCounts.cfunction++;
+          parked = true;
+        }
+      } else if (kind === Kind.METHOD && type === this.t.method) {
+        if (this.freeListCounts.method < fl.method) {
+          this.freeListCounts.method++;
+          parked = true;
+        }
+      } else if (kind === Kind.FRAME && type === this.t.frame) {
+        if (zombie) parked = true;
+        else if (this.freeListCounts.frame < fl.frame) {
+          this.freeListCounts.frame++;
           parked = true;
         }
       }
@@ -499,12 +563,18 @@ export class Heap extends ObjectStore {
     this.freeListCounts.list = p.freeLists.initialList;
     this.freeListCounts.dict = p.freeLists.initialDict;
     this.freeListCounts.tuple.fill(2000);
+    this.freeListCounts.cfunction = 0;
+    this.freeListCounts.method = p.freeLists.initialMethod;
+    this.freeListCounts.frame = 0;
     this.gc.pending = false;
   }
 
   /** A full collection empties the free lists (which ones depends on the version). */
   clearFreeLists(): void {
     this.freeListCounts.tuple.fill(0);
+    this.freeListCounts.cfunction = 0;
+    this.freeListCounts.method = 0;
+    this.freeListCounts.frame = 0;
     if (this.profile.freeLists.fullCollectionClearsListAndDict) {
       this.freeListCounts.list = 0;
       this.freeListCounts.dict = 0;

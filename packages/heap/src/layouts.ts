@@ -84,6 +84,12 @@ export interface BuiltinData {
   /** For reprs: `<built-in method append of list object at ...>` vs `<built-in function len>`. */
   isMethod: boolean;
   doc?: string;
+  /**
+   * CPython's `METH_VARARGS` calling convention: each call packs the positional arguments into a
+   * new tuple (and keyword arguments into a new dict), which the collector counts like any other
+   * allocation. Unset for `METH_O` / `METH_NOARGS` / `METH_FASTCALL` functions.
+   */
+  argsTuple?: boolean;
 }
 
 /** A weak reference / proxy. */

@@ -41,7 +41,23 @@ export interface FreeListTable {
   readonly dict: number;
   /** Whether a full collection empties the list/dict free lists (3.12) or not (2.7). */
   readonly fullCollectionClearsListAndDict: boolean;
-  /** Occupancy of the list and dict free lists when a script starts (measured on CPython). */
+  /** `builtin_function_or_method` free list size (2.7's PyCFunction list; 0 = none, as in 3.12). */
+  readonly cfunction: number;
+  /** Bound method free list size (2.7's PyMethod list; 0 = none, as in 3.12). */
+  readonly method: number;
+  /** Frame free list size (2.7; 3.12 frames are not GC-allocated per call). */
+  readonly frame: number;
+  /**
+   * Each code object keeps its last dead frame for the next call (2.7's `co_zombieframe`): a
+   * frame parked there is not deallocated, and taking it back is not an allocation.
+   */
+  readonly frameZombies: boolean;
+  /** Occupancy of the bound method free list when a script starts (measured on CPython). */
+  readonly initialMethod: number;
+  /**
+   * Occupancy of the list and dict free lists when a script starts (measured on CPython; in 2.7
+   * before `import gc` takes one of each for `gc.garbage` and the module dict).
+   */
   readonly initialList: number;
   readonly initialDict: number;
 }
@@ -125,6 +141,15 @@ export interface VersionProfile {
   /** Size of the permanent generation at start (3.12's immortal tuples); printed by DEBUG_STATS. */
   readonly initialFreezeCount: number;
   readonly freeLists: FreeListTable;
+  /**
+   * A `METH_VARARGS` call with keyword arguments builds the keyword dict before the argument
+   * tuple (2.7's `do_call`) rather than after it (3.12's `_PyObject_MakeTpCall`).
+   */
+  readonly varargsKwDictFirst: boolean;
+  /** `repr([])` returns before Py_ReprEnter (3.12) instead of after it (2.7). */
+  readonly emptyListReprSkipsReprEnter: boolean;
+  /** tuple/list/dict/set reprs build a temporary `pieces` container (2.7) rather than writing a string directly (3.12). */
+  readonly reprBuildsPieces: boolean;
 
   // ---- type names the user can see ---------------------------------------------------------
   readonly typeNames: {
@@ -198,7 +223,21 @@ const PROFILE_27: VersionProfile = {
   startupCounts: [513, 8, 0],
   startupStats: [],
   initialFreezeCount: 0,
-  freeLists: { list: 80, dict: 80, fullCollectionClearsListAndDict: false, initialList: 5, initialDict: 0 },
+  freeLists: {
+    list: 80,
+    dict: 80,
+    fullCollectionClearsListAndDict: false,
+    initialList: 6,
+    initialDict: 6,
+    cfunction: 256,
+    method: 256,
+    frame: 200,
+    frameZombies: true,
+    initialMethod: 6,
+  },
+  varargsKwDictFirst: true,
+  emptyListReprSkipsReprEnter: false,
+  reprBuildsPieces: true,
   typeNames: {
     boundMethod: 'instancemethod',
     weakref: 'weakref',
@@ -263,7 +302,21 @@ const PROFILE_312: VersionProfile = {
     { collections: 0, collected: 0, uncollectable: 0 },
   ],
   initialFreezeCount: 375,
-  freeLists: { list: 80, dict: 80, fullCollectionClearsListAndDict: true, initialList: 80, initialDict: 80 },
+  freeLists: {
+    list: 80,
+    dict: 80,
+    fullCollectionClearsListAndDict: true,
+    initialList: 80,
+    initialDict: 80,
+    cfunction: 0,
+    method: 0,
+    frame: 0,
+    frameZombies: false,
+    initialMethod: 0,
+  },
+  varargsKwDictFirst: false,
+  emptyListReprSkipsReprEnter: true,
+  reprBuildsPieces: false,
   typeNames: {
     boundMethod: 'method',
     weakref: 'ReferenceType',

@@ -16,7 +16,7 @@ import type {
   FunctionData,
   WeakrefData,
 } from './layouts.js';
-import type { DictData, ModuleData } from './objects.js';
+import { dictSetStr, newDict, newList, newTuple, type DictData, type ModuleData } from './objects.js';
 import type { Ref } from './ref.js';
 import type { SetStore } from './set.js';
 import { TypeFlag, type TypeData } from './typedata.js';
@@ -168,9 +168,38 @@ function intRepr(heap: Heap, r: Ref): string {
   return s;
 }
 
+/**
+ * Py_ReprEnter's one-time allocations: the first container repr creates the thread state's dict
+ * and the `Py_Repr` list stored in it (both tracked, kept for the life of the interpreter), which
+ * `gc.get_count()` and `gc.get_objects()` see.
+ */
+function reprEnterState(heap: Heap): void {
+  if (heap.threadStateDict !== 0) return;
+  const d = newDict(heap);
+  heap.threadStateDict = d;
+  const list = newList(heap, []);
+  dictSetStr(heap, d, 'Py_Repr', list);
+  heap.decref(list);
+}
+
+/**
+ * 2.7's reprs collect the item reprs in a temporary container (`pieces`: a tuple of the tuple's
+ * size, a list for lists and dicts), allocated after the empty check and freed at the end. 3.12
+ * writes into a string writer instead. Returns the temporary (owned) or 0.
+ */
+function reprPieces(heap: Heap, kind: 'tuple' | 'list', n: number): Ref {
+  if (!heap.profile.reprBuildsPieces || n === 0) return 0;
+  if (kind === 'list') return newList(heap, []);
+  const items = new Array<Ref>(n).fill(heap.None);
+  return newTuple(heap, items);
+}
+
 function seqRepr(heap: Heap, r: Ref, open: string, close: string, items: readonly Ref[]): string {
+  // Tuples never enter for `()`; lists do in 2.7 but check for `[]` first in 3.12.
+  if (items.length > 0 || (open === '[' && !heap.profile.emptyListReprSkipsReprEnter)) reprEnterState(heap);
   if (reprActive.has(r)) return `${open}...${close}`;
   reprActive.add(r);
+  const pieces = reprPieces(heap, open === '(' ? 'tuple' : 'list', items.length);
   try {
     const parts: string[] = [];
     // Re-read the length each time: an item's repr may mutate the list.
@@ -179,12 +208,15 @@ function seqRepr(heap: Heap, r: Ref, open: string, close: string, items: readonl
     return `${open}${parts.join(', ')}${close}`;
   } finally {
     reprActive.delete(r);
+    if (pieces !== 0) heap.decref(pieces);
   }
 }
 
 function dictRepr(heap: Heap, r: Ref): string {
+  reprEnterState(heap);
   if (reprActive.has(r)) return '{...}';
   reprActive.add(r);
+  const pieces = reprPieces(heap, 'list', (heap.payload[r] as DictData).store.used);
   try {
     const store = (heap.payload[r] as DictData).store;
     const parts: string[] = [];
@@ -203,6 +235,7 @@ function dictRepr(heap: Heap, r: Ref): string {
     return `{${parts.join(', ')}}`;
   } finally {
     reprActive.delete(r);
+    if (pieces !== 0) heap.decref(pieces);
   }
 }
 
@@ -210,10 +243,16 @@ function setRepr(heap: Heap, r: Ref): string {
   const td = heap.payload[heap.typ[r]!] as TypeData;
   const name = td.name;
   const exact = heap.typ[r] === heap.t.set || heap.typ[r] === heap.t.frozenset;
+  reprEnterState(heap);
   if (reprActive.has(r)) return `${name}(...)`;
   reprActive.add(r);
+  const store = heap.payload[r] as SetStore;
+  // set_repr lists the keys and takes that list's repr (3.12 after its empty-set shortcut).
+  const keys: Ref[] = [];
+  for (let p = store.next(0); p >= 0; p = store.next(p + 1)) keys.push(store.keyAt(p));
+  const keyList = keys.length > 0 || heap.profile.reprBuildsPieces ? newList(heap, keys) : 0;
+  const pieces = reprPieces(heap, 'list', keys.length);
   try {
-    const store = heap.payload[r] as SetStore;
     const parts: string[] = [];
     for (let p = store.next(0); p >= 0; p = store.next(p + 1)) parts.push(reprOf(heap, store.keyAt(p)));
     if (heap.profile.version === '2.7') return `${name}([${parts.join(', ')}])`;
@@ -222,6 +261,8 @@ function setRepr(heap: Heap, r: Ref): string {
     return `${name}({${parts.join(', ')}})`;
   } finally {
     reprActive.delete(r);
+    if (pieces !== 0) heap.decref(pieces);
+    if (keyList !== 0) heap.decref(keyList);
   }
 }
 

@@ -26,6 +26,7 @@ import {
   moduleDict,
   type NativeFn,
   newBuiltinFunction,
+  setArgsTuple,
   newDict,
   newFloat,
   newInt,
@@ -469,6 +470,20 @@ function checkAttrName(heap: Heap, fname: string, r: Ref): string {
 // ============================================================================================
 
 /**
+ * Builtins whose CPython implementation takes an argument tuple (`METH_VARARGS`, with or without
+ * keywords): each call with arguments allocates it (and a dict for keyword arguments), which
+ * `gc.get_count()` sees. The rest are METH_O/METH_NOARGS, or argument-clinic fast calls in 3.12.
+ */
+const VARARGS_BUILTINS: Record<'2.7' | '3.12', readonly string[]> = {
+  '2.7': [
+    '__import__', 'apply', 'chr', 'cmp', 'coerce', 'delattr', 'dir', 'divmod', 'filter', 'format', 'getattr',
+    'hasattr', 'input', 'intern', 'isinstance', 'issubclass', 'iter', 'map', 'max', 'min', 'next', 'open',
+    'pow', 'print', 'range', 'raw_input', 'reduce', 'round', 'setattr', 'sorted', 'sum', 'unichr', 'vars', 'zip',
+  ],
+  '3.12': ['dir', 'vars', 'max', 'min'],
+};
+
+/**
  * Create the builtins module for `heap` (new reference). `installBuiltinTypes` must have been
  * called first.
  *
@@ -488,8 +503,10 @@ export function createBuiltinsModule(heap: Heap, hooks: RuntimeHooks): Ref {
   const d = moduleDict(heap, m);
   const t = heap.t;
   const put = (name: string, value: Ref) => dictSetStr(heap, d, name, value);
+  const varargs = new Set(VARARGS_BUILTINS[heap.profile.version]);
   const fn = (name: string, impl: NativeFn) => {
     const b = newBuiltinFunction(heap, name, impl, v27 ? 0 : m, modName, false);
+    if (varargs.has(name)) setArgsTuple(heap, b);
     put(name, b);
     heap.decref(b);
   };

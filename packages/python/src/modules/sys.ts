@@ -10,6 +10,7 @@ import {
   Kind,
   moduleDict,
   newBuiltinFunction,
+  setArgsTuple,
   newClass,
   newDict,
   newInt,
@@ -63,7 +64,13 @@ export function createSysModule(it: Interpreter): Ref {
     dictSetStr(heap, d, name, v);
     heap.decref(v);
   };
-  const def = (name: string, fn: NativeFn) => set(name, newBuiltinFunction(heap, name, fn, m, 'sys'));
+  // 2.7's METH_VARARGS functions allocate an argument tuple per call (3.12's are fast calls).
+  const varargs = new Set(is27 ? ['setrecursionlimit', '_getframe', 'exit'] : []);
+  const def = (name: string, fn: NativeFn) => {
+    const f = newBuiltinFunction(heap, name, fn, m, 'sys');
+    if (varargs.has(name)) setArgsTuple(heap, f);
+    set(name, f);
+  };
   const noArgs = (name: string, n: number) => {
     if (n > 0) throw heap.newException(heap.t.TypeError, is27 ? `${name}() takes no arguments (${n} given)` : `sys.${name}() takes no arguments (${n} given)`);
   };

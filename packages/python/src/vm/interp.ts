@@ -34,6 +34,7 @@ import {
   callMethod,
   newBoundMethod,
   defaultHash,
+  typeLookup,
 } from '@heaplab/heap';
 import { attachCollector, type GcModule, createGcPythonModule } from '@heaplab/gc';
 import type { CodeUnit } from '../compiler/code.js';
@@ -358,14 +359,8 @@ export class Interpreter {
     heap.rc[f.globals]++;
     heap.rc[f.builtins]++;
     heap.xincref(f.locals);
-    // co_zombieframe: a code object's first frame is reused, so only its first allocation counts.
-    let r: Ref;
-    if (code.zombie) {
-      const saved = heap.gc.counts[0];
-      r = heap.alloc(heap.t.frame, Kind.FRAME, data);
-      heap.gc.counts[0] = saved;
-    } else r = heap.alloc(heap.t.frame, Kind.FRAME, data);
-    code.zombie = true;
+    // The heap reuses the code object's zombie frame or a free-listed one when it can (count0).
+    const r = heap.alloc(heap.t.frame, Kind.FRAME, data);
     heap.track(r);
     f.frameObj = r;
   }
@@ -415,16 +410,38 @@ export class Interpreter {
    * arguments. In 3.12 a Python function's reference moves into its frame (`f_funcobj`), so
    * `sys.getrefcount(f)` inside `f()` sees one reference fewer than in 2.7.
    */
-  callConsuming(callable: Ref, args: Ref[], kwnames: readonly string[] | null): Ref {
+  callConsuming(callable: Ref, args: Ref[], kwnames: readonly string[] | null, evalBreakerCheck = true): Ref {
     const heap = this.heap;
     if (this.profile.frameHoldsFunction && heap.kind[callable] === Kind.FUNCTION && heap.typ[callable] === heap.t.function) {
       return this.callPython(callable, args, kwnames, true, true);
     }
     try {
-      return this.callOwned(callable, args, kwnames);
+      return this.callOwned(callable, args, kwnames, evalBreakerCheck);
     } finally {
       heap.decref(callable);
     }
+  }
+
+  private specializedCallables: { len: Ref; isinstance: Ref } | null = null;
+
+  /**
+   * Would 3.12's specializing interpreter run this call (at a call site that has already run
+   * once) as an instruction with no eval-breaker check? `CALL_NO_KW_LIST_APPEND` (`lst.append(x)`
+   * on an exact list), `CALL_NO_KW_LEN`, `CALL_NO_KW_ISINSTANCE` and `CALL_NO_KW_TYPE_1`.
+   * `args` includes `self` for a method call.
+   */
+  isUncheckedSpecializedCall(callable: Ref, self: Ref, args: readonly Ref[], kwnames: readonly string[] | null): boolean {
+    if (!this.profile.specializedEvalBreaker || (kwnames !== null && kwnames.length > 0)) return false;
+    const heap = this.heap;
+    if (self !== 0) {
+      return args.length === 2 && heap.typ[self] === heap.t.list && callable === typeLookup(heap, heap.t.list, 'append');
+    }
+    if (callable === heap.t.type) return args.length === 1;
+    if (this.specializedCallables === null) {
+      this.specializedCallables = { len: dictGetStr(heap, this.builtinsDict, 'len'), isinstance: dictGetStr(heap, this.builtinsDict, 'isinstance') };
+    }
+    const sc = this.specializedCallables;
+    return (callable === sc.len && args.length === 1) || (callable === sc.isinstance && args.length === 2);
   }
 
   /** Set up cells and free variables, run the body, and tear the frame down. */
@@ -489,7 +506,8 @@ export class Interpreter {
       }
       this.popFrame(f);
       heap.decref(func);
-      if (heap.gc.pending) heap.safePoint();
+      // 3.12 returns to the caller without an eval-breaker check; 2.7 has no scheduled collections.
+      if (heap.gc.pending && !this.profile.specializedEvalBreaker) heap.safePoint();
     }
   }
 
@@ -585,7 +603,7 @@ export class Interpreter {
    * the version's reference conventions; everything else gets borrowed arguments that are
    * released afterwards.
    */
-  callOwned(callable: Ref, args: Ref[], kwnames: readonly string[] | null): Ref {
+  callOwned(callable: Ref, args: Ref[], kwnames: readonly string[] | null, evalBreakerCheck = true): Ref {
     const heap = this.heap;
     if (heap.kind[callable] === Kind.FUNCTION && heap.typ[callable] === heap.t.function) {
       return this.callPython(callable, args, kwnames, true);
@@ -611,7 +629,8 @@ export class Interpreter {
       return call(heap, callable, args, kwnames);
     } finally {
       for (const a of args) heap.decref(a);
-      if (heap.gc.pending) heap.safePoint();
+      // CALL's eval-breaker check, unless the call site runs as a specialization without one.
+      if (heap.gc.pending && evalBreakerCheck) heap.safePoint();
     }
   }
 

@@ -19,8 +19,13 @@ export interface InterpreterProfile {
   readonly methodCallsCreateBoundMethod: boolean;
   /** A parameter captured by a closure keeps its value in the local slot too (2.7). */
   readonly paramCellsKeepLocal: boolean;
-  /** Code objects keep one dead frame for reuse (2.7's co_zombieframe). */
-  readonly zombieFrames: boolean;
+  /**
+   * Eval-breaker checks (where a scheduled collection runs) follow 3.12's specializing
+   * interpreter: not when a Python function returns, and not after the call sites CPython
+   * specializes to instructions without a check (`list.append(x)`, `len(x)`, `isinstance(x, t)`,
+   * `type(x)`) once they have run once. (2.7 collects inside the allocation: no checks at all.)
+   */
+  readonly specializedEvalBreaker: boolean;
   /** List comprehensions run inline in the enclosing scope and leak their variable (2.7). */
   readonly listCompLeaks: boolean;
   /** 3.12 inlines list/set/dict comprehensions (no function object, PEP 709). */
@@ -59,7 +64,7 @@ const P27: InterpreterProfile = {
   frameHoldsFunction: false,
   methodCallsCreateBoundMethod: true,
   paramCellsKeepLocal: true,
-  zombieFrames: true,
+  specializedEvalBreaker: false,
   listCompLeaks: true,
   inlineComprehensions: false,
   exceptDeletesName: false,
@@ -85,7 +90,7 @@ const P312: InterpreterProfile = {
   frameHoldsFunction: true,
   methodCallsCreateBoundMethod: false,
   paramCellsKeepLocal: false,
-  zombieFrames: false,
+  specializedEvalBreaker: true,
   listCompLeaks: false,
   inlineComprehensions: true,
   exceptDeletesName: true,

@@ -42,6 +42,4 @@ export interface CodeUnit {
   doc: Ref;
   /** 2.7 `from __future__ import division`. */
   trueDivision: boolean;
-  /** 2.7 frames: a dead frame kept for reuse (count0 bookkeeping only). */
-  zombie: boolean;
 }

@@ -212,7 +212,6 @@ class ModuleCompiler {
       isGenerator: scope.isGenerator,
       doc: 0,
       trueDivision: this.flags.trueDivision,
-      zombie: false,
     };
     unit.nfast = unit.varnames.length + cellvars.length + freevars.length;
     if (args !== null) {

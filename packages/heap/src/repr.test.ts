@@ -68,6 +68,11 @@ describe('handles', () => {
   });
   it('using releases at scope end', () => {
     const heap = new Heap();
+    // The first container repr creates Py_ReprEnter's thread-state dict and list, kept for good.
+    {
+      using warm = new Handle(heap, toPy(heap, [1]));
+      expect(warm.repr()).toBe('[1]');
+    }
     const before = heap.live;
     {
       using d = new Handle(heap, toPy(heap, { key: [1, 2] }));

@@ -18,7 +18,7 @@ import { getProfile, type PythonVersion, type VersionProfile } from './profile.j
 import type { Ref } from './ref.js';
 import { ListHead, ObjectStore } from './store.js';
 import { releasePayload } from './traverse.js';
-import { TypeFlag, type TypeData } from './typedata.js';
+import { TypeFlag, type NumberOps, type TypeData } from './typedata.js';
 import { clearWeakrefsAndCallbacks } from './weakrefs.js';
 import { finishBuiltinTypes } from './classes.js';
 import type { EqFn } from './dict.js';
@@ -137,6 +137,12 @@ export class Heap extends ObjectStore {
   hooks: HeapHooks;
   /** Set by `@heaplab/gc` when a collector is attached. */
   collector: CollectorHook | null = null;
+  /**
+   * The abstract number operations (`PyNumber_Add`...) of the runtime running on this heap, or
+   * null when none is installed (the heap alone has no operators). Extension slots that forward
+   * an operator (weakref proxies) call these.
+   */
+  numberOps: NumberOps | null = null;
   /** Bumped whenever any type's namespace or bases change: invalidates attribute caches. */
   typeEpoch = 1;
 

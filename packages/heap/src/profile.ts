@@ -97,6 +97,11 @@ export interface VersionProfile {
   /** Name of int/long overflow type: 2.7 has `int` and `long`. */
   readonly hasLongType: boolean;
   /**
+   * Which optional number slots the language has: 2.7's classic `/` (`nb_divide`, `__div__`) and
+   * 3.5+'s `@` (`nb_matrix_multiply`, `__matmul__`).
+   */
+  readonly numberSlots: { readonly classicDivide: boolean; readonly matrixMultiply: boolean };
+  /**
    * Field orders of function objects (`PyFunctionObject`): what `tp_traverse` visits, what
    * `tp_clear` drops (empty: functions have no tp_clear, as in 2.7) and what `tp_dealloc` releases.
    */
@@ -199,6 +204,7 @@ const PROFILE_27: VersionProfile = {
   boundMethodHoldsClass: true,
   emptySlotsInstancesAreGc: false,
   hasLongType: true,
+  numberSlots: { classicDivide: true, matrixMultiply: false },
   functionLayout: {
     traverse: ['code', 'globals', 'module', 'defaults', 'doc', 'name', 'dict', 'closure'],
     clear: [],
@@ -276,6 +282,7 @@ const PROFILE_312: VersionProfile = {
   boundMethodHoldsClass: false,
   emptySlotsInstancesAreGc: true,
   hasLongType: false,
+  numberSlots: { classicDivide: false, matrixMultiply: true },
   functionLayout: {
     traverse: ['code', 'globals', 'builtins', 'module', 'defaults', 'kwdefaults', 'doc', 'name', 'dict', 'closure', 'annotations', 'qualname'],
     clear: ['globals', 'builtins', 'module', 'defaults', 'kwdefaults', 'doc', 'dict', 'closure', 'annotations'],

@@ -20,8 +20,65 @@ export type CompareOp = (typeof CompareOp)[keyof typeof CompareOp];
  */
 export type CallSlot = (heap: Heap, callable: Ref, args: readonly Ref[], kwnames: readonly string[] | null) => Ref;
 
+/**
+ * Binary number operations, the keys of `TypeSlots.nb` / `TypeSlots.nbInplace` (CPython's
+ * `nb_add`, `nb_subtract`...). `Div` is 2.7's classic `/` (`nb_divide`), `TrueDiv` is `/` under
+ * true division (`nb_true_divide`), `DivMod` is `divmod()`.
+ */
+export type NumberOp =
+  | 'Add'
+  | 'Sub'
+  | 'Mult'
+  | 'MatMult'
+  | 'Div'
+  | 'TrueDiv'
+  | 'FloorDiv'
+  | 'Mod'
+  | 'DivMod'
+  | 'Pow'
+  | 'LShift'
+  | 'RShift'
+  | 'BitOr'
+  | 'BitXor'
+  | 'BitAnd';
+
+/** Unary number operations, the keys of `TypeSlots.nbUnary` (`nb_negative`, `nb_positive`, `nb_invert`, `nb_absolute`). */
+export type NumberUnaryOp = 'Neg' | 'Pos' | 'Invert' | 'Abs';
+
+/**
+ * A binary number slot, called as CPython's `binary_op1` calls `nb_add`: with the operands in
+ * source order (`v + w`) whether `v` or `w` is the object of the slot's type. Returns a new
+ * reference, `NotImplemented` when the operation does not apply. Operands are borrowed.
+ */
+export type NumberSlot = (heap: Heap, v: Ref, w: Ref) => Ref;
+
+/**
+ * The interpreter's abstract number operations (`PyNumber_Add`, `PyNumber_InPlaceAdd`,
+ * `PyNumber_Negative`...), installed on `Heap.numberOps` by the runtime that implements them, so
+ * slots written in lower layers (a weakref proxy forwarding `+` to its referent) can run the full
+ * operator protocol. Every function returns a new reference and raises CPython's TypeError when
+ * neither operand supports the operation.
+ */
+export interface NumberOps {
+  binary(heap: Heap, op: NumberOp, v: Ref, w: Ref): Ref;
+  inplace(heap: Heap, op: NumberOp, v: Ref, w: Ref): Ref;
+  unary(heap: Heap, op: NumberUnaryOp, v: Ref): Ref;
+}
+
 /** Type slots. Every function returning a `Ref` returns a new reference. */
 export interface TypeSlots {
+  /**
+   * `tp_as_number`'s binary slots. The interpreter's operators consult them on both operands of
+   * builtin and extension types (heap types get theirs from `__add__`/`__radd__`); a slot is
+   * called with the operands in source order and may return `NotImplemented`. Give types that
+   * share an implementation the same function object: like CPython, the right operand's slot is
+   * skipped when it is the left operand's.
+   */
+  nb?: Partial<Record<NumberOp, NumberSlot>>;
+  /** `tp_as_number`'s in-place slots (`nb_inplace_add`...): `(self, other)`, possibly `NotImplemented`. */
+  nbInplace?: Partial<Record<NumberOp, NumberSlot>>;
+  /** `tp_as_number`'s unary slots (`nb_negative`...). */
+  nbUnary?: Partial<Record<NumberUnaryOp, (heap: Heap, v: Ref) => Ref>>;
   /** `tp_hash`: returns the low 32 bits and leaves the high bits in `HASH_HI[0]`. */
   hash?: (heap: Heap, self: Ref) => number;
   /** `tp_richcompare`: a new reference, possibly `NotImplemented`. */

@@ -289,6 +289,31 @@ describe.each(VERSIONS)('ref and proxy (%s)', (version) => {
     }
   });
 
+  it('proxies carry number slots that unwrap both operands (wr_proxy_ops: pn + 10 -> 15)', () => {
+    const py = new Py(version);
+    const C = py.cls('N', {
+      __add__: (h, self, args) => py.int(py.num(py.get(self, 'v')) + py.num(args[0]!)),
+      __radd__: (h, self, args) => py.int(py.num(args[0]!) * 100 + py.num(py.get(self, 'v'))),
+      __neg__: (h, self) => py.int(-py.num(py.get(self, 'v'))),
+    });
+    const o = py.call(C);
+    py.set(o, 'v', py.int(5));
+    const p = py.call(py.w('proxy'), o);
+    const slots = py.heap.typeOf(p).slots;
+    // Both proxy types share one tp_as_number, as CPython's proxy_as_number.
+    expect(py.heap.typeData(py.w('CallableProxyType')).slots.nb?.Add).toBe(slots.nb?.Add);
+    const ten = py.int(10);
+    expect(py.num(slots.nb!.Add!(py.heap, p, ten))).toBe(15); // pn + 10: 15
+    expect(py.num(slots.nb!.Add!(py.heap, ten, p))).toBe(1005); // 10 + pn: N.__radd__(n, 10)
+    expect(py.num(slots.nbUnary!.Neg!(py.heap, p))).toBe(-5); // -pn: -5
+    expect(py.num(py.call(py.get(py.heap.typ[p]!, '__add__'), p, ten))).toBe(15); // type(pn).__add__(pn, 10)
+    expect(Object.keys(slots.nb!).includes('Div')).toBe(is27); // nb_divide only in 2.7
+    expect(Object.keys(slots.nb!).includes('MatMult')).toBe(!is27); // nb_matrix_multiply only in 3.x
+    py.decref(o);
+    const e = py.raises(() => slots.nb!.Add!(py.heap, ten, p));
+    expect([e.type, e.message]).toEqual(['ReferenceError', 'weakly-referenced object no longer exists']);
+  });
+
   it('callable proxies (wr_proxy_callable, test_callable_proxy)', () => {
     const py = new Py(version);
     const Callable = py.cls('Callable', {

@@ -58,7 +58,7 @@ import {
   type WeakrefData,
 } from '@heaplab/heap';
 import { noKeywords, positional, unpackTuple } from './internal/args.js';
-import { BINARY_OPS, UNARY_OPS, binaryOp, contains, getItem, setItem, unaryOp } from './internal/ops.js';
+import { BINARY_OPS, UNARY_OPS, contains, getItem, numberBinary, numberInplace, numberUnary, setItem, unaryOp } from './internal/ops.js';
 import { stateOf } from './internal/state.js';
 import { bool, deadProxyError, none } from './internal/util.js';
 
@@ -422,39 +422,63 @@ function proxySlots(heap: Heap, callable: boolean): TypeSlots {
   return slots;
 }
 
+/** `UNWRAP` both operands (either may be the proxy), run `fn` on the referents. */
+function withBothUnwrapped(heap: Heap, v: Ref, w: Ref, fn: (x: Ref, y: Ref) => Ref): Ref {
+  const x = unwrap(heap, v);
+  let y: Ref;
+  try {
+    y = unwrap(heap, w);
+  } catch (e) {
+    heap.decref(x);
+    throw e;
+  }
+  try {
+    return fn(x, y);
+  } finally {
+    heap.decref(x);
+    heap.decref(y);
+  }
+}
+
+/**
+ * The proxies' `tp_as_number` (shared by both proxy types, so a proxy on each side of `+` runs
+ * the slot once): every operator unwraps its operands and applies the operator again to the
+ * referents (`proxy_add` is `PyNumber_Add` on the unwrapped operands). Classic `/` and `@` only
+ * where the profile's language has them.
+ */
+function proxyNumberSlots(heap: Heap): Pick<TypeSlots, 'nb' | 'nbInplace' | 'nbUnary'> {
+  const { classicDivide, matrixMultiply } = heap.profile.numberSlots;
+  const nb: NonNullable<TypeSlots['nb']> = {};
+  const nbInplace: NonNullable<TypeSlots['nbInplace']> = {};
+  for (const [op] of BINARY_OPS) {
+    if ((op === 'Div' && !classicDivide) || (op === 'MatMult' && !matrixMultiply)) continue;
+    nb[op] = (h, v, w) => withBothUnwrapped(h, v, w, (x, y) => numberBinary(h, op, x, y));
+    if (op !== 'DivMod') nbInplace[op] = (h, v, w) => withBothUnwrapped(h, v, w, (x, y) => numberInplace(h, op, x, y));
+  }
+  const nbUnary: NonNullable<TypeSlots['nbUnary']> = {};
+  for (const [op] of UNARY_OPS) {
+    if (op !== null) nbUnary[op] = (h, v) => withReferent(h, v, (x) => numberUnary(h, op, x));
+  }
+  return { nb, nbInplace, nbUnary };
+}
+
 /** Dunder methods in the proxy types' namespaces (what `type(p).__add__` finds). */
 function installProxyMethods(heap: Heap, type: Ref, callable: boolean): void {
   const m = (name: string, fn: NativeFn): void => {
     defineMethod(heap, type, name, fn);
   };
-  for (const [name, rname, symbol] of BINARY_OPS) {
-    if (name === '__div__' && heap.profile.version !== '2.7') continue;
-    if (name === '__matmul__' && heap.profile.version === '2.7') continue;
-    m(name, (h, self, args) => {
-      const x = unwrap(h, self);
-      const y = args[0] === undefined ? h.newRef(h.None) : unwrap(h, args[0]);
-      try {
-        return binaryOp(h, x, y, name, rname, symbol);
-      } finally {
-        h.decref(x);
-        h.decref(y);
-      }
-    });
-    m(rname, (h, self, args) => {
-      const x = unwrap(h, self);
-      const y = args[0] === undefined ? h.newRef(h.None) : unwrap(h, args[0]);
-      try {
-        return binaryOp(h, y, x, name, rname, symbol);
-      } finally {
-        h.decref(x);
-        h.decref(y);
-      }
-    });
-  }
-  for (const [name, symbol] of UNARY_OPS) {
-    m(name, (h, self) => withReferent(h, self, (obj) => unaryOp(h, obj, name, symbol)));
-  }
   const slots = heap.typeData(type).slots;
+  for (const [op, name, rname] of BINARY_OPS) {
+    const f = slots.nb?.[op];
+    if (f === undefined) continue;
+    m(name, (h, self, args) => f(h, self, args[0] ?? h.None));
+    m(rname, (h, self, args) => f(h, args[0] ?? h.None, self));
+  }
+  for (const [op, name, symbol] of UNARY_OPS) {
+    const f = op === null ? undefined : slots.nbUnary?.[op];
+    if (f !== undefined) m(name, (h, self) => f(h, self));
+    else m(name, (h, self) => withReferent(h, self, (obj) => unaryOp(h, obj, name, symbol)));
+  }
   m('__getattribute__', (h, self, args) => slots.getattro!(h, self, strArg(h, args[0])));
   m('__setattr__', (h, self, args) => {
     slots.setattro!(h, self, strArg(h, args[0]), args[1] ?? h.None);
@@ -586,12 +610,13 @@ export function installWeakrefTypes(heap: Heap): void {
   }
 
   // ---- proxies ----------------------------------------------------------------------------
+  const numberSlots = proxyNumberSlots(heap);
   for (const [ty, callable] of [
     [t.weakproxy, false],
     [t.weakcallableproxy, true],
   ] as const) {
     const td = heap.typeData(ty);
-    td.slots = { ...td.slots, ...proxySlots(heap, callable) };
+    td.slots = { ...td.slots, ...proxySlots(heap, callable), ...numberSlots };
     installProxyMethods(heap, ty, callable);
   }
   heap.typeEpoch++;

@@ -22,6 +22,7 @@ import {
   TypeFlag,
   type TypeData,
   type BuiltinData,
+  type NumberOps,
 } from '@heaplab/heap';
 import * as A from './arith.js';
 import { libState, type NbFn, type NbOp, type UnFn, type UnOp, registerNb, registerUnary } from './state.js';
@@ -41,21 +42,7 @@ import {
 } from './util.js';
 
 /** Binary operator names accepted by `binaryOp` (the parser's `OperatorName`, plus 2.7's `TrueDiv`). */
-export type BinaryOpName =
-  | 'Add'
-  | 'Sub'
-  | 'Mult'
-  | 'MatMult'
-  | 'Div'
-  | 'TrueDiv'
-  | 'FloorDiv'
-  | 'Mod'
-  | 'Pow'
-  | 'LShift'
-  | 'RShift'
-  | 'BitOr'
-  | 'BitXor'
-  | 'BitAnd';
+export type BinaryOpName = Exclude<NbOp, 'DivMod'>;
 
 /** Unary operator names (the parser's `UnaryOpName`). */
 export type UnaryOpName = 'USub' | 'UAdd' | 'Invert' | 'Not';
@@ -180,7 +167,7 @@ function nbSlotFor(heap: Heap, type: Ref, op: NbOp): NbFn | undefined {
     if ((td.tflags & TypeFlag.HEAPTYPE) !== 0) {
       if (dictHas(heap, t, name) || dictHas(heap, t, rname)) return slotDispatcher(op);
     } else {
-      const f = st.nb.get(t)?.[op];
+      const f = st.nb.get(t)?.[op] ?? td.slots.nb?.[op];
       if (f !== undefined) return f;
     }
   }
@@ -196,7 +183,7 @@ function inplaceSlotFor(heap: Heap, type: Ref, op: NbOp): NbFn | undefined {
     if ((td.tflags & TypeFlag.HEAPTYPE) !== 0) {
       if (dictHas(heap, t, iname)) return inplaceDispatcher(op);
     } else {
-      const f = st.inb.get(t)?.[op];
+      const f = st.inb.get(t)?.[op] ?? td.slots.nbInplace?.[op];
       if (f !== undefined) return f;
     }
   }
@@ -212,7 +199,7 @@ function unarySlotFor(heap: Heap, type: Ref, op: UnOp): UnFn | undefined {
     if ((td.tflags & TypeFlag.HEAPTYPE) !== 0) {
       if (dictHas(heap, t, name)) return (h, v) => callOrThrowUnary(h, v, name, op);
     } else {
-      const f = st.un.get(t)?.[op];
+      const f = st.un.get(t)?.[op] ?? td.slots.nbUnary?.[op];
       if (f !== undefined) return f;
     }
   }
@@ -872,6 +859,20 @@ function fastBinary(heap: Heap, op: NbOp, a: Ref, b: Ref): Ref {
 }
 
 /**
+ * The abstract number API (`PyNumber_Add`, `PyNumber_InPlaceAdd`, `PyNumber_Negative`...) the
+ * heap's extension slots call through `Heap.numberOps`: a weakref proxy's `nb_add` unwraps its
+ * operands and runs the whole operator protocol on them again, as CPython's `proxy_add` does.
+ */
+const NUMBER_OPS: NumberOps = {
+  binary: (heap, op, v, w) => (op === 'DivMod' ? divmodOp(heap, v, w) : binaryOp(heap, op, v, w)),
+  inplace: (heap, op, v, w) => {
+    if (op === 'DivMod') throw typeError(heap, `unsupported operand type(s) for divmod(): '${tpName(heap, v)}' and '${tpName(heap, w)}'`);
+    return inplaceOp(heap, op, v, w);
+  },
+  unary: (heap, op, v) => unaryNumber(heap, op, v),
+};
+
+/**
  * Register the number slots of int, long, bool, float and complex, and their Python-visible
  * dunders (`int.__add__`, `float.__rtruediv__`, `int.__neg__`...).
  *
@@ -882,6 +883,7 @@ function fastBinary(heap: Heap, op: NbOp, a: Ref, b: Ref): Ref {
  */
 export function installNumberSlots(heap: Heap): void {
   const t = heap.t;
+  heap.numberOps = NUMBER_OPS;
   const ops: NbOp[] = ['Add', 'Sub', 'Mult', 'FloorDiv', 'Mod', 'DivMod', 'Pow', 'LShift', 'RShift', 'BitAnd', 'BitOr', 'BitXor', 'TrueDiv'];
   if (is27(heap)) ops.push('Div');
   const table = (f: (heap: Heap, op: NbOp, v: Ref, w: Ref) => Ref, list: NbOp[]) => {

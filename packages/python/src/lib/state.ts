@@ -4,29 +4,15 @@
  * `TypeSlots` do not carry. Type modules register their slots here; `number.ts` dispatches on
  * them with CPython's binary-operator rules.
  */
-import type { Heap, Ref } from '@heaplab/heap';
+import type { Heap, NumberOp, NumberUnaryOp, Ref } from '@heaplab/heap';
 import type { RuntimeHooks } from './hooks.js';
 
 /**
- * Internal binary operator keys: the parser's names, plus `TrueDiv` (2.7 `__future__`
- * division; also what 3.12's `Div` means) and `DivMod` (the `divmod()` builtin).
+ * Internal binary operator keys: the heap's number-slot keys (`NumberOp`): the parser's names,
+ * plus `TrueDiv` (2.7 `__future__` division; also what 3.12's `Div` means) and `DivMod` (the
+ * `divmod()` builtin).
  */
-export type NbOp =
-  | 'Add'
-  | 'Sub'
-  | 'Mult'
-  | 'MatMult'
-  | 'Div'
-  | 'TrueDiv'
-  | 'FloorDiv'
-  | 'Mod'
-  | 'DivMod'
-  | 'Pow'
-  | 'LShift'
-  | 'RShift'
-  | 'BitOr'
-  | 'BitXor'
-  | 'BitAnd';
+export type NbOp = NumberOp;
 
 /** A binary number slot: a new reference, possibly NotImplemented. Operands borrowed. */
 export type NbFn = (heap: Heap, v: Ref, w: Ref) => Ref;
@@ -36,7 +22,7 @@ export type UnFn = (heap: Heap, v: Ref) => Ref;
 export type RepeatFn = (heap: Heap, seq: Ref, n: number) => Ref;
 
 /** Unary slots. */
-export type UnOp = 'Neg' | 'Pos' | 'Invert' | 'Abs';
+export type UnOp = NumberUnaryOp;
 
 /** A builtin type's sequence slots. */
 export interface SeqSlots {

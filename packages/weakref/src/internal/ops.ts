@@ -23,6 +23,8 @@ import {
   typeLookup,
   type DictData,
   type Heap,
+  type NumberOp,
+  type NumberUnaryOp,
   type Ref,
   type SetStore,
 } from '@heaplab/heap';
@@ -184,35 +186,71 @@ export function contains(heap: Heap, obj: Ref, item: Ref): boolean {
   }
 }
 
-/** Binary operators proxies forward, with their reflected names and symbols. */
-export const BINARY_OPS: readonly (readonly [string, string, string])[] = [
-  ['__add__', '__radd__', '+'],
-  ['__sub__', '__rsub__', '-'],
-  ['__mul__', '__rmul__', '*'],
-  ['__truediv__', '__rtruediv__', '/'],
-  ['__floordiv__', '__rfloordiv__', '//'],
-  ['__mod__', '__rmod__', '%'],
-  ['__divmod__', '__rdivmod__', 'divmod()'],
-  ['__pow__', '__rpow__', '** or pow()'],
-  ['__lshift__', '__rlshift__', '<<'],
-  ['__rshift__', '__rrshift__', '>>'],
-  ['__and__', '__rand__', '&'],
-  ['__xor__', '__rxor__', '^'],
-  ['__or__', '__ror__', '|'],
-  ['__matmul__', '__rmatmul__', '@'],
-  ['__div__', '__rdiv__', '/'],
+/**
+ * Binary operators proxies forward: the heap's number-slot key, the method and reflected method
+ * names, and the symbol of CPython's TypeError.
+ */
+export const BINARY_OPS: readonly (readonly [NumberOp, string, string, string])[] = [
+  ['Add', '__add__', '__radd__', '+'],
+  ['Sub', '__sub__', '__rsub__', '-'],
+  ['Mult', '__mul__', '__rmul__', '*'],
+  ['TrueDiv', '__truediv__', '__rtruediv__', '/'],
+  ['FloorDiv', '__floordiv__', '__rfloordiv__', '//'],
+  ['Mod', '__mod__', '__rmod__', '%'],
+  ['DivMod', '__divmod__', '__rdivmod__', 'divmod()'],
+  ['Pow', '__pow__', '__rpow__', '** or pow()'],
+  ['LShift', '__lshift__', '__rlshift__', '<<'],
+  ['RShift', '__rshift__', '__rrshift__', '>>'],
+  ['BitAnd', '__and__', '__rand__', '&'],
+  ['BitXor', '__xor__', '__rxor__', '^'],
+  ['BitOr', '__or__', '__ror__', '|'],
+  ['MatMult', '__matmul__', '__rmatmul__', '@'],
+  ['Div', '__div__', '__rdiv__', '/'],
 ];
 
-/** Unary operators proxies forward. */
-export const UNARY_OPS: readonly (readonly [string, string])[] = [
-  ['__neg__', 'unary -'],
-  ['__pos__', 'unary +'],
-  ['__abs__', 'abs()'],
-  ['__invert__', 'unary ~'],
-  ['__int__', 'int()'],
-  ['__float__', 'float()'],
-  ['__index__', 'index'],
+/** Unary operators proxies forward: the heap's unary-slot key (null: no number slot of that kind), name, symbol. */
+export const UNARY_OPS: readonly (readonly [NumberUnaryOp | null, string, string])[] = [
+  ['Neg', '__neg__', 'unary -'],
+  ['Pos', '__pos__', 'unary +'],
+  ['Abs', '__abs__', 'abs()'],
+  ['Invert', '__invert__', 'unary ~'],
+  [null, '__int__', 'int()'],
+  [null, '__float__', 'float()'],
+  [null, '__index__', 'index'],
 ];
+
+const BINARY_BY_OP = new Map(BINARY_OPS.map((e) => [e[0], e] as const));
+const UNARY_BY_OP = new Map(UNARY_OPS.filter((e) => e[0] !== null).map((e) => [e[0]!, e] as const));
+
+/**
+ * `PyNumber_Add(v, w)` and the other binary operators (new reference): the runtime's operator
+ * protocol when one is installed on the heap (`heap.numberOps`), else the dunder-based fallback.
+ */
+export function numberBinary(heap: Heap, op: NumberOp, v: Ref, w: Ref): Ref {
+  if (heap.numberOps !== null) return heap.numberOps.binary(heap, op, v, w);
+  const [, name, rname, symbol] = BINARY_BY_OP.get(op)!;
+  return binaryOp(heap, v, w, name, rname, symbol);
+}
+
+/** `PyNumber_InPlaceAdd(v, w)` and the other in-place operators (new reference). */
+export function numberInplace(heap: Heap, op: NumberOp, v: Ref, w: Ref): Ref {
+  if (heap.numberOps !== null) return heap.numberOps.inplace(heap, op, v, w);
+  const [, name, rname, symbol] = BINARY_BY_OP.get(op)!;
+  const f = dunder(heap, v, `__i${name.slice(2)}`);
+  if (f !== 0) {
+    const r = callFound(heap, f, v, [w]);
+    if (r !== heap.NotImplemented) return r;
+    heap.decref(r);
+  }
+  return binaryOp(heap, v, w, name, rname, symbol);
+}
+
+/** `PyNumber_Negative(v)` and the other unary operators (new reference). */
+export function numberUnary(heap: Heap, op: NumberUnaryOp, v: Ref): Ref {
+  if (heap.numberOps !== null) return heap.numberOps.unary(heap, op, v);
+  const [, name, symbol] = UNARY_BY_OP.get(op)!;
+  return unaryOp(heap, v, name, symbol);
+}
 
 function num(heap: Heap, r: Ref): number | bigint | null {
   const k = heap.kind[r];

@@ -206,9 +206,7 @@ export class Interpreter {
     pe.lastFrame = f;
     const heap = this.heap;
     const frameObj = this.materializeFrame(f);
-    const pos = f.pos as (typeof f.pos & { line27?: number }) | null;
-    const lineno = pos === null ? f.lineno : this.profile.tracebackCarets ? pos.lineno : (pos.line27 ?? f.lineno);
-    const data: TracebackData = { next: pe.tb ?? 0, frame: frameObj, lineno, lasti: 0 };
+    const data: TracebackData = { next: pe.tb ?? 0, frame: frameObj, lineno: this.currentLine(f), lasti: 0 };
     heap.rc[frameObj]++;
     const tb = heap.alloc(heap.t.traceback, Kind.TRACEBACK, data);
     heap.track(tb);
@@ -226,6 +224,23 @@ export class Interpreter {
       ed.traceback = tb;
       heap.xdecref(old);
     }
+  }
+
+  /**
+   * The line frame `f` is executing, as CPython computes it from `f_lasti` for `tb_lineno` and
+   * for `f_lineno` of a running frame: the statement's line, or within a statement the line the
+   * version's line table gives the current expression (see `InterpreterProfile.instructionLine`).
+   */
+  currentLine(f: Frame): number {
+    const pos = f.pos as (typeof f.pos & { line27?: number }) | null;
+    if (pos === null) return f.lineno;
+    return this.profile.instructionLine === 'start' ? pos.lineno : (pos.line27 ?? f.lineno);
+  }
+
+  /** Is `f` on the interpreter's stack (running, or waiting for a call it made)? */
+  isOnStack(f: Frame): boolean {
+    for (let g = this.frame; g !== null; g = g.back) if (g === f) return true;
+    return false;
   }
 
   /** Release the JS-side traceback a caught exception carried. */
@@ -299,7 +314,7 @@ export class Interpreter {
     if (this.profile.framesAlwaysMaterialized) {
       // 2.7: the frame object owns everything; drop the thread state's reference.
       if (fo !== 0) {
-        (heap.payload[fo] as FrameData).lineno = f.lineno;
+        (heap.payload[fo] as FrameData).lineno = this.currentLine(f);
         heap.decref(fo);
       }
       return;

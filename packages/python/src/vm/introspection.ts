@@ -27,9 +27,15 @@ export function installIntrospection(it: Interpreter): void {
   defineGetSet(heap, t.frame, 'f_globals', (h, r) => h.newRef(fd(r).globals));
   defineGetSet(heap, t.frame, 'f_builtins', (h, r) => h.newRef(fd(r).builtins));
   defineGetSet(heap, t.frame, 'f_code', (h, r) => h.newRef(fd(r).code));
+  // A frame still on the stack, or a suspended generator's (or, 3.12, any frame whose locals still
+  // live in the interpreter) reports the line of the instruction it is at, read from the line
+  // table at f_lasti (a frame waiting for a call reports the call's line, a generator its yield);
+  // a finished one the line it ended on. 2.7 frame objects always own their locals, so only the
+  // stack or the generator still holding the frame tells that they have not finished.
   defineGetSet(heap, t.frame, 'f_lineno', (h, r) => {
     const f = fd(r).ext as Frame | undefined;
-    return newInt(h, f !== undefined && fd(r).ownsLocals === false ? f.lineno : fd(r).lineno);
+    const running = f !== undefined && (fd(r).ownsLocals === false || it.isOnStack(f) || (f.isGenerator && f.frameObj === r));
+    return newInt(h, running ? it.currentLine(f) : fd(r).lineno);
   });
   defineGetSet(heap, t.frame, 'f_trace', (h) => h.newRef(h.None));
   const tb = (r: Ref) => heap.payload[r] as TracebackData;

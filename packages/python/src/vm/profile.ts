@@ -46,6 +46,14 @@ export interface InterpreterProfile {
   };
   /** 3.12 prints `^^^^` markers under the failing expression in tracebacks. */
   readonly tracebackCarets: boolean;
+  /**
+   * The line an instruction reports (`tb_lineno`, and `f_lineno` of a running frame, both read
+   * from the line table at `f_lasti`). `'forward'` (2.7's `co_lnotab`): within a statement the
+   * line only moves forward, to the greatest line compiled so far, so a call spanning lines
+   * reports the line of its last argument. `'start'` (3.11+ positions): the first line of the
+   * expression being run.
+   */
+  readonly instructionLine: 'forward' | 'start';
   /** `Exception ignored in: <...>` + traceback (3.12) or one-line `Exception X in <...> ignored` (2.7). */
   readonly unraisableStyle: '2.7' | '3.12';
   /**
@@ -78,6 +86,7 @@ const P27: InterpreterProfile = {
     recursion: 'maximum recursion depth exceeded',
   },
   tracebackCarets: false,
+  instructionLine: 'forward',
   unraisableStyle: '2.7',
   flushSoftspace: true,
 };
@@ -104,6 +113,7 @@ const P312: InterpreterProfile = {
     recursion: 'maximum recursion depth exceeded',
   },
   tracebackCarets: true,
+  instructionLine: 'start',
   unraisableStyle: '3.12',
   flushSoftspace: false,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { floatRepr, formatG, strRepr, reprOf } from './repr.js';
+import { floatRepr, formatG, isPrintable, strRepr, reprOf } from './repr.js';
 import { Heap } from './heap.js';
 import { toPy, Handle, getrefcount } from './handles.js';
 import { newList, listAppend } from './objects.js';
@@ -28,6 +28,62 @@ describe('string repr', () => {
     expect(strRepr('both \' and "', 'str3')).toBe("'both \\' and \"'");
     expect(strRepr('é', 'str3')).toBe("'é'");
     expect(strRepr('é', 'unicode27')).toBe("'\\xe9'");
+  });
+});
+
+describe('3.12 str repr escapes what str.isprintable() rejects (CPython 3.12.1, Unicode 15.0.0)', () => {
+  // [code point, repr(chr(cp)) as CPython 3.12.1 prints it]
+  it.each([
+    [0xa0, "'\\xa0'"], // NO-BREAK SPACE, Zs
+    [0xad, "'\\xad'"], // SOFT HYPHEN, Cf
+    [0x85, "'\\x85'"], // Cc
+    [0x7f, "'\\x7f'"],
+    [0x9f, "'\\x9f'"],
+    [0xe9, "'\u00e9'"],
+    [0xff, "'\u00ff'"],
+    [0x100, "'\u0100'"],
+    [0x378, "'\\u0378'"], // unassigned, Cn
+    [0x61c, "'\\u061c'"], // ARABIC LETTER MARK, Cf
+    [0x1680, "'\\u1680'"], // OGHAM SPACE MARK, Zs
+    [0x180e, "'\\u180e'"],
+    [0x200b, "'\\u200b'"],
+    [0x200e, "'\\u200e'"],
+    [0x2028, "'\\u2028'"], // Zl
+    [0x2029, "'\\u2029'"], // Zp
+    [0x202f, "'\\u202f'"],
+    [0x2060, "'\\u2060'"],
+    [0x3000, "'\\u3000'"], // IDEOGRAPHIC SPACE, Zs
+    [0xd800, "'\\ud800'"], // lone surrogate, Cs
+    [0xdfff, "'\\udfff'"],
+    [0xe000, "'\\ue000'"], // private use, Co
+    [0xf8ff, "'\\uf8ff'"],
+    [0xfeff, "'\\ufeff'"],
+    [0xfffd, "'\ufffd'"],
+    [0xffff, "'\\uffff'"],
+    [0x1f600, "'\u{1f600}'"],
+    [0x1fae9, "'\\U0001fae9'"], // assigned after Unicode 15.0: unassigned for 3.12.1
+    [0x2ebf0, "'\\U0002ebf0'"], // CJK Extension I (Unicode 15.1): unassigned for 3.12.1
+    [0x31ef, "'\\u31ef'"], // Unicode 15.1: unassigned for 3.12.1
+    [0xe0001, "'\\U000e0001'"], // LANGUAGE TAG, Cf
+    [0xe01ef, "'\u{e01ef}'"], // VARIATION SELECTOR-256, Mn: printable
+    [0xf0000, "'\\U000f0000'"],
+    [0x10ffff, "'\\U0010ffff'"],
+    [0x1d173, "'\\U0001d173'"],
+    [0x110bd, "'\\U000110bd'"],
+  ])('U+%s', (cp, want) => {
+    expect(strRepr(String.fromCodePoint(cp), 'str3')).toBe(want);
+  });
+
+  it('a mixed string', () => {
+    // repr('caf\u00e9 \u00a0x\u2028\U0001f600\U000e0001\t\\\x00\x7f\x80\u0301')
+    const s = 'caf\u00e9 \u00a0x\u2028\u{1f600}\u{e0001}\t\\\x00\x7f\x80\u0301';
+    expect(strRepr(s, 'str3')).toBe("'caf\u00e9 \\xa0x\\u2028\u{1f600}\\U000e0001\\t\\\\\\x00\\x7f\\x80\u0301'");
+  });
+
+  it('148998 printable code points in all (sum(chr(c).isprintable() for c in range(0x110000)))', () => {
+    let n = 0;
+    for (let cp = 0; cp < 0x110000; cp++) if (isPrintable(cp)) n++;
+    expect(n).toBe(148998);
   });
 });
 

@@ -4,6 +4,7 @@
  * 0x...>` for instances, `<bound method A.f of ...>`, `ValueError('x')` vs `ValueError('x',)`...
  * A class's own `__repr__`/`__str__` runs through its type slot.
  */
+import { PRINTABLE_RUNS_UNICODE_15_0_0 } from './printable.js';
 import type { Heap } from './heap.js';
 import { Kind } from './kinds.js';
 import type {
@@ -106,14 +107,41 @@ export function floatStr(heap: Heap, x: number): string {
 
 // ---- strings -------------------------------------------------------------------------------
 
-function isPrintable312(cp: number): boolean {
-  if (cp < 0x20 || cp === 0x7f) return false;
-  if (cp >= 0x80 && cp < 0xa0) return false;
-  if (cp === 0xad) return false;
-  if (cp >= 0xd800 && cp <= 0xdfff) return false;
-  if (cp === 0x2028 || cp === 0x2029 || cp === 0x200b || cp === 0xfeff) return false;
-  if (cp >= 0xe000 && cp <= 0xf8ff) return false;
-  return true;
+let printableBounds: Int32Array | null = null;
+
+/**
+ * Is code point `cp` printable for CPython 3.12 (`str.isprintable()`, what `repr()` of a str keeps
+ * as it is)? Not printable: categories Cc, Cf, Cs, Co, Cn, Zl, Zp, and Zs other than the space,
+ * by CPython 3.12.1's Unicode 15.0.0 database.
+ *
+ * @example
+ * ```ts
+ * import { isPrintable } from '@heaplab/heap';
+ * isPrintable(0xe9); // true: 'é'
+ * isPrintable(0xa0); // false: NO-BREAK SPACE (Zs)
+ * ```
+ */
+export function isPrintable(cp: number): boolean {
+  if (cp >= 0x20 && cp < 0x7f) return true;
+  if (printableBounds === null) {
+    const runs = PRINTABLE_RUNS_UNICODE_15_0_0.split(',');
+    printableBounds = new Int32Array(runs.length);
+    let at = 0;
+    for (let i = 0; i < runs.length; i++) {
+      at += parseInt(runs[i]!, 36);
+      printableBounds[i] = at;
+    }
+  }
+  // printableBounds[i] ends run i; even runs are not printable.
+  const b = printableBounds;
+  let lo = 0;
+  let hi = b.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (b[mid]! > cp) hi = mid;
+    else lo = mid + 1;
+  }
+  return (lo & 1) === 1;
 }
 
 /**
@@ -139,7 +167,7 @@ export function strRepr(s: string, kind: 'str3' | 'bytes' | 'unicode27'): string
     else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
     else if (cp < 0x7f) out += ch;
     else if (kind === 'bytes') out += `\\x${(cp & 0xff).toString(16).padStart(2, '0')}`;
-    else if (kind === 'str3' && isPrintable312(cp)) out += ch;
+    else if (kind === 'str3' && isPrintable(cp)) out += ch;
     else if (cp <= 0xff) out += `\\x${cp.toString(16).padStart(2, '0')}`;
     else if (cp <= 0xffff) out += `\\u${cp.toString(16).padStart(4, '0')}`;
     else out += `\\U${cp.toString(16).padStart(8, '0')}`;

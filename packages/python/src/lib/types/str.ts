@@ -23,6 +23,7 @@ import {
   PyException,
   dictSetItem,
   newDict,
+  isPrintable,
 } from '@heaplab/heap';
 import { builtinRich } from '../compare.js';
 import { containsOp } from '../compare.js';
@@ -804,7 +805,8 @@ function defineStrMethods(heap: Heap, type: Ref): void {
     pred('isnumeric', (s) => all(s, (ch) => RE_NUMERIC.test(ch)));
     if (!v27) {
       pred('isidentifier', (s) => /^[\p{ID_Start}_][\p{ID_Continue}]*$/u.test(s));
-      pred('isprintable', (s) => Array.from(s).every((ch) => !/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u.test(ch) && (ch === ' ' || !/\p{Zs}/u.test(ch))));
+      // CPython's Unicode database, not the JS engine's (newer) one.
+      pred('isprintable', (s) => Array.from(s).every((ch) => isPrintable(ch.codePointAt(0)!)));
     }
   }
   // biome-ignore lint/suspicious/noControlCharactersInRegex: Python's whitespace and ASCII sets include control characters

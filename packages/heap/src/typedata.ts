@@ -63,6 +63,8 @@ export interface NumberOps {
   binary(heap: Heap, op: NumberOp, v: Ref, w: Ref): Ref;
   inplace(heap: Heap, op: NumberOp, v: Ref, w: Ref): Ref;
   unary(heap: Heap, op: NumberUnaryOp, v: Ref): Ref;
+  /** `PyNumber_Power(v, w, z)`: `pow()` with a modulus (`z` is None for none). */
+  power(heap: Heap, v: Ref, w: Ref, z: Ref): Ref;
 }
 
 /** Type slots. Every function returning a `Ref` returns a new reference. */

@@ -58,7 +58,7 @@ import {
   type WeakrefData,
 } from '@heaplab/heap';
 import { noKeywords, positional, unpackTuple } from './internal/args.js';
-import { BINARY_OPS, UNARY_OPS, contains, getItem, numberBinary, numberInplace, numberUnary, setItem, unaryOp } from './internal/ops.js';
+import { BINARY_OPS, UNARY_OPS, contains, getItem, numberBinary, numberInplace, numberPower, numberUnary, setItem, unaryOp } from './internal/ops.js';
 import { stateOf } from './internal/state.js';
 import { bool, deadProxyError, none } from './internal/util.js';
 
@@ -462,6 +462,18 @@ function proxyNumberSlots(heap: Heap): Pick<TypeSlots, 'nb' | 'nbInplace' | 'nbU
   return { nb, nbInplace, nbUnary };
 }
 
+/** `proxy_pow`: `PyNumber_Power` on the unwrapped operands and modulus. */
+function proxyPower(heap: Heap, v: Ref, w: Ref, z: Ref): Ref {
+  return withBothUnwrapped(heap, v, w, (x, y) => {
+    const m = unwrap(heap, z);
+    try {
+      return numberPower(heap, x, y, m);
+    } finally {
+      heap.decref(m);
+    }
+  });
+}
+
 /** Dunder methods in the proxy types' namespaces (what `type(p).__add__` finds). */
 function installProxyMethods(heap: Heap, type: Ref, callable: boolean): void {
   const m = (name: string, fn: NativeFn): void => {
@@ -471,6 +483,12 @@ function installProxyMethods(heap: Heap, type: Ref, callable: boolean): void {
   for (const [op, name, rname] of BINARY_OPS) {
     const f = slots.nb?.[op];
     if (f === undefined) continue;
+    if (op === 'Pow') {
+      // nb_power is ternary: pow(p, 2, 5) reaches type(p).__pow__(p, 2, 5).
+      m(name, (h, self, args) => proxyPower(h, self, args[0] ?? h.None, args[1] ?? h.None));
+      m(rname, (h, self, args) => proxyPower(h, args[0] ?? h.None, self, args[1] ?? h.None));
+      continue;
+    }
     m(name, (h, self, args) => f(h, self, args[0] ?? h.None));
     m(rname, (h, self, args) => f(h, args[0] ?? h.None, self));
   }

@@ -147,6 +147,8 @@ print(p * 2)
 print(2 * p)
 print(divmod(p, 2))
 print(p ** 2)
+print(pow(p, 2, 5))
+print(type(p).__pow__(p, 2, 7))
 print(p & 1)
 print(p / 2)
 q = p
@@ -191,6 +193,8 @@ mul
 rmul
 dm
 ('pow', 2, None)
+('pow', 2, 5)
+('pow', 2, 7)
 and
 div
 iadd
@@ -216,6 +220,8 @@ mul
 rmul
 dm
 ('pow', 2, None)
+('pow', 2, 5)
+('pow', 2, 7)
 and
 tdiv
 iadd

@@ -870,6 +870,7 @@ const NUMBER_OPS: NumberOps = {
     return inplaceOp(heap, op, v, w);
   },
   unary: (heap, op, v) => unaryNumber(heap, op, v),
+  power: (heap, v, w, z) => ternaryPow(heap, v, w, z),
 };
 
 /**

@@ -245,6 +245,22 @@ export function numberInplace(heap: Heap, op: NumberOp, v: Ref, w: Ref): Ref {
   return binaryOp(heap, v, w, name, rname, symbol);
 }
 
+/** `PyNumber_Power(v, w, z)`, `pow()` with a modulus `z` (None: none), as a new reference. */
+export function numberPower(heap: Heap, v: Ref, w: Ref, z: Ref): Ref {
+  if (z === heap.None) return numberBinary(heap, 'Pow', v, w);
+  if (heap.numberOps !== null) return heap.numberOps.power(heap, v, w, z);
+  const f = dunder(heap, v, '__pow__');
+  if (f !== 0) {
+    const r = callFound(heap, f, v, [w, z]);
+    if (r !== heap.NotImplemented) return r;
+    heap.decref(r);
+  }
+  throw heap.newException(
+    heap.t.TypeError,
+    `unsupported operand type(s) for ** or pow(): '${heap.typeName(v)}', '${heap.typeName(w)}', '${heap.typeName(z)}'`,
+  );
+}
+
 /** `PyNumber_Negative(v)` and the other unary operators (new reference). */
 export function numberUnary(heap: Heap, op: NumberUnaryOp, v: Ref): Ref {
   if (heap.numberOps !== null) return heap.numberOps.unary(heap, op, v);

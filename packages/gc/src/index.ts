@@ -6,3 +6,4 @@ export { Collector, type CollectionResult } from './collector.js';
 export { GcModule, attachCollector, type GenerationStats } from './api.js';
 export { createGcPythonModule } from './pymodule.js';
 export { debugCycle, debugStatsHeader, debugStatsDone, pointer } from './debug.js';
+export { dumpShutdownStats } from './shutdown.js';

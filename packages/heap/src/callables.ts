@@ -121,11 +121,29 @@ export function setArgsTuple(heap: Heap, b: Ref, on = true): Ref {
 }
 
 /**
- * A `METH_VARARGS` call: the positional arguments go into a new tuple (none for zero arguments:
- * CPython uses the empty-tuple singleton) and keyword arguments into a new dict, in the order
- * the profile's call path builds them; both are released after the call, tuple first.
+ * A `METH_VARARGS` call: the arguments are packed as `withArgsTuple` does, and the tuple is the
+ * running varargs tuple while the function runs.
  */
 function varargsCall(heap: Heap, data: BuiltinData, args: readonly Ref[], kwnames: readonly string[] | null): Ref {
+  return withArgsTuple(heap, args, kwnames, (tuple) => {
+    const outer = heap.varargsTuple;
+    heap.varargsTuple = tuple;
+    try {
+      return (data.fn as NativeFn)(heap, data.self, args, kwnames);
+    } finally {
+      heap.varargsTuple = outer;
+    }
+  });
+}
+
+/**
+ * Run `body` inside a call made through a tuple-based calling convention (`METH_VARARGS`, or
+ * `tp_call` reached through 3.12's `_PyObject_MakeTpCall` / 2.7's `do_call`): the positional
+ * arguments go into a new tuple (none for zero arguments: CPython uses the empty-tuple
+ * singleton) and keyword arguments into a new dict, in the order the profile's call path builds
+ * them; both are released after the call, tuple first. `body` gets the tuple (0 when none).
+ */
+export function withArgsTuple(heap: Heap, args: readonly Ref[], kwnames: readonly string[] | null, body: (tuple: Ref) => Ref): Ref {
   const nkw = kwnames === null ? 0 : kwnames.length;
   const npos = args.length - nkw;
   let tuple: Ref = 0;
@@ -146,13 +164,7 @@ function varargsCall(heap: Heap, data: BuiltinData, args: readonly Ref[], kwname
       makeTuple();
       makeDict();
     }
-    const outer = heap.varargsTuple;
-    heap.varargsTuple = tuple;
-    try {
-      return (data.fn as NativeFn)(heap, data.self, args, kwnames);
-    } finally {
-      heap.varargsTuple = outer;
-    }
+    return body(tuple);
   } finally {
     if (tuple !== 0) heap.decref(tuple);
     if (kwdict !== 0) heap.decref(kwdict);

@@ -27,3 +27,4 @@ export * from './repr.js';
 export * from './handles.js';
 export * from './iter.js';
 export * from './invariants.js';
+export * from './warnings.js';

@@ -6,6 +6,8 @@
  * strings. Adding a profile (3.13, say) means adding a table, not editing every module.
  */
 
+import type { WarningFilter } from './warnings.js';
+
 /** Reference fields of a function object. */
 export type FunctionField =
   | 'code'
@@ -134,7 +136,14 @@ export interface VersionProfile {
     readonly freeze: boolean;
     readonly isFinalized: boolean;
     readonly getObjectsGeneration: boolean;
+    /**
+     * At exit, a non-empty `gc.garbage` is reported (3.4+ `_PyGC_DumpShutdownStats`): a
+     * ResourceWarning, and with DEBUG_UNCOLLECTABLE the list itself on stderr. 2.7 says nothing.
+     */
+    readonly shutdownStats: boolean;
   };
+  /** `warnings.filters` of a fresh interpreter (first match wins; no match shows the warning). */
+  readonly defaultWarningFilters: readonly WarningFilter[];
   readonly debugFlags: DebugFlagTable;
   /** DEBUG_COLLECTABLE/UNCOLLECTABLE print only with DEBUG_OBJECTS/DEBUG_INSTANCES (2.7). */
   readonly debugNeedsObjectsFlag: boolean;
@@ -214,7 +223,13 @@ const PROFILE_27: VersionProfile = {
   defaultThresholds: [700, 10, 10],
   autoCollect: 'immediate',
   scheduledCollectionRechecksEnabled: true,
-  gcApi: { callbacks: false, getStats: false, freeze: false, isFinalized: false, getObjectsGeneration: false },
+  gcApi: { callbacks: false, getStats: false, freeze: false, isFinalized: false, getObjectsGeneration: false, shutdownStats: false },
+  defaultWarningFilters: [
+    { action: 'ignore', category: 'DeprecationWarning', module: null },
+    { action: 'ignore', category: 'PendingDeprecationWarning', module: null },
+    { action: 'ignore', category: 'ImportWarning', module: null },
+    { action: 'ignore', category: 'BytesWarning', module: null },
+  ],
   debugFlags: {
     DEBUG_STATS: 1,
     DEBUG_COLLECTABLE: 2,
@@ -292,7 +307,14 @@ const PROFILE_312: VersionProfile = {
   defaultThresholds: [700, 10, 10],
   autoCollect: 'eval-breaker',
   scheduledCollectionRechecksEnabled: false,
-  gcApi: { callbacks: true, getStats: true, freeze: true, isFinalized: true, getObjectsGeneration: true },
+  gcApi: { callbacks: true, getStats: true, freeze: true, isFinalized: true, getObjectsGeneration: true, shutdownStats: true },
+  defaultWarningFilters: [
+    { action: 'default', category: 'DeprecationWarning', module: '__main__' },
+    { action: 'ignore', category: 'DeprecationWarning', module: null },
+    { action: 'ignore', category: 'PendingDeprecationWarning', module: null },
+    { action: 'ignore', category: 'ImportWarning', module: null },
+    { action: 'ignore', category: 'ResourceWarning', module: null },
+  ],
   debugFlags: {
     DEBUG_STATS: 1,
     DEBUG_COLLECTABLE: 2,

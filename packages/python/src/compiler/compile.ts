@@ -809,15 +809,21 @@ class ScopeCompiler {
     this.loopDepth--;
     const orelse = this.block(s.orelse);
     const line = s.lineno;
+    // CPython 3.12's layout: the test before the loop, and again after the body, where a true
+    // result jumps back (JUMP_BACKWARD, an eval-breaker check) to the start of the body;
+    // `continue` jumps back to the first test instead, so its check comes before the test.
+    // (2.7 tests at the top only, but runs no collections at eval-breaker checks.)
     return (f) => {
+      f.lineno = line;
+      if (!test(f)) return orelse(f);
       for (;;) {
-        f.lineno = line;
-        if (!test(f)) break;
         const c = body(f);
         if (c === BREAK) return NEXT;
         if (c === RETURN) return c;
-        // Loop back-edge: an eval-breaker check.
-        if (heap.gc.pending) heap.safePoint();
+        if (c === CONTINUE && heap.gc.pending) heap.safePoint();
+        f.lineno = line;
+        if (!test(f)) break;
+        if (c !== CONTINUE && heap.gc.pending) heap.safePoint();
       }
       return orelse(f);
     };
@@ -2704,14 +2710,18 @@ class ScopeCompiler {
         const body = this.genBlock(s.body);
         this.loopDepthDec();
         const orelse = this.genBlock(s.orelse);
+        // The 3.12 loop layout of `whileStmt`: back-edge check after the bottom test.
         return function* (f: Frame) {
+          enter(f);
+          if (!test(f)) return yield* orelse(f);
           for (;;) {
-            enter(f);
-            if (!test(f)) break;
             const c = yield* body(f);
             if (c === BREAK) return NEXT;
             if (c === RETURN) return c;
-            if (heap.gc.pending) heap.safePoint();
+            if (c === CONTINUE && heap.gc.pending) heap.safePoint();
+            enter(f);
+            if (!test(f)) break;
+            if (c !== CONTINUE && heap.gc.pending) heap.safePoint();
           }
           return yield* orelse(f);
         };

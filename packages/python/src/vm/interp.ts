@@ -35,6 +35,8 @@ import {
   newBoundMethod,
   defaultHash,
   typeLookup,
+  TypeFlag,
+  withArgsTuple,
 } from '@heaplab/heap';
 import { attachCollector, type GcModule, createGcPythonModule } from '@heaplab/gc';
 import type { CodeUnit } from '../compiler/code.js';
@@ -459,6 +461,21 @@ export class Interpreter {
     return (callable === sc.len && args.length === 1) || (callable === sc.isinstance && args.length === 2);
   }
 
+  /** Does a call site reach `callable` through `tp_call` with an argument tuple (see `tpCallArgsTuple`)? */
+  callBuildsArgsTuple(callable: Ref): boolean {
+    const heap = this.heap;
+    const rule = this.profile.tpCallArgsTuple;
+    const k = heap.kind[callable];
+    if (k === Kind.TYPE) {
+      const td = heap.payload[callable] as TypeData;
+      if ((td.tflags & TypeFlag.HEAPTYPE) !== 0) return rule.heapTypes && !isSubtype(heap, callable, heap.t.BaseException);
+      for (const name of rule.builtinTypes) if (heap.t[name as keyof typeof heap.t] === callable) return true;
+      return false;
+    }
+    if (k !== Kind.INSTANCE || !rule.callableInstances) return false;
+    return ((heap.payload[heap.typ[callable]!] as TypeData).tflags & TypeFlag.HEAPTYPE) !== 0;
+  }
+
   /** Set up cells and free variables, run the body, and tear the frame down. */
   runFunctionFrame(func: Ref, fd: FunctionData, code: CodeUnit, fast: Ref[], funcOwned = false): Ref {
     const heap = this.heap;
@@ -641,6 +658,7 @@ export class Interpreter {
       }
     }
     try {
+      if (this.callBuildsArgsTuple(callable)) return withArgsTuple(heap, args, kwnames, () => call(heap, callable, args, kwnames));
       return call(heap, callable, args, kwnames);
     } finally {
       for (const a of args) heap.decref(a);
@@ -692,7 +710,8 @@ export class Interpreter {
     }
     let text = '';
     try {
-      text = `Exception ignored in: ${reprOf(heap, obj)}\n`;
+      // No object (CPython's PyErr_WriteUnraisable(NULL)): no "Exception ignored in" line.
+      if (obj !== 0) text = `Exception ignored in: ${reprOf(heap, obj)}\n`;
     } catch {
       text = `Exception ignored in: <object repr() failed>\n`;
     }

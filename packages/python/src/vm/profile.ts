@@ -62,6 +62,14 @@ export interface InterpreterProfile {
    * printed, and after the atexit functions.
    */
   readonly flushSoftspace: boolean;
+  /**
+   * Callables a call site reaches through `tp_call` with an argument tuple (3.12's
+   * `_PyObject_MakeTpCall`, 2.7's `do_call`) instead of a vectorcall or fast path, so the call
+   * allocates a tuple for its positional arguments (and a dict for keywords): classes (heap
+   * types, but not exception classes, whose instance keeps the call's tuple as `args`),
+   * instances of classes (`__call__`), and the builtin types named here (fields of `heap.t`).
+   */
+  readonly tpCallArgsTuple: { readonly heapTypes: boolean; readonly callableInstances: boolean; readonly builtinTypes: readonly string[] };
 }
 
 const P27: InterpreterProfile = {
@@ -89,6 +97,7 @@ const P27: InterpreterProfile = {
   instructionLine: 'forward',
   unraisableStyle: '2.7',
   flushSoftspace: true,
+  tpCallArgsTuple: { heapTypes: true, callableInstances: true, builtinTypes: ['weakref', 'weakproxy', 'weakcallableproxy'] },
 };
 
 const P312: InterpreterProfile = {
@@ -116,6 +125,7 @@ const P312: InterpreterProfile = {
   instructionLine: 'start',
   unraisableStyle: '3.12',
   flushSoftspace: false,
+  tpCallArgsTuple: { heapTypes: true, callableInstances: true, builtinTypes: ['weakref', 'weakproxy', 'weakcallableproxy'] },
 };
 
 export const INTERPRETER_PROFILES: Readonly<Record<PythonVersion, InterpreterProfile>> = { '2.7': P27, '3.12': P312 };

@@ -216,7 +216,7 @@ export class Collector {
         } catch (e) {
           if (!(e instanceof PyException)) throw e;
           heap.hooks.writeUnraisable(e.exc, cb);
-          heap.decref(e.exc);
+          e.release(heap);
         } finally {
           heap.decref(cb);
         }

@@ -934,12 +934,12 @@ function slotGetattroOrNull(heap: Heap, self: Ref, name: string): Ref {
       if (!heap.isExceptionOf(e, heap.t.AttributeError) || heapDunder(heap, type, '__getattr__') === 0) {
         heap.decref(nameStr);
         if (heap.isExceptionOf(e, heap.t.AttributeError)) {
-          heap.decref((e as PyException).exc);
+          (e as PyException).release(heap);
           return 0;
         }
         throw e;
       }
-      heap.decref((e as PyException).exc);
+      (e as PyException).release(heap);
       r = 0;
     }
     heap.decref(nameStr);
@@ -954,7 +954,7 @@ function slotGetattroOrNull(heap: Heap, self: Ref, name: string): Ref {
     return callDunder(heap, self, '__getattr__', [nameStr]);
   } catch (e) {
     if (heap.isExceptionOf(e, heap.t.AttributeError)) {
-      heap.decref((e as PyException).exc);
+      (e as PyException).release(heap);
       return 0;
     }
     throw e;
@@ -973,7 +973,7 @@ function slotGetattro(heap: Heap, self: Ref, name: string): Ref {
         return callDunder(heap, self, '__getattribute__', [nameStr]);
       } catch (e) {
         if (!heap.isExceptionOf(e, heap.t.AttributeError) || heapDunder(heap, type, '__getattr__') === 0) throw e;
-        heap.decref((e as PyException).exc);
+        (e as PyException).release(heap);
       }
     } else {
       const r = genericGetAttr(heap, self, name);
@@ -1082,7 +1082,7 @@ function slotIterNext(heap: Heap, self: Ref): Ref {
     return callDunder(heap, self, heap.profile.version === '2.7' ? 'next' : '__next__', []);
   } catch (e) {
     if (heap.isExceptionOf(e, heap.t.StopIteration)) {
-      heap.decref((e as PyException).exc);
+      (e as PyException).release(heap);
       return 0;
     }
     throw e;
@@ -1108,7 +1108,7 @@ function heapFinalize(heap: Heap, self: Ref): void {
       heap.hooks.writeUnraisable(e.exc, bound);
       heap.decref(bound);
     } else heap.hooks.writeUnraisable(e.exc, del);
-    heap.decref(e.exc);
+    e.release(heap);
   } finally {
     heap.decref(del);
   }

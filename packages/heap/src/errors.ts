@@ -50,6 +50,12 @@ export class ObjectBudgetError extends HeapError {
  */
 export class PyException extends Error {
   override name = 'PyException';
+  /**
+   * Owned reference to the traceback an interpreter attached while the exception propagated
+   * through Python frames (0 or absent: none). It keeps those frames — and their locals —
+   * alive, so code that swallows a PyException must drop it too: use `release`.
+   */
+  tb?: Ref;
   constructor(
     /** Owned reference to the exception instance. */
     public exc: Ref,
@@ -57,5 +63,17 @@ export class PyException extends Error {
     summary: string,
   ) {
     super(summary);
+  }
+
+  /** Drop the references this exception owns (the exception object and its traceback). */
+  release(heap: { decref(r: Ref): void }): void {
+    if (this.tb) {
+      heap.decref(this.tb);
+      this.tb = 0;
+    }
+    if (this.exc !== 0) {
+      heap.decref(this.exc);
+      this.exc = 0;
+    }
   }
 }

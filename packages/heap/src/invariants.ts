@@ -7,7 +7,12 @@
  *   from other objects, plus the external holders the caller declares: handles, an interpreter's
  *   frames...) — exactly when `external` is given, at least otherwise;
  * - the generation lists are well-formed doubly-linked lists, every object in them is tracked
- *   and a GC object, and every tracked object is in exactly one list.
+ *   and a GC object, and every tracked object is in exactly one list;
+ * - CPython's tracking rules: a live list, set or instance that is a GC object is always tracked
+ *   (they are tracked on creation and never untracked); an untracked tuple or dict refers only to
+ *   objects that cannot be tracked — non-GC objects and untracked exact tuples (CPython untracks
+ *   a tuple or dict only when none of its items satisfies `_PyObject_GC_MAY_BE_TRACKED`, and an
+ *   untracked dict becomes tracked as soon as such an object is stored in it).
  */
 import type { Heap } from './heap.js';
 import { Flag, Kind } from './kinds.js';
@@ -55,12 +60,22 @@ export function ownedReferences(heap: Heap, r: Ref, out: Ref[]): void {
     }
     return;
   }
-  if (heap.kind[r] === Kind.INSTANCE || (heap.payload[heap.typ[r]!] as TypeData | undefined)?.tflags) {
-    // Heap-type instances own a reference to their type.
-    const td = heap.payload[heap.typ[r]!] as TypeData;
-    if ((td.tflags & TypeFlag.HEAPTYPE) !== 0 && kind !== Kind.INSTANCE) out.push(heap.typ[r]!);
-  }
+  // Heap-type instances own a reference to their type; `referents` reports it (subtype_traverse
+  // visits the type for instances and for builtin-layout subclasses alike).
   referents(heap, r, out);
+}
+
+/** Lists, sets and instances are tracked from creation until they are freed (when they are GC objects). */
+function alwaysTracked(heap: Heap, r: Ref): boolean {
+  const k = heap.kind[r];
+  if (k !== Kind.LIST && k !== Kind.SET && k !== Kind.INSTANCE && k !== Kind.CLASSIC_INSTANCE) return false;
+  return (heap.flags[r]! & Flag.FREE) === 0 && heap.isGc(r);
+}
+
+/** `_PyObject_GC_MAY_BE_TRACKED`: a GC object that is not an untracked exact tuple. */
+function mayBeTracked(heap: Heap, r: Ref): boolean {
+  if ((heap.flags[r]! & Flag.FREE) !== 0 || !heap.isGc(r)) return false;
+  return heap.typ[r] !== heap.t.tuple || (heap.flags[r]! & Flag.TRACKED) !== 0;
 }
 
 /**
@@ -124,7 +139,24 @@ export function checkInvariants(heap: Heap, external?: ReadonlyMap<Ref, number>)
     }
   }
   for (let r = LIST_HEAD_COUNT + 1; r < heap.top; r++) {
-    if ((heap.flags[r]! & Flag.TRACKED) !== 0 && !seen[r]) out.push({ kind: 'tracking', ref: r, message: `tracked object ${r} is in no generation list` });
+    const fl = heap.flags[r]!;
+    if ((fl & Flag.TRACKED) !== 0) {
+      if (!seen[r]) out.push({ kind: 'tracking', ref: r, message: `tracked object ${r} is in no generation list` });
+      continue;
+    }
+    if ((fl & Flag.FREE) !== 0 || heap.kind[r] === 0) continue;
+    if (alwaysTracked(heap, r)) {
+      out.push({ kind: 'tracking', ref: r, message: `live ${heap.typeName(r)} ${r} is not tracked` });
+    } else if ((heap.kind[r] === Kind.TUPLE || heap.kind[r] === Kind.DICT) && heap.isGc(r)) {
+      buf.length = 0;
+      referents(heap, r, buf);
+      for (const x of buf) {
+        if (x > LIST_HEAD_COUNT && x < heap.top && mayBeTracked(heap, x)) {
+          out.push({ kind: 'tracking', ref: r, message: `untracked ${heap.typeName(r)} ${r} refers to ${heap.typeName(x)} ${x}, which may be tracked` });
+          break;
+        }
+      }
+    }
   }
   return out;
 }

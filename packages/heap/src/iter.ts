@@ -194,7 +194,7 @@ export function iterNext(heap: Heap, it: Ref): Ref {
         return r;
       } catch (e) {
         if (e instanceof PyException && (heap.isExceptionOf(e, heap.t.IndexError) || heap.isExceptionOf(e, heap.t.StopIteration))) {
-          heap.decref(e.exc);
+          e.release(heap);
           break;
         }
         throw e;

@@ -189,7 +189,7 @@ export function runWeakrefCallback(heap: Heap, wr: Ref, callback: Ref): void {
   } catch (e) {
     if (e instanceof PyException) {
       heap.hooks.writeUnraisable(e.exc, callback);
-      heap.decref(e.exc);
+      e.release(heap);
     } else throw e;
   }
 }

@@ -165,7 +165,7 @@ function instanceSpecial(heap: Heap, inst: Ref, name: string, args: readonly Ref
     m = instanceGetattr(heap, inst, name);
   } catch (e) {
     if (heap.isExceptionOf(e, heap.t.AttributeError)) {
-      heap.decref((e as PyException).exc);
+      (e as PyException).release(heap);
       return 0;
     }
     throw e;
@@ -244,7 +244,7 @@ export function installClassicClasses(it: Interpreter): void {
       return instanceGetattr(h, inst, name);
     } catch (e) {
       if (h.isExceptionOf(e, h.t.AttributeError)) {
-        h.decref((e as PyException).exc);
+        (e as PyException).release(h);
         return 0;
       }
       throw e;
@@ -362,7 +362,7 @@ export function installClassicClasses(it: Interpreter): void {
       return r;
     } catch (e) {
       if (h.isExceptionOf(e, h.t.StopIteration)) {
-        h.decref((e as PyException).exc);
+        (e as PyException).release(h);
         return 0;
       }
       throw e;
@@ -377,7 +377,7 @@ export function installClassicClasses(it: Interpreter): void {
     } catch (e) {
       if (!(e instanceof PyException)) throw e;
       h.hooks.writeUnraisable(e.exc, del);
-      h.decref(e.exc);
+      e.release(h);
     } finally {
       h.decref(del);
     }

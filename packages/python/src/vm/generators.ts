@@ -96,7 +96,7 @@ export function installGenerators(it: Interpreter): void {
     } catch (e) {
       if (!(e instanceof PyException)) throw e;
       h.hooks.writeUnraisable(e.exc, g);
-      h.decref(e.exc);
+      e.release(h);
     }
   };
   const prev = heap.nativeHasFinalizer;

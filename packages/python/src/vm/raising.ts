@@ -235,16 +235,7 @@ export function releaseFrameHandling(it: Interpreter, f: Frame): void {
 
 /** Release a PyException that will not propagate further. */
 export function discard(it: Interpreter, e: PyException): void {
-  const heap = it.heap;
-  const pe = e as PyExc;
-  if (pe.tb) {
-    heap.decref(pe.tb);
-    pe.tb = 0;
-  }
-  if (e.exc !== 0) {
-    heap.decref(e.exc);
-    e.exc = 0;
-  }
+  e.release(it.heap);
 }
 
 /**

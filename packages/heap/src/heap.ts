@@ -72,6 +72,12 @@ export interface GcState {
   callbacks: Ref;
 }
 
+/**
+ * What `makeImmortal` sets an object's count to when the profile has no immortal objects (2.7):
+ * high enough that it never reaches zero; `Heap.refcount` subtracts it again.
+ */
+export const IMMORTAL_BIAS = 1 << 29;
+
 /** What the heap needs from the collector (installed by `@heaplab/gc`). */
 export interface CollectorHook {
   /** Run the automatic collection CPython's allocator would run now (generation chosen by the hook). */
@@ -257,16 +263,61 @@ export class Heap extends ObjectStore {
     return r;
   }
 
-  /** The reference count as CPython's `Py_REFCNT` reports it (2**32-1 for 3.12's immortal objects). */
+  /**
+   * The reference count as CPython's `Py_REFCNT` reports it: 2**32-1 for 3.12's immortal objects.
+   * Without immortal objects (2.7), an object the heap keeps alive forever reports the references
+   * taken since it was made immortal, plus — once `calibrateStartupRefcounts` has run — those
+   * CPython's start-up state holds (the profile's `startupRefcounts`).
+   */
   refcount(r: Ref): number {
-    if (this.profile.immortalObjects && (this.flags[r]! & Flag.IMMORTAL) !== 0) return this.profile.immortalRefcount;
+    if ((this.flags[r]! & Flag.IMMORTAL) !== 0) {
+      if (this.profile.immortalObjects) return this.profile.immortalRefcount;
+      return this.rc[r]! - IMMORTAL_BIAS + (this.startupRefcountOffsets.get(r) ?? 0);
+    }
     return this.rc[r]!;
   }
 
-  /** Make `r` immortal (3.12 semantics; a large count in 2.7 so it never dies). */
+  /**
+   * Make `r` immortal: 3.12's immortal objects; in 2.7 an object the heap never frees (its count
+   * is raised by `IMMORTAL_BIAS` so it never reaches zero, and `refcount` takes the bias off).
+   */
   makeImmortal(r: Ref): void {
     this.flags[r] |= Flag.IMMORTAL;
-    this.rc[r] = 1 << 29;
+    this.rc[r] = IMMORTAL_BIAS;
+  }
+
+  /** Per-object corrections `refcount` adds for immortal objects of a profile without them. */
+  private readonly startupRefcountOffsets = new Map<Ref, number>();
+
+  /**
+   * Call when a program is about to start (before its code is compiled and its `__main__`
+   * namespace is filled): from now on the objects of the profile's `startupRefcounts` table report
+   * that table's count for this moment, plus whatever the program adds. No-op for profiles with
+   * immortal objects.
+   *
+   * @example
+   * ```ts
+   * const heap = new Heap({ version: '2.7' });
+   * heap.calibrateStartupRefcounts();
+   * heap.refcount(heap.None); // PROFILES['2.7'].startupRefcounts.None
+   * ```
+   */
+  calibrateStartupRefcounts(): void {
+    const table = this.profile.startupRefcounts;
+    if (table === null || this.profile.immortalObjects) return;
+    this.startupRefcountOffsets.clear();
+    const set = (r: Ref, count: number | undefined): void => {
+      if (r === 0 || count === undefined || (this.flags[r]! & Flag.IMMORTAL) === 0) return;
+      this.startupRefcountOffsets.set(r, count - (this.rc[r]! - IMMORTAL_BIAS));
+    };
+    set(this.None, table.None);
+    set(this.True, table.True);
+    set(this.False, table.False);
+    set(this.Ellipsis, table.Ellipsis);
+    set(this.NotImplemented, table.NotImplemented);
+    set(this.emptyTuple, table.emptyTuple);
+    set(this.emptyStr, table.emptyStr);
+    for (let i = 0; i < this.smallInts.length; i++) set(this.smallInts[i]!, table.smallInts[i]);
   }
 
   // ==========================================================================================

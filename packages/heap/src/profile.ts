@@ -64,6 +64,28 @@ export interface FreeListTable {
   readonly initialDict: number;
 }
 
+/**
+ * References CPython's start-up state holds to long-lived objects when a script starts, before
+ * the script is compiled and its `__main__` namespace filled. Measured on CPython 2.7.18 run as
+ * the conformance recorder runs scenarios (`python -u NAME.py` in a scratch folder, `PYTHON*`
+ * variables removed, `PYTHONDONTWRITEBYTECODE=1`, objgraph 3.5.0 on `PYTHONPATH`); `site` and the
+ * modules it imports hold most of them. The heap adds what the program itself holds, so
+ * `sys.getrefcount(None)` on a script's first line reads as on CPython. The figures depend on the
+ * interpreter's start-up (its environment, `-S`...). Measured and checked by
+ * `scripts/calibrate-startup-refcounts.mjs`.
+ */
+export interface StartupRefcounts {
+  readonly None: number;
+  readonly True: number;
+  readonly False: number;
+  readonly Ellipsis: number;
+  readonly NotImplemented: number;
+  readonly emptyTuple: number;
+  readonly emptyStr: number;
+  /** The cached ints -5..256, in order (CPython's `small_ints` array holds one reference to each). */
+  readonly smallInts: readonly number[];
+}
+
 export interface VersionProfile {
   readonly version: PythonVersion;
   /** `sys.version_info[:3]`. */
@@ -90,6 +112,14 @@ export interface VersionProfile {
   readonly immortalObjects: boolean;
   /** Refcount `sys.getrefcount` reports for an immortal object. */
   readonly immortalRefcount: number;
+  /**
+   * Without immortal objects (2.7), the objects HeapLab keeps alive forever (singletons, small
+   * ints) report real counts: what CPython's own start-up state holds (this table, see
+   * `StartupRefcounts`), plus what the program adds. Other objects HeapLab never frees (builtin
+   * types, interned strings, code objects) report the references HeapLab holds. Null when
+   * objects are immortal.
+   */
+  readonly startupRefcounts: StartupRefcounts | null;
   /** `class A:` makes a classic class (2.7) or a new-style class (3.12). */
   readonly classicClasses: boolean;
   /** A bound method also references its class (`im_class`, 2.7). */
@@ -209,6 +239,32 @@ const PROFILE_27: VersionProfile = {
   intHash: 'clong',
   immortalObjects: false,
   immortalRefcount: 0,
+  startupRefcounts: {
+    None: 2525,
+    True: 30,
+    False: 15,
+    Ellipsis: 3,
+    NotImplemented: 3,
+    emptyTuple: 1097,
+    emptyStr: 132,
+    // -5..256
+    smallInts: [
+      1, 1, 1, 1, 53, 395, 625, 77, 23, 48, 21, 21, 16, 45, 13, 17, 17, 12, 12, 11,
+      10, 25, 11, 9, 8, 8, 8, 8, 9, 8, 8, 8, 8, 8, 10, 10, 8, 15, 5, 7,
+      7, 5, 5, 5, 5, 5, 2, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 6, 5,
+      5, 6, 5, 2, 5, 6, 5, 5, 5, 21, 10, 8, 8, 8, 8, 8, 8, 9, 8, 8,
+      8, 8, 8, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 6, 5, 5,
+      7, 5, 5, 5, 5, 7, 5, 5, 5, 5, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+      8, 5, 5, 5, 5, 5, 5, 5, 2, 2, 2, 2, 5, 11, 2, 2, 2, 1, 1, 1,
+      1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+      1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+      1, 1, 1, 1, 1, 1, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+      1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+      1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+      1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+      4, 7,
+    ],
+  },
   classicClasses: true,
   boundMethodHoldsClass: true,
   emptySlotsInstancesAreGc: false,
@@ -293,6 +349,7 @@ const PROFILE_312: VersionProfile = {
   intHash: 'mersenne61',
   immortalObjects: true,
   immortalRefcount: 4294967295,
+  startupRefcounts: null,
   classicClasses: false,
   boundMethodHoldsClass: false,
   emptySlotsInstancesAreGc: true,

@@ -972,7 +972,7 @@ export class Objgraph {
 
     const labelRefcount = (obj: Ref): number => {
       if (heap.profile.immortalObjects && (heap.flags[obj]! & Flag.IMMORTAL) !== 0) return heap.profile.immortalRefcount - 4;
-      let n = heap.rc[obj]! - ownHolds(obj);
+      let n = heap.refcount(obj) - ownHolds(obj);
       n += shape.argHolds.get(obj) ?? 0;
       if (obj === shape.wrappedSingle) n += is27 ? 4 : 2;
       if (shape.chainRoots) for (const r of roots) if (r === obj) n++;

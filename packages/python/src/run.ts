@@ -22,7 +22,6 @@ import {
   intern,
   type ModuleData,
 } from '@heaplab/heap';
-import { dumpShutdownStats } from '@heaplab/gc';
 import { compileModule, CompileError } from './compiler/compile.js';
 import type { CodeUnit } from './compiler/code.js';
 import { parse, PySyntaxError } from './parser/index.js';
@@ -210,8 +209,6 @@ function shutdown(it: Interpreter, main: Ref): void {
         dictSetStr(heap, it.modulesDict, name, heap.None);
       }
       it.gc.collect();
-      // Report what is left in gc.garbage while the warnings machinery still works.
-      dumpShutdownStats(it.gc.collector);
       if (heap.rc[g]! > 1) clearModuleDict(it, g);
       heap.decref(g);
       it.gc.collect();
@@ -263,6 +260,8 @@ export function runProgram(options: ProgramOptions): ProgramResult {
   const it = createInterpreter(options);
   const { source, filename } = options;
   it.sources.set(filename, source.split(/\r\n|\r|\n/));
+  // CPython's start-up state holds references HeapLab does not build (2.7 counts them).
+  it.heap.calibrateStartupRefcounts();
   let unit: CodeUnit;
   try {
     unit = compileSource(it, source, filename);

@@ -22,6 +22,7 @@ import {
   intern,
   type ModuleData,
 } from '@heaplab/heap';
+import { dumpShutdownStats } from '@heaplab/gc';
 import { compileModule, CompileError } from './compiler/compile.js';
 import type { CodeUnit } from './compiler/code.js';
 import { parse, PySyntaxError } from './parser/index.js';
@@ -209,6 +210,8 @@ function shutdown(it: Interpreter, main: Ref): void {
         dictSetStr(heap, it.modulesDict, name, heap.None);
       }
       it.gc.collect();
+      // Report what is left in gc.garbage while the warnings machinery still works.
+      dumpShutdownStats(it.gc.collector);
       if (heap.rc[g]! > 1) clearModuleDict(it, g);
       heap.decref(g);
       it.gc.collect();

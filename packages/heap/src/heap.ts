@@ -46,6 +46,9 @@ for (const k of [
 ])
   TRASHCAN_KINDS[k] = 1;
 
+/** Objects a program may allocate past its object budget after a MemoryError (to handle it). */
+const MEMORY_ERROR_SLACK = 1000;
+
 /** CPython's `_PyTrash_UNWIND_LEVEL`. */
 const TRASHCAN_UNWIND_LEVEL = 50;
 
@@ -200,6 +203,8 @@ export class Heap extends ObjectStore {
   readonly strKeyEqFn: EqFn;
 
   private trashNesting = 0;
+  /** Objects allowed past `objectBudget` after a MemoryError, until the program is back under it. */
+  private budgetSlack = 0;
   private readonly trashLater: Ref[] = [];
 
   constructor(options: HeapOptions = {}) {
@@ -348,9 +353,14 @@ export class Heap extends ObjectStore {
   alloc(type: Ref, kind: Kind, payload: unknown): Ref {
     const td = this.payload[type] as TypeData;
     if ((td.tflags & TypeFlag.GC) !== 0) this.gcAllocated(kind, type, payload);
-    if (this.live >= this.objectBudget) {
+    if (this.live >= this.objectBudget + this.budgetSlack) {
+      // After a MemoryError the program gets some slack (building the exception, unwinding,
+      // running an `except MemoryError:` handler all allocate) until it is back under budget;
+      // without it, raising would recurse until the host stack ends.
+      this.budgetSlack = MEMORY_ERROR_SLACK;
       throw this.newException(this.t.MemoryError, `object budget exceeded (${this.objectBudget} live objects)`);
     }
+    if (this.budgetSlack !== 0 && this.live < this.objectBudget) this.budgetSlack = 0;
     const r = this.allocSlot();
     this.rc[r] = 1;
     this.typ[r] = type;

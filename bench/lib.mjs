@@ -1,24 +1,12 @@
 /**
  * Helpers shared by the benchmarks: finding CPython, running a Python snippet, formatting rows.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { findPython as findCPython } from '../scripts/cpython.mjs';
 
-/** Path of a CPython interpreter of the given version (pyenv, or HEAPLAB_PYTHON312/27), or null. */
+/** Path of a CPython interpreter of the given version (see scripts/cpython.mjs), or null. */
 export function findPython(version) {
-  const env = version === '2.7' ? process.env.HEAPLAB_PYTHON27 : process.env.HEAPLAB_PYTHON312;
-  if (env && existsSync(env)) return env;
-  let root = process.env.PYENV_ROOT;
-  if (!root) {
-    try {
-      root = execFileSync('pyenv', ['root'], { encoding: 'utf8' }).trim();
-    } catch {
-      root = `${process.env.HOME}/.pyenv`;
-    }
-  }
-  const full = version === '2.7' ? '2.7.18' : '3.12.1';
-  const p = `${root}/versions/${full}/bin/python`;
-  return existsSync(p) ? p : null;
+  return findCPython(version).path ?? null;
 }
 
 /** Run a Python script, returning its stdout parsed as JSON (null if Python is missing or fails). */

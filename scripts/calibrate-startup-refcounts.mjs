@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cleanPythonEnv, findObjgraph, findPython } from './cpython.mjs';
 
 const SINGLETONS = [
   ['None', 'None'],
@@ -38,18 +39,6 @@ const PROGRAM = [
   "    w('int:%d %d\\n' % (i, g(int(str(i)))))",
   '',
 ].join('\n');
-
-function cleanEnv(extra) {
-  const env = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('PYTHON')) env[k] = v;
-  env.PYTHONDONTWRITEBYTECODE = '1';
-  return Object.assign(env, extra);
-}
-
-function pyenvRoot() {
-  const r = spawnSync('pyenv', ['root'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : null;
-}
 
 function runIn(cmd, args, env) {
   const dir = mkdtempSync(join(tmpdir(), 'heaplab-calib-'));
@@ -73,13 +62,13 @@ function parse(out) {
 }
 
 const root = process.cwd();
-const python = process.env.HEAPLAB_PYTHON27 ?? (pyenvRoot() ? join(pyenvRoot(), 'versions/2.7.18/bin/python') : null);
+const python = findPython('2.7').path ?? null;
 if (python === null || !existsSync(python)) {
   console.error('no CPython 2.7.18 (set HEAPLAB_PYTHON27)');
   process.exit(2);
 }
-const objgraph = process.env.HEAPLAB_OBJGRAPH_27 ?? ['/work/.cache/objgraph/3.5.0', resolve(root, '.cache/objgraph/3.5.0')].find((d) => existsSync(d));
-const cpy = runIn(python, ['-u'], cleanEnv(objgraph ? { PYTHONPATH: objgraph } : {}));
+const objgraph = findObjgraph('2.7').dir;
+const cpy = runIn(python, ['-u'], cleanPythonEnv(objgraph ? { PYTHONPATH: objgraph } : {}));
 const mine = runIn(process.execPath, [resolve(root, 'packages/python/bin/heaplab.mjs'), 'run', '--python', '2.7'], process.env);
 const { PROFILES } = await import(resolve(root, 'packages/heap/dist/index.js'));
 const cur = PROFILES['2.7'].startupRefcounts;

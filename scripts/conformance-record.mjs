@@ -16,14 +16,12 @@
 // --dir DIR     use another scenarios folder (e.g. /work/shared/conformance/scenarios --check).
 // --jobs N      run N interpreters at once (default: up to 8).
 //
-// Interpreters: env HEAPLAB_PYTHON27 / HEAPLAB_PYTHON312, else $(pyenv root)/versions/2.7.18
-// and 3.12.1. objgraph: env HEAPLAB_OBJGRAPH_27 / HEAPLAB_OBJGRAPH_312 (directories holding
-// objgraph.py), else /work/.cache/objgraph/{3.5.0,head}, else .cache/objgraph/<version> in the
-// repository; when none exists it is cloned from github.com/mgedmin/objgraph into .cache/objgraph/
-// (tag 3.5.0 for 2.7, the default branch for 3.12). The scratch folder's path is removed from the output before normalization
+// Interpreters and objgraph are found by scripts/cpython.mjs (HEAPLAB_PYTHON27/312 and
+// HEAPLAB_OBJGRAPH_27/312, else pyenv and a cached or freshly cloned objgraph: 3.5.0 for 2.7, the
+// default branch for 3.12). The scratch folder's path is removed from the output before normalization
 // (3.12 prints tracebacks with the absolute script path; see stripScratch). A missing interpreter or objgraph prints "skipped: ..." and is not an error.
 
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import {
   closeSync,
   copyFileSync,
@@ -39,35 +37,14 @@ import {
 import { cpus, tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CPYTHON_VERSIONS, cleanPythonEnv, findObjgraph, findPython } from "./cpython.mjs";
 import { normalize } from "./normalize.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DEFAULT_SCENARIOS = join(ROOT, "conformance", "scenarios");
 const TIMEOUT_MS = 60_000;
 
-const PROFILES = [
-  {
-    name: "2.7",
-    pyenvVersion: "2.7.18",
-    pythonEnv: "HEAPLAB_PYTHON27",
-    objgraphEnv: "HEAPLAB_OBJGRAPH_27",
-    objgraphDirs: ["/work/.cache/objgraph/3.5.0", join(ROOT, ".cache/objgraph/3.5.0")],
-    objgraphFetch: { ref: "3.5.0", dir: join(ROOT, ".cache/objgraph/3.5.0") },
-  },
-  {
-    name: "3.12",
-    pyenvVersion: "3.12.1",
-    pythonEnv: "HEAPLAB_PYTHON312",
-    objgraphEnv: "HEAPLAB_OBJGRAPH_312",
-    objgraphDirs: [
-      "/work/.cache/objgraph/head",
-      join(ROOT, ".cache/objgraph/head"),
-      join(ROOT, ".cache/objgraph/3.7.0.dev0"),
-      join(ROOT, ".cache/objgraph/3.7"),
-    ],
-    objgraphFetch: { ref: null, dir: join(ROOT, ".cache/objgraph/head") },
-  },
-];
+const PROFILES = CPYTHON_VERSIONS.map((name) => ({ name }));
 
 function parseArgs(argv) {
   const opts = {
@@ -98,50 +75,6 @@ function parseArgs(argv) {
   return opts;
 }
 
-function pyenvRoot() {
-  try {
-    const r = spawnSync("pyenv", ["root"], { encoding: "utf8" });
-    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
-  } catch {
-    // pyenv not installed
-  }
-  return null;
-}
-
-function findPython(profile, root) {
-  const fromEnv = process.env[profile.pythonEnv];
-  if (fromEnv) {
-    return existsSync(fromEnv)
-      ? { path: fromEnv }
-      : { missing: `${profile.pythonEnv}=${fromEnv} does not exist` };
-  }
-  if (!root) return { missing: `no pyenv (and ${profile.pythonEnv} not set)` };
-  const p = join(root, "versions", profile.pyenvVersion, "bin", "python");
-  return existsSync(p) ? { path: p } : { missing: `${p} not found (set ${profile.pythonEnv})` };
-}
-
-function findObjgraph(profile) {
-  const fromEnv = process.env[profile.objgraphEnv];
-  if (fromEnv) {
-    return existsSync(join(fromEnv, "objgraph.py"))
-      ? { dir: fromEnv }
-      : { missing: `${profile.objgraphEnv}=${fromEnv} has no objgraph.py` };
-  }
-  for (const d of profile.objgraphDirs) {
-    if (existsSync(join(d, "objgraph.py"))) return { dir: d };
-  }
-  // Not found: fetch it for the purpose (a shallow clone of mgedmin/objgraph into .cache/, which
-  // git ignores). Without network this fails quietly and the scenarios that import objgraph skip.
-  const { ref, dir } = profile.objgraphFetch;
-  const args = ["clone", "-q", "--depth", "1", ...(ref ? ["--branch", ref] : []), "https://github.com/mgedmin/objgraph", dir];
-  const r = spawnSync("git", args, { stdio: "ignore", timeout: 120_000 });
-  if (r.status === 0 && existsSync(join(dir, "objgraph.py"))) return { dir };
-  rmSync(dir, { recursive: true, force: true });
-  return {
-    missing: `objgraph not found in ${profile.objgraphDirs.join(", ")} (set ${profile.objgraphEnv})`,
-  };
-}
-
 /** Profiles a scenario runs on, from an optional first line `# profiles: 2.7 3.12`. */
 export function scenarioProfiles(source) {
   const first = source.split("\n", 1)[0];
@@ -154,16 +87,6 @@ function usesObjgraph(source) {
   return /^\s*(import|from)\s+[^#\n]*\bobjgraph\b/m.test(source);
 }
 
-function cleanEnv(extra) {
-  const env = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (k.startsWith("PYTHON")) continue; // no PYTHONSTARTUP, PYTHONHASHSEED, PYTHONWARNINGS...
-    env[k] = v;
-  }
-  env.PYTHONDONTWRITEBYTECODE = "1";
-  return Object.assign(env, extra);
-}
-
 /** Run one scenario on one interpreter; resolves to { text, code, timedOut }. */
 function runOne(file, python, objgraphDir) {
   const name = basename(file);
@@ -172,7 +95,7 @@ function runOne(file, python, objgraphDir) {
   copyFileSync(file, join(scratch, name));
   const outPath = join(scratch, ".output");
   const fd = openSync(outPath, "w");
-  const env = cleanEnv(objgraphDir ? { PYTHONPATH: objgraphDir } : {});
+  const env = cleanPythonEnv(objgraphDir ? { PYTHONPATH: objgraphDir } : {});
   return new Promise((resolvePromise) => {
     let timedOut = false;
     const child = spawn(python, ["-u", name], {
@@ -246,11 +169,10 @@ async function main() {
     names = names.filter((n) => opts.only.includes(n));
   }
 
-  const root = pyenvRoot();
   const available = {};
   for (const profile of PROFILES) {
-    const py = findPython(profile, root);
-    const og = findObjgraph(profile);
+    const py = findPython(profile.name);
+    const og = findObjgraph(profile.name);
     available[profile.name] = { python: py.path, objgraph: og.dir };
     if (!py.path) console.log(`skipped: Python ${profile.name} scenarios (${py.missing})`);
     else if (!og.dir) {

@@ -7,7 +7,7 @@
 
 import { fuzz, formatDifference } from "../src/fuzz.mjs";
 import { DEFAULT_FEATURES, generateProgram } from "../src/generate.mjs";
-import { findPythons, lineDiff, runCPython, runHeapLab, VERSIONS } from "../src/runners.mjs";
+import { findPythons, judgedFeatures, lineDiff, runCPython, runHeapLab, VERSIONS } from "../src/runners.mjs";
 
 const HELP = `usage: pnpm fuzz [--programs N] [--seed S] [--start I] [--jobs J] [--python 2.7|3.12]
                  [--minimize] [--show] [--only I] [--print I] [--auto-gc] [--shutdown] [--no-objgraph]
@@ -79,9 +79,10 @@ async function main() {
     return;
   }
   if (o.only !== null) {
-    const { source } = generateProgram(o.seed, o.only, o.features);
+    const judges = findPythons();
+    const { found, missing } = judges;
+    const { source } = generateProgram(o.seed, o.only, judgedFeatures(o.features, judges, o.versions));
     process.stdout.write(`# program ${o.only} of seed ${o.seed}\n${source}`);
-    const { found, missing } = findPythons();
     let d = 0;
     for (const v of o.versions) {
       const h = runHeapLab(source, v);
@@ -113,6 +114,7 @@ async function main() {
   });
   if (process.stderr.isTTY) process.stderr.write("\r");
   for (const [v, why] of Object.entries(result.skipped)) process.stdout.write(`skipped: Python ${v} (${why})\n`);
+  if (o.features.objgraph && !result.objgraph) process.stdout.write("skipped: objgraph queries (objgraph not found; see scripts/cpython.mjs)\n");
   const flags = [o.features.autoGc && "--auto-gc", o.features.shutdown && "--shutdown", !o.features.objgraph && "--no-objgraph"].filter(Boolean).join(" ");
   for (const d of result.differences) process.stdout.write(`${formatDifference(d, { showSource: o.show, flags })}\n`);
   process.stderr.write(`compared on ${result.versions.join(" and ") || "no CPython"} in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);

@@ -3,7 +3,7 @@
 
 import { cpus } from "node:os";
 import { DEFAULT_FEATURES, generateProgram } from "./generate.mjs";
-import { findPythons, lineDiff, runCPython, runHeapLab, VERSIONS } from "./runners.mjs";
+import { findPythons, judgedFeatures, lineDiff, runCPython, runHeapLab, VERSIONS } from "./runners.mjs";
 
 /**
  * Run `programs` programs of run `seed` (indexes `start`..), each on every version whose CPython
@@ -21,8 +21,10 @@ export async function fuzz({
   onProgress,
   onDifference,
 }) {
-  const { found, missing } = findPythons();
+  const judges = findPythons();
+  const { found, missing } = judges;
   const active = versions.filter((v) => found[v]);
+  const usable = judgedFeatures(features, judges, versions);
   const skipped = Object.fromEntries(versions.filter((v) => !found[v]).map((v) => [v, missing[v]]));
   const differences = [];
   let next = start;
@@ -31,7 +33,7 @@ export async function fuzz({
   const worker = async () => {
     while (next < end) {
       const index = next++;
-      const { chunks, source } = generateProgram(seed, index, features);
+      const { chunks, source } = generateProgram(seed, index, usable);
       for (const version of active) {
         // Start CPython first; HeapLab runs synchronously in this process meanwhile.
         const cpyPromise = runCPython(source, version, found[version]);
@@ -50,7 +52,7 @@ export async function fuzz({
   };
   await Promise.all(Array.from({ length: Math.min(jobs, programs) }, worker));
   differences.sort((a, b) => a.index - b.index || a.version.localeCompare(b.version));
-  return { programs, differences, skipped, versions: active };
+  return { programs, differences, skipped, versions: active, objgraph: usable.objgraph };
 }
 
 /** Do HeapLab and CPython still disagree on `source` (without a new traceback in CPython)? */

@@ -3,55 +3,47 @@
 // `python -u prog.py` in a scratch folder, stdout and stderr on one file descriptor, objgraph on
 // PYTHONPATH, every other PYTHON* variable removed), then normalizing both outputs.
 
-import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, } from "node:path";
 import { checkInvariants } from "@heaplab/heap";
 import { createModuleProviders, runProgram } from "@heaplab/python";
+import { CPYTHON_VERSIONS, cleanPythonEnv, findObjgraph, findPython } from "../../scripts/cpython.mjs";
 import { normalize } from "../../scripts/normalize.mjs";
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-export const VENDOR_OBJGRAPH = {
-  "2.7": resolve(HERE, "../vendor/objgraph/3.5.0"),
-  "3.12": resolve(HERE, "../vendor/objgraph/head"),
-};
-export const VERSIONS = ["2.7", "3.12"];
-const PYENV_VERSION = { "2.7": "2.7.18", "3.12": "3.12.1" };
-const PYTHON_ENV = { "2.7": "HEAPLAB_PYTHON27", "3.12": "HEAPLAB_PYTHON312" };
+export const VERSIONS = CPYTHON_VERSIONS;
 export const FILENAME = "prog.py";
 /** Statements a HeapLab run may execute (generated programs need a few hundred). */
 const STEP_BUDGET = 200_000;
 const TIMEOUT_MS = 30_000;
 
-function pyenvRoot() {
-  if (process.env.PYENV_ROOT && existsSync(process.env.PYENV_ROOT)) return process.env.PYENV_ROOT;
-  try {
-    const r = spawnSync("pyenv", ["root"], { encoding: "utf8" });
-    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
-  } catch {
-    // no pyenv
-  }
-  const home = process.env.HOME ? join(process.env.HOME, ".pyenv") : null;
-  return home && existsSync(home) ? home : null;
-}
-
-/** The CPython interpreters present: `{ '2.7': path | null, '3.12': path | null }` and why not. */
+/**
+ * The CPython interpreters present: `{ found: { '2.7': path | null, ... }, missing: { version:
+ * reason }, objgraph: { version: dir | null } }`. objgraph is looked up (or cloned) once per
+ * version; where it is unavailable the programs leave objgraph out (see `judgedFeatures`).
+ */
 export function findPythons() {
-  const root = pyenvRoot();
   const found = {};
   const missing = {};
+  const objgraph = {};
   for (const v of VERSIONS) {
-    const fromEnv = process.env[PYTHON_ENV[v]];
-    const p = fromEnv || (root ? join(root, "versions", PYENV_VERSION[v], "bin", "python") : null);
-    if (p && existsSync(p)) found[v] = p;
-    else {
-      found[v] = null;
-      missing[v] = p ? `${p} not found` : `no pyenv (and ${PYTHON_ENV[v]} not set)`;
-    }
+    const py = findPython(v);
+    found[v] = py.path ?? null;
+    if (!py.path) missing[v] = py.missing;
+    objgraph[v] = py.path ? (findObjgraph(v).dir ?? null) : null;
   }
-  return { found, missing };
+  return { found, missing, objgraph };
+}
+
+/**
+ * The generator features usable against the judges present: objgraph queries only when every
+ * CPython that runs the programs can import objgraph (the same program goes to each version).
+ */
+export function judgedFeatures(features, judges, versions) {
+  const active = versions.filter((v) => judges.found[v]);
+  if (!features.objgraph || active.every((v) => judges.objgraph[v])) return features;
+  return { ...features, objgraph: false };
 }
 
 /**
@@ -97,24 +89,15 @@ function memoryFs() {
   };
 }
 
-function cleanEnv(extra) {
-  const env = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (k.startsWith("PYTHON")) continue;
-    env[k] = v;
-  }
-  env.PYTHONDONTWRITEBYTECODE = "1";
-  return Object.assign(env, extra);
-}
-
 /** Run `source` on a real CPython; resolves to the normalized merged output. */
 export function runCPython(source, version, python) {
+  const objgraphDir = findObjgraph(version).dir;
   const scratch = mkdtempSync(join(tmpdir(), "heaplab-fuzz-"));
   const names = [...new Set([realpathSync(scratch), scratch])];
   writeFileSync(join(scratch, FILENAME), source);
   const outPath = join(scratch, ".output");
   const fd = openSync(outPath, "w");
-  const env = cleanEnv({ PYTHONPATH: VENDOR_OBJGRAPH[version] });
+  const env = cleanPythonEnv(objgraphDir ? { PYTHONPATH: objgraphDir } : {});
   return new Promise((resolvePromise) => {
     let timedOut = false;
     const child = spawn(python, ["-u", FILENAME], { cwd: scratch, env, stdio: ["ignore", fd, fd] });

@@ -1,5 +1,6 @@
 /**
- * End-to-end tests against the built playground (vite preview) in Debian's chromium.
+ * End-to-end tests against the built playground (vite preview) in Debian's chromium and
+ * Firefox ESR (one Playwright project each, see playwright.config.ts).
  * Screenshots of every test land in test-results/ (a test artifact, not committed).
  */
 import { expect, type Page, test } from '@playwright/test';

@@ -381,7 +381,11 @@ export function bootstrapBuiltinTypes(heap: Heap): BuiltinTypes {
     if (!is27 && ['module', 'builtin_function_or_method'].includes(key)) tflags |= TypeFlag.WEAKREFABLE;
     if (key === 'weakref') tflags |= TypeFlag.BASETYPE;
     const td = newTypeData(name, modName, layout, tflags);
-    if (!is27 && layout === Kind.WEAKREF) td.tpName = `weakref.${name}`;
+    if (!is27 && layout === Kind.WEAKREF) {
+      // tp_name "weakref.ReferenceType": a static type's __module__ is what precedes the last dot.
+      td.tpName = `weakref.${name}`;
+      td.module = 'weakref';
+    }
     if (!is27 && key === 'range') td.tpName = 'range';
     const r = allocStaticType(heap, typeR, td);
     td.base = baseKey === null ? 0 : keyToRef.get(baseKey)!;

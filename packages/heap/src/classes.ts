@@ -547,6 +547,19 @@ export interface ClassSpec {
 }
 
 /**
+ * Whether instances of `t` are variable-size objects (CPython's `tp_itemsize != 0`): tuple, type,
+ * and `bytes`/`int` in 3.12 (`str`/`long` in 2.7), and their subclasses. Such bases cannot take
+ * `__slots__` and their subclasses get no `__weakref__` slot.
+ */
+export function hasItemsize(heap: Heap, t: Ref): boolean {
+  let b = t;
+  while (b !== 0 && ((heap.payload[b] as TypeData).tflags & TypeFlag.HEAPTYPE) !== 0) b = (heap.payload[b] as TypeData).base;
+  if (b === 0) return false;
+  if (b === heap.t.tuple || b === heap.t.type) return true;
+  return heap.profile.version === '2.7' ? b === heap.t.str || b === heap.t.long : b === heap.t.bytes || b === heap.t.int;
+}
+
+/**
  * `type(name, bases, namespace)`: create a class (a heap type), as CPython's `type_new` does —
  * copying the namespace, adding the `__dict__`/`__weakref__` descriptors when the class is the
  * first in its hierarchy to provide them, honouring `__slots__`, computing the MRO and
@@ -588,8 +601,9 @@ export function newClass(heap: Heap, spec: ClassSpec): Ref {
   const slotsObj = dictGetStr(heap, dict, '__slots__');
   let ownSlots: string[] = [];
   let addDict = (btd.tflags & TypeFlag.HAS_DICT) === 0;
-  let addWeak = (btd.tflags & TypeFlag.WEAKREFABLE) === 0;
-  const baseLayoutBuiltin = btd.layout !== Kind.INSTANCE;
+  // CPython's may_add_weak: the base has no weaklist yet and a fixed size (tp_itemsize == 0).
+  const varSized = hasItemsize(heap, base);
+  let addWeak = (btd.tflags & TypeFlag.WEAKREFABLE) === 0 && !varSized;
   if (slotsObj !== 0) {
     const names: string[] = [];
     if (heap.kind[slotsObj] === Kind.STR) names.push(heap.payload[slotsObj] as string);
@@ -599,6 +613,10 @@ export function newClass(heap: Heap, spec: ClassSpec): Ref {
         names.push(heap.payload[it] as string);
       }
     } else throw heap.newException(heap.t.TypeError, "__slots__ must be a sequence of strings");
+    // Any __slots__ entry (even __dict__/__weakref__) on a variable-size base is refused first.
+    if (names.length > 0 && varSized) {
+      throw heap.newException(heap.t.TypeError, `nonempty __slots__ not supported for subtype of '${btd.tpName}'`);
+    }
     let wantDict = false;
     let wantWeak = false;
     for (const n of names) {
@@ -606,20 +624,18 @@ export function newClass(heap: Heap, spec: ClassSpec): Ref {
         if (!addDict || wantDict) throw heap.newException(heap.t.TypeError, '__dict__ slot disallowed: we already got one');
         wantDict = true;
       } else if (n === '__weakref__') {
-        if (!addWeak || wantWeak) throw heap.newException(heap.t.TypeError, '__weakref__ slot disallowed: either we already got one, or the base type does not support weak references');
+        if (!addWeak || wantWeak) {
+          throw heap.newException(
+            heap.t.TypeError,
+            heap.profile.version === '2.7'
+              ? '__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0'
+              : '__weakref__ slot disallowed: we already got one',
+          );
+        }
         wantWeak = true;
       } else ownSlots.push(mangle(spec.name, n));
     }
     ownSlots = [...new Set(ownSlots)].sort();
-    // Variable-size builtins (tuple, str, bytes, 3.x int / 2.7 long) cannot take slots.
-    const varSized =
-      btd.layout === Kind.TUPLE ||
-      btd.layout === Kind.STR ||
-      btd.layout === Kind.BYTES ||
-      (btd.layout === Kind.INT && (heap.profile.version !== '2.7' || (base !== heap.t.int && isSubtype(heap, base, heap.t.long))));
-    if (ownSlots.length > 0 && baseLayoutBuiltin && varSized) {
-      throw heap.newException(heap.t.TypeError, `nonempty __slots__ not supported for subtype of '${btd.name}'`);
-    }
     addDict = addDict && wantDict;
     addWeak = addWeak && wantWeak;
   }

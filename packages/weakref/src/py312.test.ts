@@ -3,7 +3,7 @@
  * FinalizeTestCase) and conformance/scenarios/wr_weakmethod.py, wr_finalize_*.py.
  */
 import { describe, expect, it } from 'vitest';
-import { CompareOp, hashOf, isTrue, newBoundMethod, newBuiltinFunction, richCompare, tupleItems, type Ref } from '@heaplab/heap';
+import { CompareOp, hashOf, isTrue, newBoundMethod, newBuiltinFunction, reprOf, richCompare, tupleItems, type Ref } from '@heaplab/heap';
 import { runFinalizersAtExit } from './finalize.js';
 import { Py } from './testing/harness.js';
 
@@ -244,3 +244,16 @@ function newCollector(py: Py, done: (items: string[]) => void): Ref {
     return h.newRef(h.None);
   });
 }
+
+describe('weakref types (3.12)', () => {
+  it("live in module 'weakref': repr and __module__ follow tp_name (wr_ref_callback_attr)", () => {
+    const py = new Py('3.12');
+    const h = py.heap;
+    expect(reprOf(h, h.t.weakref)).toBe("<class 'weakref.ReferenceType'>");
+    expect(reprOf(h, h.t.weakproxy)).toBe("<class 'weakref.ProxyType'>");
+    expect(reprOf(h, h.t.weakcallableproxy)).toBe("<class 'weakref.CallableProxyType'>");
+    expect(h.typeData(h.t.weakref).module).toBe('weakref');
+    const py27 = new Py('2.7');
+    expect(reprOf(py27.heap, py27.heap.t.weakref)).toBe("<type 'weakref'>");
+  });
+});

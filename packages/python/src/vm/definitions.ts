@@ -8,11 +8,13 @@ import {
   dictDelStr,
   dictGetStr,
   dictSetStr,
+  type ExceptionData,
   type FunctionData,
   Kind,
   newClass,
   newDict,
   newTuple,
+  PyException,
   type Ref,
   type TypeData,
   TypeFlag,
@@ -135,17 +137,20 @@ export function buildClass(
     if (is27 && bases.length > 0 && bases.every((b) => heap.kind[b] === Kind.CLASSIC_CLASS) && meta === 0 && dictGetStr(heap, ns, '__metaclass__') === 0) {
       return newClassicClass(it, name, bases, ns);
     }
-    if (heap.kind[metatype] === Kind.TYPE) metatype = calculateMetaclass(it, metatype, bases.filter((b) => heap.kind[b] === Kind.TYPE));
     let cls: Ref;
-    const td = heap.payload[metatype] as TypeData | undefined;
     const basesTuple = newTuple(heap, bases);
     try {
+      if (heap.kind[metatype] === Kind.TYPE) metatype = calculateMetaclass(it, metatype, bases.filter((b) => heap.kind[b] === Kind.TYPE));
+      const td = heap.payload[metatype] as TypeData | undefined;
       if (metatype === heap.t.type || (heap.kind[metatype] === Kind.TYPE && (td!.tflags & TypeFlag.HEAPTYPE) === 0 && isSubtype(heap, metatype, heap.t.type))) {
         // type_new: the class, then (3.12) __set_name__ and the parent's __init_subclass__(**kw).
         cls = typeNew(heap, metatype, heap.payload[name] as string, basesTuple, ns, kwnames, kwvalues);
       } else {
         cls = call(heap, metatype, [name, basesTuple, ns, ...kwvalues], kwnames.length > 0 ? kwnames : null);
       }
+    } catch (e) {
+      if (is27) throw metaclassBasesError(it, e);
+      throw e;
     } finally {
       heap.decref(basesTuple);
     }
@@ -163,6 +168,24 @@ export function buildClass(
     if (ns !== 0) heap.decref(ns);
     heap.decref(bodyFn);
   }
+}
+
+/**
+ * 2.7's build_class: a TypeError that native code raised while calling the metaclass (its value
+ * still the bare message, not yet normalized by a Python handler) gets its message prefixed with
+ * "Error when calling the metaclass bases". Exceptions raised by Python code pass unchanged.
+ */
+function metaclassBasesError(it: Interpreter, e: unknown): unknown {
+  const heap = it.heap;
+  if (!(e instanceof PyException) || !heap.lazyExceptions.has(e.exc) || !isSubtype(heap, heap.typ[e.exc]!, heap.t.TypeError)) return e;
+  const argsRef = heap.kind[e.exc] === Kind.EXCEPTION ? (heap.payload[e.exc] as ExceptionData).args : 0;
+  const args = argsRef === 0 ? [] : (heap.payload[argsRef] as Ref[]);
+  if (args.length !== 1 || heap.kind[args[0]!] !== Kind.STR) return e;
+  const replaced = heap.newException(heap.typ[e.exc]!, `Error when calling the metaclass bases\n    ${heap.payload[args[0]!] as string}`);
+  replaced.tb = e.tb;
+  e.tb = 0;
+  e.release(heap);
+  return replaced;
 }
 
 /** Execute a class body with `ns` as its locals; returns the `__class__` cell (new ref) or 0. */

@@ -75,6 +75,8 @@ export interface ShowGraphOptions {
   extraNodeAttrs?: ((obj: Ref) => Record<string, string | null | undefined>) | null;
   /** Run `gc.collect()` first, as objgraph does (default true). */
   collect?: boolean;
+  /** A function `edges` argument of `showGraph` returns new references (released after its node is expanded). */
+  edgesReturnNewRefs?: boolean;
 }
 
 /** What a `show*` call produced. */
@@ -98,6 +100,13 @@ export interface FindChainOptions {
   /** Run `gc.collect()` first (default true). */
   collect?: boolean;
 }
+
+/**
+ * A custom edge function for the chain search (objgraph's private `_find_chain(obj, predicate,
+ * edge_func)`): the neighbours of a node as *new* references, which the search releases once it
+ * has queued the ones it keeps.
+ */
+export type ChainEdges = (obj: Ref) => Ref[];
 
 /** How the objects of a show_* call were passed, for `refcounts=True` labels (see `labelRefcount`). */
 export interface CallShape {
@@ -730,7 +739,8 @@ export class Objgraph {
   // ==========================================================================================
 
   /** objgraph's `_find_chain`: breadth-first from `obj` until `predicate` holds. */
-  private findChain(obj: Ref, predicate: Predicate, forward: boolean, options: FindChainOptions, ignoreIds: Iterable<number> = []): Ref[] {
+  private findChain(obj: Ref, predicate: Predicate, edges: boolean | ChainEdges, options: FindChainOptions, ignoreIds: Iterable<number> = []): Ref[] {
+    const forward = edges === true;
     const heap = this.heap;
     const maxDepth = options.maxDepth ?? 20;
     const ignore = new Set<number>(options.extraIgnore ?? []);
@@ -755,7 +765,11 @@ export class Objgraph {
         const tdepth = depth.get(target)!;
         if (tdepth >= maxDepth) continue;
         let neighbours: ArrayLike<Ref>;
-        if (forward) {
+        let owned: Ref[] | null = null;
+        if (typeof edges === 'function') {
+          owned = edges(target);
+          neighbours = owned;
+        } else if (forward) {
           buf.length = 0;
           if (heap.isGc(target)) referents(heap, target, buf);
           neighbours = buf;
@@ -763,16 +777,21 @@ export class Objgraph {
           index ??= new ReverseIndex(heap, { targets: 'tracked', also: [obj] });
           neighbours = index.referrers(target);
         }
-        for (let i = 0; i < neighbours.length; i++) {
-          const source = neighbours[i]!;
-          if (ignore.has(heap.addressOf(source))) continue;
-          if (!depth.has(source)) {
-            depth.set(source, tdepth + 1);
-            parent.set(source, target);
-            queue.push(source);
-            heap.incref(source);
-            held.push(source);
+        try {
+          for (let i = 0; i < neighbours.length; i++) {
+            const source = neighbours[i]!;
+            if (ignore.has(heap.addressOf(source))) continue;
+            if (!depth.has(source)) {
+              depth.set(source, tdepth + 1);
+              parent.set(source, target);
+              queue.push(source);
+              heap.incref(source);
+              held.push(source);
+            }
           }
+        } finally {
+          // `referrers` (the edge function's result) goes when the next one replaces it.
+          if (owned !== null) for (let i = owned.length - 1; i >= 0; i--) heap.decref(owned[i]!);
         }
       }
       return [obj];
@@ -811,14 +830,15 @@ export class Objgraph {
 
   /**
    * objgraph's `_find_chain` with more ids to ignore (the Python module passes the id of the
-   * `extra_ignore` object itself, as objgraph does).
+   * `extra_ignore` object itself, as objgraph does). `forward` is true for referents, false for
+   * referrers, or a `ChainEdges` function returning new references.
    *
    * @example
    * ```ts
    * og.findChainWithIgnore(leaked, (o) => og.isProperModule(o), false, {}, [heap.addressOf(cache)]);
    * ```
    */
-  findChainWithIgnore(obj: Ref, predicate: Predicate, forward: boolean, options: FindChainOptions, ignoreIds: Iterable<number>): Ref[] {
+  findChainWithIgnore(obj: Ref, predicate: Predicate, forward: boolean | ChainEdges, options: FindChainOptions, ignoreIds: Iterable<number>): Ref[] {
     return this.findChain(obj, predicate, forward, options, ignoreIds);
   }
 
@@ -1057,7 +1077,7 @@ export class Objgraph {
         if (tdepth >= maxDepth) continue;
         if (cull !== null && cull(target)) continue;
         const neighbours = neighboursOf(target);
-        for (const r of neighbours) heap.incref(r);
+        if (!(typeof edges === 'function' && options.edgesReturnNewRefs)) for (const r of neighbours) heap.incref(r);
         let n = 0;
         let skipped = 0;
         try {

@@ -15,6 +15,7 @@ import {
   dictDelItem,
   dictSetItem,
   dictSetStr,
+  Flag,
   getAttrOrNull,
   getIter,
   type Heap,
@@ -34,16 +35,15 @@ import {
   newStr,
   newTupleSteal,
   type NativeFn,
-  PyException,
   type Ref,
   setAdd,
   setClear,
   strOf,
 } from '@heaplab/heap';
 import type { GcModule } from '@heaplab/gc';
-import { ObjgraphError, Objgraph, gradient, nodeId, type ObjgraphIO, type PeakStats, type Predicate, type ShowGraphOptions, type Writable, type CallShape } from './objgraph.js';
-import { edgeLabel, safeRepr, shortRepr } from './labels.js';
-import { longTypename, shortTypename } from './names.js';
+import { ObjgraphError, Objgraph, gradient, nodeId, type ChainEdges, type ObjgraphIO, type PeakStats, type Predicate, type ShowGraphOptions, type Writable, type CallShape } from './objgraph.js';
+import { codePointCompare, edgeLabel, safeRepr, shortRepr } from './labels.js';
+import { longTypename, shortTypename, typename } from './names.js';
 import { quote } from './pyutil.js';
 import { isInst } from './labels.js';
 
@@ -371,19 +371,20 @@ export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: Objgrap
     return none();
   });
 
-  // get_new_ids returns the same defaultdict(set) every call.
-  let defaultdictType: Ref = 0;
-  let newIdsDict: Ref = 0;
-  const ensureNewIdsDict = (): Ref => {
-    if (newIdsDict !== 0) return newIdsDict;
-    const ns = newDict(heap);
-    const mod = str('collections');
-    dictSetStr(heap, ns, '__module__', mod);
-    heap.decref(mod);
-    defaultdictType = newClass(heap, { name: 'defaultdict', bases: [t.dict], namespace: ns });
-    heap.decref(ns);
+  // get_new_ids keeps its state in its `_state={}` default argument (created with the function, at
+  // import): three defaultdict(set) — 'old', 'current', 'new' — with one set per type name in each,
+  // and returns the same 'new' dict every call. They are heap objects, as in CPython, so they show
+  // in later counts (the sets created by one call appear in the next call's 'set' row). The ids of
+  // 'old' and 'current' are kept natively; their sets stand in for CPython's (same number, empty).
+  const ns = newDict(heap);
+  const collectionsName = str('collections');
+  dictSetStr(heap, ns, '__module__', collectionsName);
+  heap.decref(collectionsName);
+  const defaultdictType = newClass(heap, { name: 'defaultdict', bases: [t.dict], namespace: ns });
+  heap.decref(ns);
+  {
     const td = heap.typeData(defaultdictType);
-    const baseGet = heap.typeData(t.dict).slots.getitem;
+    const baseGet = td.slots.getitem;
     // __missing__: a new empty set is stored and returned.
     td.slots.getitem = (h, self, key) => {
       const v = dictGetItem(h, self, key);
@@ -398,16 +399,28 @@ export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: Objgrap
     };
     // repr: defaultdict(<class 'set'>, {...}) (2.7: <type 'set'>)
     td.slots.repr = (h, self) => `defaultdict(${builtinRepr(h, h.t.set)}, ${builtinRepr(h, self)})`;
-    newIdsDict = call(heap, defaultdictType, []);
-    return newIdsDict;
+  }
+  const newIdsState = newDict(heap);
+  let stateDicts: { old: Ref; current: Ref; new: Ref } | null = null;
+  const ensureState = (): { old: Ref; current: Ref; new: Ref } => {
+    if (stateDicts !== null) return stateDicts;
+    const make = (key: string): Ref => {
+      const dd = call(heap, defaultdictType, []);
+      dictSetStr(heap, newIdsState, key, dd);
+      heap.decref(dd);
+      return dd;
+    };
+    stateDicts = { old: make('old'), current: make('current'), new: make('new') };
+    dictSetStr(heap, newIdsState, 'shortnames', heap.True);
+    return stateDicts;
   };
-  const syncNewIds = (ids: Map<string, Set<number>>): Ref => {
-    const dd = ensureNewIdsDict();
+  /** Make `dd` hold one set per key of `ids` (dropping other keys); fill them with the ids when asked. */
+  const syncSets = (dd: Ref, ids: Map<string, Set<number>>, fill: boolean): void => {
     const entries = dictEntries(heap, dd);
     const present = new Map<string, Ref>();
     for (let i = 0; i < entries.length; i += 2) present.set(heap.payload[entries[i]!] as string, entries[i + 1]!);
     for (const [k, v] of present) {
-      setClear(heap, v);
+      if (fill) setClear(heap, v);
       if (!ids.has(k)) {
         const key = str(k);
         dictDelItem(heap, dd, key);
@@ -423,35 +436,61 @@ export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: Objgrap
         heap.decref(key);
         heap.decref(s);
       }
+      if (!fill) continue;
       for (const id of set) {
         const n = newInt(heap, id);
         setAdd(heap, s, n);
         heap.decref(n);
       }
     }
-    return dd;
   };
 
   def('get_new_ids', (_h, _s, args, kw) => {
     const [skip, limit, sortby, shortnames, file] = bindArgs(heap, 'get_new_ids', P('skip_update=, limit=, sortby=, shortnames=, file=, _state='), args, kw).values;
+    const state = ensureState();
+    if (truthy(skip!, false)) {
+      heap.incref(state.new);
+      return state.new;
+    }
     let sb: string = 'deltas';
     if (sortby !== 0) sb = heap.kind[sortby!] === Kind.STR ? (heap.payload[sortby!] as string) : strOf(heap, sortby!);
-    const ids = og.getNewIds({
-      skipUpdate: truthy(skip!, false),
-      limit: intOrNone(limit!, 10),
-      sortby: sb as 'deltas',
-      shortnames: shortnames === 0 || shortnames === heap.None ? null : isTrue(heap, shortnames!),
-      file: writable(file!),
-    });
-    const dd = truthy(skip!, false) && newIdsDict !== 0 ? newIdsDict : syncNewIds(ids);
-    heap.incref(dd);
-    return dd;
+    const sn = shortnames === 0 || shortnames === heap.None ? null : isTrue(heap, shortnames!);
+    if (sn !== null) dictSetStr(heap, newIdsState, 'shortnames', sn ? heap.True : heap.False);
+    const lim = intOrNone(limit!, 10);
+    try {
+      og.getNewIds({ skipUpdate: false, limit: lim, sortby: sb as 'deltas', shortnames: sn, file: writable(file!) });
+    } finally {
+      // Same key set in all three dicts (objgraph creates the 'old' and 'new' sets while building
+      // its rows, before it sorts and prints them — so also when sortby is bad or printing fails).
+      const ids = og.getNewIds({ skipUpdate: true });
+      syncSets(state.current, ids, false);
+      syncSets(state.old, ids, false);
+      syncSets(state.new, ids, true);
+    }
+    heap.incref(state.new);
+    return state.new;
   });
 
   // ---- locating objects ---------------------------------------------------------------------
 
   def('get_leaking_objects', (_h, _s, args, kw) => {
     const [objects] = bindArgs(heap, 'get_leaking_objects', P('objects='), args, kw).values;
+    if (!isNone(objects!)) {
+      // objgraph iterates `objects` twice (ids, then the result): a one-shot iterator is exhausted
+      // by the first pass. 3.5.0 (2.7) then fails in its `finally: del objects, i` because the
+      // loop variable was never bound.
+      const it = getIter(heap, objects!);
+      heap.decref(it);
+      const oneShot = it === objects;
+      const empty = oneShot || withObjects(objects!, (objs) => objs!.length === 0);
+      if (is27 && empty) throw heap.newException(t.UnboundLocalError, "local variable 'i' referenced before assignment");
+      if (oneShot) {
+        // 3.x: the collection runs first, then the first pass drains the iterator.
+        og.getLeakingObjects([]);
+        withObjects(objects!, () => 0);
+        return newList(heap, []);
+      }
+    }
     return listOf(withObjects(objects!, (objs) => og.getLeakingObjects(objs, { objectsList: isNone(objects!) ? 0 : objects! })));
   });
 
@@ -473,7 +512,19 @@ export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: Objgrap
 
   def('at_addrs', (_h, _s, args, kw) => {
     const [set] = bindArgs(heap, 'at_addrs', P('address_set'), args, kw).values;
-    return listOf(og.atAddrs(ids(set!)));
+    // objgraph tests `id(o) in address_set` for every tracked object.
+    if (heap.kind[set!] === Kind.STR) throw heap.newException(t.TypeError, "'in <string>' requires string as left operand, not int");
+    let addrs: number[];
+    try {
+      addrs = ids(set!);
+    } catch (e) {
+      if (heap.isExceptionOf(e, t.TypeError) && / object is not iterable$/.test(e.message)) {
+        heap.decref(e.exc);
+        throw heap.newException(t.TypeError, `argument of type '${heap.typeName(set!)}' is not iterable`);
+      }
+      throw e;
+    }
+    return listOf(og.atAddrs(addrs));
   });
 
   def('is_proper_module', (_h, _s, args, kw) => {
@@ -483,13 +534,44 @@ export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: Objgrap
 
   // ---- chains -------------------------------------------------------------------------------
 
+  /** A Python callable called on every object (`predicate(target)`, no truth test of the callable itself). */
+  const direct = (f: Ref): Predicate => (o) => {
+    const r = call(heap, f, [o]);
+    try {
+      return isTrue(heap, r);
+    } finally {
+      heap.decref(r);
+    }
+  };
+  /** `gc.get_referents` / `gc.get_referrers` as an edge function run natively; other callables are called. */
+  const gcFunction = (f: Ref): 'referents' | 'referrers' | null => {
+    const gcMod = heap.sysModules === 0 ? 0 : dictGetItemStr(heap, heap.sysModules, 'gc');
+    if (gcMod === 0) return null;
+    for (const name of ['get_referents', 'get_referrers'] as const) {
+      const g = getAttrOrNull(heap, gcMod, name);
+      if (g === 0) continue;
+      heap.decref(g);
+      if (g === f) return name === 'get_referents' ? 'referents' : 'referrers';
+    }
+    return null;
+  };
+  /** `edge_func(obj)` of a Python callable: the items of what it returns, as new references. */
+  const pyEdges = (f: Ref): ChainEdges => (o) => {
+    const r = call(heap, f, [o]);
+    try {
+      return items(r);
+    } finally {
+      heap.decref(r);
+    }
+  };
+  const chainSearch = (obj: Ref, pred: Ref, edges: boolean | ChainEdges, maxDepth: Ref, extraIgnore: Ref): Ref[] => {
+    const ignore = ids(extraIgnore);
+    if (extraIgnore !== 0) ignore.push(heap.addressOf(extraIgnore));
+    return og.findChainWithIgnore(obj, nativeModulePredicate(pred) ?? direct(pred), edges, { maxDepth: number(maxDepth, 20) }, ignore);
+  };
   const findChain = (name: string, forward: boolean): NativeFn => (_h, _s, args, kw) => {
     const [obj, pred, maxDepth, extraIgnore] = bindArgs(heap, name, P('obj, predicate, max_depth=, extra_ignore='), args, kw).values;
-    const p = predicate(pred!) ?? (() => false);
-    const ignore = ids(extraIgnore!);
-    if (extraIgnore !== 0) ignore.push(heap.addressOf(extraIgnore!));
-    const chain = og.findChainWithIgnore(obj!, nativeModulePredicate(pred!) ?? p, forward, { maxDepth: number(maxDepth!, 20) }, ignore);
-    return listOf(chain);
+    return listOf(chainSearch(obj!, pred!, forward, maxDepth!, extraIgnore!));
   };
   /** `objgraph.is_proper_module` passed as the predicate: run it natively. */
   let isProperModuleFn: Ref = 0;
@@ -617,6 +699,65 @@ export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: Objgrap
   });
 
   // ---- objgraph's private helpers that scripts and objgraph's own tests call ------------------
+
+  def('_find_chain', (_h, _s, args, kw) => {
+    const [obj, pred, edgeFunc, maxDepth, extraIgnore] = bindArgs(heap, '_find_chain', P('obj, predicate, edge_func, max_depth=, extra_ignore='), args, kw).values;
+    const native = gcFunction(edgeFunc!);
+    const chain = chainSearch(obj!, pred!, native === null ? pyEdges(edgeFunc!) : native === 'referents', maxDepth!, extraIgnore!);
+    // _find_chain lists the chain from the found object back to `obj` whatever the direction
+    // (find_ref_chain reverses it; the native forward search already did).
+    return listOf(native === 'referents' ? chain.reverse() : chain);
+  });
+
+  def('_show_graph', (_h, _s, args, kw) => {
+    const [objs, edgeFunc, swap, maxDepth, extraIgnore, filter, tooMany, highlight, filename, extraInfo, refcounts, shortnames, output, cullFunc, extraNodeAttrs] = bindArgs(
+      heap,
+      '_show_graph',
+      P('objs, edge_func, swap_source_target, max_depth=, extra_ignore=, filter=, too_many=, highlight=, filename=, extra_info=, refcounts=, shortnames=, output=, cull_func=, extra_node_attrs='),
+      args,
+      kw,
+    ).values;
+    const { opts, ignore } = showOptions([objs!, maxDepth!, extraIgnore!, filter!, tooMany!, highlight!, filename!, extraInfo!, refcounts!, shortnames!, output!, extraNodeAttrs!]);
+    const { roots, shape, ignore: ignore2 } = rootsOf(objs!);
+    const native = gcFunction(edgeFunc!);
+    const edges = native ?? pyEdges(edgeFunc!);
+    const cull = isNone(cullFunc!) ? null : direct(cullFunc!);
+    og.showGraph(roots, edges, isTrue(heap, swap!), { ...opts, edgesReturnNewRefs: native === null }, shape, cull, [...ignore, ...ignore2]);
+    return none();
+  });
+
+  def('_obj_label', (_h, _s, args, kw) => {
+    const [obj, extraInfo, refcounts, shortnames] = bindArgs(heap, '_obj_label', P('obj, extra_info=, refcounts=, shortnames='), args, kw).values;
+    const parts = [typename(heap, obj!, truthy(shortnames!, true))];
+    if (truthy(refcounts!, false)) {
+      // sys.getrefcount(obj) - 4 inside objgraph's _obj_label: the caller's references, plus the
+      // frame's argument, getrefcount's argument and (2.7) the caller's stack slot. Here the
+      // native call's argument is already in heap.refcount.
+      const immortal = heap.profile.immortalObjects && (heap.flags[obj!]! & Flag.IMMORTAL) !== 0;
+      parts[0] += ` [${immortal ? heap.profile.immortalRefcount - 4 : heap.refcount(obj!) + (is27 ? -2 : -3)}]`;
+    }
+    parts.push(safeRepr(heap, obj!));
+    if (!isNone(extraInfo!) && isTrue(heap, extraInfo!)) {
+      const r = call(heap, extraInfo!, [obj!]);
+      try {
+        parts.push(strOf(heap, r));
+      } finally {
+        heap.decref(r);
+      }
+    }
+    return strResult(quote(parts.join('\n')));
+  });
+
+  def('_obj_attrs', (_h, _s, args, kw) => {
+    const [obj, fn] = bindArgs(heap, '_obj_attrs', P('obj, extra_node_attrs'), args, kw).values;
+    if (fn === heap.None) return strResult('');
+    const attrs = nodeAttrs(fn!, obj!);
+    const keys = Object.keys(attrs).sort(codePointCompare);
+    return strResult(`, ${keys
+      .filter((k) => attrs[k] !== null)
+      .map((k) => `${k}="${quote(attrs[k]!)}"`)
+      .join(', ')}`);
+  });
 
   const strResult = (text: string) => str(text);
   def('_obj_node_id', (_h, _s, args, kw) => {

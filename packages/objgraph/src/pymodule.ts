@@ -514,6 +514,7 @@ export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: Objgrap
     const [set] = bindArgs(heap, 'at_addrs', P('address_set'), args, kw).values;
     // objgraph tests `id(o) in address_set` for every tracked object.
     if (heap.kind[set!] === Kind.STR) throw heap.newException(t.TypeError, "'in <string>' requires string as left operand, not int");
+    if (set === heap.None) throw heap.newException(t.TypeError, "argument of type 'NoneType' is not iterable");
     let addrs: number[];
     try {
       addrs = ids(set!);
@@ -672,9 +673,6 @@ export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: Objgrap
       }
     }
     const target = backrefs ? 'show_backrefs' : 'show_refs';
-    for (const n of ['max_depth', 'filter']) {
-      if (kwNames.includes(n)) throw heap.newException(t.TypeError, is27 ? `${target}() got multiple values for keyword argument '${n}'` : `objgraph.${target}() got multiple values for keyword argument '${n}'`);
-    }
     // The chains (Python sequences) as arrays; empty ones are dropped by objgraph.
     const chains: Ref[][] = [];
     const held: Ref[] = [];
@@ -686,6 +684,10 @@ export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: Objgrap
         chains.push(xs);
       }
       if (chains.length === 0) throw new ObjgraphError('ValueError', is27 ? 'max() arg is an empty sequence' : 'max() iterable argument is empty');
+      // max_depth and filter are computed first, then passed with **kw to show_backrefs/show_refs.
+      for (const n of ['max_depth', 'filter']) {
+        if (kwNames.includes(n)) throw heap.newException(t.TypeError, is27 ? `${target}() got multiple values for keyword argument '${n}'` : `objgraph.${target}() got multiple values for keyword argument '${n}'`);
+      }
       const v = bindArgs(heap, target, SHOW_PARAMS, [heap.None, ...kwValues], kwNames).values;
       const { opts, ignore } = showOptions(v);
       const holds = new Map<Ref, number>();

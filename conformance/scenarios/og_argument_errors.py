@@ -1,0 +1,31 @@
+# Argument errors of objgraph functions: missing/extra/unknown arguments, non-callable filters, bad typenames, empty tables.
+import objgraph
+def t(f, *a, **k):
+    try:
+        r = f(*a, **k)
+        print("ok %r" % (r,))
+    except Exception as e:
+        print("%s: %s" % (type(e).__name__, e))
+t(objgraph.count)
+t(objgraph.count, 'X', [], 3)
+t(objgraph.count, 3)
+t(objgraph.count, 'X', objects=5)
+t(objgraph.by_type, None)
+t(objgraph.by_type, 'X', bogus=1)
+t(objgraph.typestats, filter=5)
+t(objgraph.typestats, objects=3)
+t(objgraph.most_common_types, limit='a', objects=[])
+t(objgraph.most_common_types, limit=-1, objects=[1, 'a', 2.0, 'b', 'c'])
+t(objgraph.show_most_common_types, objects=[])
+t(objgraph.at, 'x')
+t(objgraph.find_backref_chain, [])
+t(objgraph.get_new_ids, 1, 2, 3, 4, 5, 6, 7)
+t(objgraph.show_refs)
+t(objgraph.show_refs, [], 3, (), None, 10, None, None, None, False, True, None, None, 1)
+t(objgraph.show_backrefs, [], filename='a.dot', output=object())
+t(objgraph.show_backrefs, [], bogus=True)
+t(objgraph.is_proper_module)
+t(objgraph.get_leaking_objects, 1, 2)
+t(objgraph.growth, limit='x')
+t(objgraph.show_growth, bogus=2)
+t(objgraph.growth, 10, {}, True, None, 5)

@@ -9,7 +9,6 @@ import {
   dictEntries,
   dictGetStr,
   dictSetStr,
-  type ExceptionData,
   Kind,
   moduleDict,
   newClass,
@@ -17,7 +16,6 @@ import {
   newStr,
   PyException,
   type Ref,
-  strOf,
   call,
   intern,
   type ModuleData,
@@ -31,6 +29,8 @@ import { Frame } from './vm/frame.js';
 import { createSysModule, installStdStreams } from './modules/sys.js';
 import { createCopyModule, createFunctoolsModule, createFutureModule, createTimeModule } from './modules/misc.js';
 import { wireRuntimeLibrary } from './runtime.js';
+import { createAtexitModule } from './modules/atexit.js';
+import { createTracebackModule } from './modules/traceback.js';
 import { installIntrospection } from './vm/introspection.js';
 import { flushSoftspace27 } from './lib/builtins.js';
 import { libState } from './lib/state.js';
@@ -83,6 +83,8 @@ export function createInterpreter(options: InterpreterOptions = {}): Interpreter
   it.moduleProviders.set('__future__', createFutureModule);
   it.moduleProviders.set('functools', createFunctoolsModule);
   it.moduleProviders.set('copy', createCopyModule);
+  it.moduleProviders.set('atexit', createAtexitModule);
+  it.moduleProviders.set('traceback', createTracebackModule);
   it.compileModule = (source, filename) => compileSource(it, source, filename);
   void heap;
   return it;
@@ -170,28 +172,17 @@ function reportSyntaxError(it: Interpreter, e: PySyntaxError | CompileError, fil
   it.writeErr(lines.join('\n') + '\n');
 }
 
-/** The exit status and message for a SystemExit exception (CPython's handle_system_exit). */
-function systemExitStatus(it: Interpreter, exc: Ref): number {
-  const heap = it.heap;
-  const data = heap.payload[exc] as ExceptionData;
-  const args = data.args === 0 ? [] : (heap.payload[data.args] as Ref[]);
-  const code = args.length === 0 ? heap.None : args.length === 1 ? args[0]! : data.args;
-  if (code === heap.None) return 0;
-  if (heap.kind[code] === Kind.INT || heap.kind[code] === Kind.BOOL) return Number(heap.payload[code] as number) & 0xff;
-  it.writeErr(`${strOf(heap, code)}\n`);
-  return 1;
-}
-
 /** Tear down like CPython: 3.12 collects and clears modules; 2.7 sets `__main__` globals to None. */
 /** `Py_FlushLine` (2.7): a pending print-statement space on stdout becomes a newline. */
 function flushLine(it: Interpreter): void {
   if (it.profile.flushSoftspace) flushSoftspace27(it.heap, libState(it.heap).hooks);
 }
 
-function shutdown(it: Interpreter, main: Ref): void {
+function shutdown(it: Interpreter, main: Ref): number | null {
   const heap = it.heap;
+  let status: number | null = null;
   try {
-    it.runAtexit();
+    status = it.runAtexit();
     flushLine(it);
     if (it.version === '2.7') {
       // Py_Finalize: one collection, then PyImport_Cleanup clears __main__ (underscore names first).
@@ -220,6 +211,7 @@ function shutdown(it: Interpreter, main: Ref): void {
     if (e instanceof PyException) heap.decref(e.exc);
     else if (!(e instanceof BudgetExceeded)) throw e;
   }
+  return status;
 }
 
 /** `_PyModule_Clear`: names starting with one underscore become None, then all others (except __builtins__). */
@@ -291,7 +283,7 @@ export function runProgram(options: ProgramOptions): ProgramResult {
   } catch (e) {
     if (e instanceof PyException) {
       flushLine(it);
-      if (it.isInstanceOf(e.exc, it.heap.t.SystemExit)) exitCode = systemExitStatus(it, e.exc);
+      if (it.isInstanceOf(e.exc, it.heap.t.SystemExit)) exitCode = it.systemExitStatus(e.exc);
       else {
         it.printUncaught(e);
         exitCode = 1;
@@ -305,6 +297,8 @@ export function runProgram(options: ProgramOptions): ProgramResult {
       exitCode = 1;
     } else throw e;
   }
-  shutdown(it, main);
+  // 2.7: a SystemExit out of sys.exitfunc sets the exit status.
+  const status = shutdown(it, main);
+  if (status !== null) exitCode = status;
   return { exitCode, interp: it };
 }

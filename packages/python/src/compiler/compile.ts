@@ -838,6 +838,7 @@ class ScopeCompiler {
     this.loopDepth--;
     const orelse = this.block(s.orelse);
     const node = s.iter;
+    const forItem = this.forIterLocation(s);
     return (f) => {
       const obj = iterable(f);
       let iter: Ref;
@@ -849,7 +850,7 @@ class ScopeCompiler {
       }
       try {
         for (;;) {
-          const item = iterNext(heap, iter);
+          const item = forItem(f, iter);
           if (item === 0) break;
           store(f, item);
           const c = body(f);
@@ -861,6 +862,28 @@ class ScopeCompiler {
         heap.decref(iter);
       }
       return orelse(f);
+    };
+  }
+
+  /**
+   * `next(iter)` at a `for` loop's FOR_ITER instruction: while the iterator runs (a generator
+   * raising, say), the frame is at the loop header — 3.12 reports the `for` statement's line and
+   * position, 2.7 the greatest line compiled up to the iterable. The statement's own line and
+   * position come back afterwards, so nothing else sees the change.
+   */
+  private forIterLocation(s: A.For): (f: Frame, iter: Ref) => Ref {
+    const heap = this.heap;
+    const is27 = this.is27;
+    const iterNode = s.iter as A.Expr & { line27?: number };
+    return (f, iter) => {
+      const line = f.lineno;
+      const pos = f.pos;
+      f.lineno = is27 ? (iterNode.line27 ?? s.lineno) : s.lineno;
+      f.pos = is27 ? null : s;
+      const item = iterNext(heap, iter);
+      f.lineno = line;
+      f.pos = pos;
+      return item;
     };
   }
 
@@ -2339,15 +2362,26 @@ class ScopeCompiler {
    * Build the nested loops of a comprehension: `emit(f)` is called for each element with the
    * comprehension's frame.
    */
-  private compLoops(gens: readonly A.Comprehension[], index: number, emit: (f: Frame) => void, firstIter: ((f: Frame) => Ref) | null): (f: Frame) => void {
+  private compLoops(
+    gens: readonly A.Comprehension[],
+    index: number,
+    emit: (f: Frame, acc: Ref) => void,
+    firstIter: ((f: Frame) => Ref) | null,
+    comp: A.ListComp | A.SetComp | A.DictComp,
+  ): (f: Frame, acc: Ref) => void {
     const heap = this.heap;
     if (index === gens.length) return emit;
     const g = gens[index]!;
     const iterFn = index === 0 && firstIter !== null ? firstIter : this.expr(g.iter);
     const store = this.target(g.target);
     const conds = g.ifs.map((c) => this.cond(c));
-    const inner = this.compLoops(gens, index + 1, emit, null);
-    return (f) => {
+    const inner = this.compLoops(gens, index + 1, emit, null, comp);
+    // FOR_ITER's location: 3.12 gives the whole comprehension, 2.7 the greatest line compiled up
+    // to this clause's iterable.
+    const is27 = this.is27;
+    const iterNode = g.iter as A.Expr & { line27?: number };
+    const forPos = is27 ? null : comp;
+    return (f, acc) => {
       const obj = iterFn(f);
       let it: Ref;
       try {
@@ -2357,7 +2391,13 @@ class ScopeCompiler {
       }
       try {
         for (;;) {
+          const line = f.lineno;
+          const pos = f.pos;
+          f.lineno = is27 ? (iterNode.line27 ?? iterNode.lineno) : comp.lineno;
+          f.pos = forPos;
           const x = iterNext(heap, it);
+          f.lineno = line;
+          f.pos = pos;
           if (x === 0) break;
           store(f, x);
           let ok = true;
@@ -2367,7 +2407,7 @@ class ScopeCompiler {
               break;
             }
           }
-          if (ok) inner(f);
+          if (ok) inner(f, acc);
           if (heap.gc.pending) heap.safePoint();
         }
       } finally {
@@ -2382,14 +2422,21 @@ class ScopeCompiler {
     // 2.7 list comprehension: runs right here, in this scope.
     if (this.is27 && e.type === 'ListComp') {
       const elt = this.expr(e.elt);
+      const loops = this.compLoops(
+        e.generators,
+        0,
+        (ff, result) => {
+          const v = elt(ff);
+          listAppend(heap, result, v);
+          heap.decref(v);
+        },
+        null,
+        e,
+      );
       return (f) => {
         const result = newList(heap, []);
         try {
-          this.compLoops(e.generators, 0, (ff) => {
-            const v = elt(ff);
-            listAppend(heap, result, v);
-            heap.decref(v);
-          }, null)(f);
+          loops(f, result);
         } catch (err) {
           heap.decref(result);
           throw err;
@@ -2420,6 +2467,11 @@ class ScopeCompiler {
         try {
           fast[0] = iterable; // '.0'
           return build(cf);
+        } catch (err) {
+          // The comprehension's instructions belong to this frame: a traceback points at them.
+          f.lineno = cf.lineno;
+          f.pos = cf.pos;
+          throw err;
         } finally {
           for (let i = 0; i < fast.length; i++) if (fast[i] !== 0) heap.decref(fast[i]!);
         }
@@ -2472,10 +2524,10 @@ class ScopeCompiler {
     if (e.type === 'DictComp') {
       const k = this.expr(e.key);
       const v = this.expr(e.value);
-      return (f) => {
-        const d = newDict(heap);
-        try {
-          this.compLoops(e.generators, 0, (ff) => {
+      const loops = this.compLoops(
+        e.generators,
+        0,
+        (ff, d) => {
             // 3.8+: key first, then value.
             const kk = k(ff);
             let vv: Ref;
@@ -2491,7 +2543,14 @@ class ScopeCompiler {
               heap.decref(kk);
               heap.decref(vv);
             }
-          }, firstIter)(f);
+        },
+        firstIter,
+        e,
+      );
+      return (f) => {
+        const d = newDict(heap);
+        try {
+          loops(f, d);
         } catch (err) {
           heap.decref(d);
           throw err;
@@ -2501,18 +2560,25 @@ class ScopeCompiler {
     }
     const elt = this.expr(e.elt);
     const isSet = e.type === 'SetComp';
+    const loops = this.compLoops(
+      e.generators,
+      0,
+      (ff, result) => {
+        const v = elt(ff);
+        try {
+          if (isSet) setAdd(heap, result, v);
+          else listAppend(heap, result, v);
+        } finally {
+          heap.decref(v);
+        }
+      },
+      firstIter,
+      e,
+    );
     return (f) => {
       const result = isSet ? newSet(heap, []) : newList(heap, []);
       try {
-        this.compLoops(e.generators, 0, (ff) => {
-          const v = elt(ff);
-          try {
-            if (isSet) setAdd(heap, result, v);
-            else listAppend(heap, result, v);
-          } finally {
-            heap.decref(v);
-          }
-        }, firstIter)(f);
+        loops(f, result);
       } catch (err) {
         heap.decref(result);
         throw err;
@@ -2733,18 +2799,20 @@ class ScopeCompiler {
         const body = this.genBlock(s.body);
         this.loopDepthDec();
         const orelse = this.genBlock(s.orelse);
+        const forItem = this.forIterLocation(s);
         return function* (f: Frame) {
           enter(f);
           const obj = iterable(f);
           let iter: Ref;
           try {
+            f.pos = s.iter;
             iter = getIter(heap, obj);
           } finally {
             heap.decref(obj);
           }
           try {
             for (;;) {
-              const item = iterNext(heap, iter);
+              const item = forItem(f, iter);
               if (item === 0) break;
               store(f, item);
               const c = yield* body(f);

@@ -140,6 +140,9 @@ export function bindArguments(
   // Defaults for missing positional parameters.
   if (npos < co) {
     const firstDefault = co - defs.length;
+    // 2.7 counts the parameters bound so far, before any default is filled in.
+    let given27 = 0;
+    if (is27) for (let i = 0; i < co; i++) if (fast[i] !== 0) given27++;
     const missing: string[] = [];
     for (let i = npos; i < co; i++) {
       if (fast[i] !== 0) continue;
@@ -151,8 +154,7 @@ export function bindArguments(
     }
     if (missing.length > 0) {
       if (is27) {
-        let given = 0;
-        for (let i = 0; i < co; i++) if (fast[i] !== 0) given++;
+        const given = given27;
         const m = co - defs.length;
         throw heap.newException(
           heap.t.TypeError,

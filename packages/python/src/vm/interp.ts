@@ -8,6 +8,8 @@ import {
   call,
   type CodeData,
   dictGetStr,
+  dictDelStr,
+  strOf,
   dictSetStr,
   type ExceptionData,
   Flag,
@@ -108,6 +110,12 @@ export interface InterpreterOptions {
   modules?: Record<string, (interp: Interpreter) => Ref>;
 }
 
+/**
+ * An exit callback. `func` is the Python callable of an `atexit.register` entry (for
+ * `unregister` and the error report); `release` drops the references the entry holds.
+ */
+export type AtexitCallback = (() => void) & { func?: Ref; release?: () => void };
+
 /** Reusable empty argument list. */
 const NO_ARGS: Ref[] = [];
 
@@ -144,8 +152,11 @@ export class Interpreter {
   readonly excStack: { exc: Ref; tb: Ref }[] = [];
   /** Operations from the runtime library (installed by `wireRuntimeLibrary`). */
   ops!: import('./ops.js').RuntimeOps;
-  /** Functions to call at exit (weakref.finalize with atexit=True), newest last. */
-  readonly atexit: (() => void)[] = [];
+  /**
+   * Functions to call at exit, newest last: weakref.finalize's exit function and, in 3.12,
+   * `atexit.register` entries (null once unregistered).
+   */
+  readonly atexit: (AtexitCallback | null)[] = [];
   exitCode = 0;
 
   constructor(options: InterpreterOptions = {}) {
@@ -702,7 +713,7 @@ export class Interpreter {
   }
 
   /** CPython's `PyErr_WriteUnraisable(obj)`, per version. `exc` is borrowed. */
-  writeUnraisable(exc: Ref, obj: Ref): void {
+  writeUnraisable(exc: Ref, obj: Ref, where = 'in'): void {
     const heap = this.heap;
     if (this.profile.unraisableStyle === '2.7') {
       this.writeToSysStderr(unraisable27(heap, exc, obj));
@@ -711,9 +722,9 @@ export class Interpreter {
     let text = '';
     try {
       // No object (CPython's PyErr_WriteUnraisable(NULL)): no "Exception ignored in" line.
-      if (obj !== 0) text = `Exception ignored in: ${reprOf(heap, obj)}\n`;
+      if (obj !== 0) text = `Exception ignored ${where}: ${reprOf(heap, obj)}\n`;
     } catch {
-      text = `Exception ignored in: <object repr() failed>\n`;
+      text = `Exception ignored ${where}: <object repr() failed>\n`;
     }
     let tb = heap.kind[exc] === Kind.EXCEPTION ? (heap.payload[exc] as ExceptionData).traceback : 0;
     // An exception without a traceback gets one for the running Python frame (3.12).
@@ -766,6 +777,11 @@ export class Interpreter {
     dictSetStr(this.heap, this.modulesDict, name, m);
   }
 
+  /** Remove `name` from sys.modules (an import that failed). */
+  unregisterModule(name: string): void {
+    dictDelStr(this.heap, this.modulesDict, name);
+  }
+
   // ==========================================================================================
   // Helpers for natives
   // ==========================================================================================
@@ -794,19 +810,78 @@ export class Interpreter {
     return this.excStack.length > 0 ? this.excStack[this.excStack.length - 1]! : null;
   }
 
-  /** Run the atexit callbacks, most recently registered first. */
-  runAtexit(): void {
-    while (this.atexit.length > 0) {
-      const fn = this.atexit.pop()!;
+  /**
+   * Run the exit callbacks, most recently registered first (3.12 `atexit_callfuncs`: the ones
+   * registered meanwhile are not called, an exception is reported as unraisable "in atexit
+   * callback"), then drop them all. 2.7 then calls `sys.exitfunc` (`call_sys_exitfunc`); a
+   * SystemExit it raises gives the exit status, returned here (else null).
+   */
+  runAtexit(): number | null {
+    const n = this.atexit.length;
+    for (let i = n - 1; i >= 0; i--) {
+      const fn = this.atexit[i];
+      if (fn === null || fn === undefined) continue;
+      this.atexit[i] = null;
       try {
         fn();
       } catch (e) {
         if (e instanceof PyException) {
-          this.writeUnraisable(e.exc, 0);
-          this.heap.decref(e.exc);
+          if (fn.func !== undefined) this.heap.incref(fn.func);
+          const func = fn.func ?? 0;
+          this.writeUnraisable(e.exc, func, fn.func !== undefined ? 'in atexit callback' : undefined);
+          if (func !== 0) this.heap.decref(func);
+          this.discard(e);
         } else throw e;
       }
     }
+    this.clearAtexit();
+    return this.version === '2.7' ? this.callSysExitfunc27() : null;
+  }
+
+  /** Forget every exit callback (`atexit._clear`). */
+  clearAtexit(): void {
+    const cbs = this.atexit.splice(0);
+    for (const cb of cbs) cb?.release?.();
+  }
+
+  /**
+   * 2.7 `call_sys_exitfunc`: take `sys.exitfunc` out of `sys` and call it; an exception is
+   * printed (after "Error in sys.exitfunc:" unless it is SystemExit, whose code is returned).
+   */
+  private callSysExitfunc27(): number | null {
+    const heap = this.heap;
+    const d = moduleDict(heap, this.sysModule);
+    const fn = dictGetStr(heap, d, 'exitfunc');
+    if (fn === 0) return null;
+    heap.incref(fn);
+    dictDelStr(heap, d, 'exitfunc');
+    let status: number | null = null;
+    try {
+      heap.decref(call(heap, fn, []));
+    } catch (e) {
+      if (!(e instanceof PyException)) throw e;
+      if (this.isInstanceOf(e.exc, heap.t.SystemExit)) status = this.systemExitStatus(e.exc);
+      else {
+        this.writeToSysStderr('Error in sys.exitfunc:\n');
+        this.printUncaught(e);
+      }
+      this.discard(e);
+    } finally {
+      heap.decref(fn);
+    }
+    return status;
+  }
+
+  /** The exit status for a SystemExit instance (CPython's handle_system_exit; prints a non-int code). */
+  systemExitStatus(exc: Ref): number {
+    const heap = this.heap;
+    const data = heap.payload[exc] as ExceptionData;
+    const args = data.args === 0 ? [] : (heap.payload[data.args] as Ref[]);
+    const code = args.length === 0 ? heap.None : args.length === 1 ? args[0]! : data.args;
+    if (code === heap.None) return 0;
+    if (heap.kind[code] === Kind.INT || heap.kind[code] === Kind.BOOL) return Number(heap.payload[code] as number) & 0xff;
+    this.writeToSysStderr(`${strOf(heap, code)}\n`);
+    return 1;
   }
 
   /** A SystemExit instance carrying `code` (borrowed). */

@@ -42,7 +42,11 @@ export function makeRaise(it: Interpreter, f: Frame, e: Ref, v: Ref, tb: Ref, ca
   const is27 = heap.profile.version === '2.7';
   let inst: Ref;
   try {
-    if (isExceptionClass(heap, e)) {
+    if (is27 && isExceptionClass(heap, e) && v !== 0 && isExceptionInstance(heap, v) && isSubtype(heap, heap.typ[v]!, e)) {
+      // 2.7 `raise Class, instance` (PyErr_NormalizeException): an instance of the class is used as is.
+      heap.rc[v]++;
+      inst = v;
+    } else if (isExceptionClass(heap, e)) {
       let args: Ref[] = [];
       if (v !== 0 && v !== heap.None) {
         if (heap.kind[v] === Kind.TUPLE && is27) args = heap.payload[v] as Ref[];
@@ -102,10 +106,12 @@ export function makeRaise(it: Interpreter, f: Frame, e: Ref, v: Ref, tb: Ref, ca
     setContextFromHandled(it, inst);
   }
   if (tb !== 0) {
-    if (heap.kind[tb] === Kind.TRACEBACK) pe.tb = tb;
-    else heap.decref(tb);
+    if (heap.kind[tb] === Kind.TRACEBACK) {
+      pe.tb = tb;
+      // 2.7 `raise t, v, tb` is WHY_RERAISE: the raising frame adds no traceback entry.
+      if (is27) pe.lastFrame = f;
+    } else heap.decref(tb);
   }
-  void f;
   return pe;
 }
 

@@ -107,7 +107,10 @@ function caretLine(line: string, info: CaretInfo, lineno: number, entryLine: num
   // A span that continues on later lines is marked to the end of this line.
   const endCol = info.endLineno !== entryLine ? rstripped.length : info.endCol;
   info = { ...info, endCol };
-  if (info.col <= lead && info.endCol >= rstripped.length) return null;
+  // Markers spanning the whole line are left out, unless they carry an anchor (a binary
+  // operator or a subscript marks its `^` part even then).
+  const anchored = info.anchor !== undefined && info.anchor[1] > info.anchor[0];
+  if (info.col <= lead && info.endCol >= rstripped.length && !anchored) return null;
   let s = ' '.repeat(Math.max(0, info.col - lead));
   if (info.anchor) {
     for (let c = info.col; c < info.endCol; c++) s += c >= info.anchor[0] && c < info.anchor[1] ? '^' : '~';
@@ -120,12 +123,41 @@ function caretLine(line: string, info: CaretInfo, lineno: number, entryLine: num
  * the caret line.
  */
 export function formatTracebackEntries(heap: Heap, tb: Ref, source: SourceLookup, carets: boolean): string[] {
-  const lines: string[] = [];
-  for (const entry of tracebackEntries(heap, tb)) {
+  return formatTracebackChunks(heap, tracebackEntries(heap, tb), source, carets).flat();
+}
+
+/** 3.x prints at most this many identical consecutive entries (TB_RECURSIVE_CUTOFF). */
+const RECURSIVE_CUTOFF = 3;
+
+/**
+ * One chunk of lines per printed traceback entry (outermost first): the `File` line, the source
+ * line and 3.12's caret line. 3.x replaces a run of more than three identical entries (same file,
+ * line and function) after the third with `[Previous line repeated N more times]`.
+ */
+export function formatTracebackChunks(heap: Heap, entries: readonly Ref[], source: SourceLookup, carets: boolean): string[][] {
+  const chunks: string[][] = [];
+  const collapse = heap.profile.version !== '2.7';
+  let lastKey = '';
+  let count = 0;
+  const repeated = () => {
+    if (collapse && count > RECURSIVE_CUTOFF) {
+      const n = count - RECURSIVE_CUTOFF;
+      chunks.push([`  [Previous line repeated ${n} more time${n > 1 ? 's' : ''}]`]);
+    }
+  };
+  for (const entry of entries) {
     const d = heap.payload[entry] as TracebackData;
     const fd = heap.payload[d.frame] as FrameData;
     const code = heap.payload[fd.code] as CodeData;
-    lines.push(`  File "${code.filename}", line ${d.lineno}, in ${code.name}`);
+    const key = `${code.filename}\0${d.lineno}\0${code.name}`;
+    if (key !== lastKey) {
+      repeated();
+      lastKey = key;
+      count = 0;
+    }
+    count++;
+    if (collapse && count > RECURSIVE_CUTOFF) continue;
+    const lines: string[] = [`  File "${code.filename}", line ${d.lineno}, in ${code.name}`];
     const text = source(code.filename, d.lineno);
     if (text !== null) {
       const stripped = text.trim();
@@ -140,8 +172,10 @@ export function formatTracebackEntries(heap: Heap, tb: Ref, source: SourceLookup
         }
       }
     }
+    chunks.push(lines);
   }
-  return lines;
+  repeated();
+  return chunks;
 }
 
 /**
@@ -149,27 +183,58 @@ export function formatTracebackEntries(heap: Heap, tb: Ref, source: SourceLookup
  * including 3.12's chained exceptions.
  */
 export function formatException(heap: Heap, exc: Ref, tb: Ref, source: SourceLookup, carets: boolean, seen = new Set<Ref>()): string[] {
-  const out: string[] = [];
-  seen.add(exc);
-  if (heap.profile.version !== '2.7' && heap.kind[exc] === Kind.EXCEPTION) {
+  return formatExceptionChunks(heap, exc, tb, source, carets, 'interpreter', seen).flat();
+}
+
+/**
+ * The report of `formatException` as the pieces the `traceback` module's `format_exception`
+ * returns: the header, one piece per entry, the chaining separators, the exception line(s).
+ * `style` `'module27'` names the exception the way 2.7's `traceback.format_exception_only` does
+ * (the class `__name__`, no module); `exc` 0 stands for `None`.
+ */
+export function formatExceptionChunks(
+  heap: Heap,
+  exc: Ref,
+  tb: Ref,
+  source: SourceLookup,
+  carets: boolean,
+  style: 'interpreter' | 'module27' = 'interpreter',
+  seen = new Set<Ref>(),
+): string[][] {
+  const out: string[][] = [];
+  if (exc !== 0) seen.add(exc);
+  if (exc !== 0 && heap.profile.version !== '2.7' && heap.kind[exc] === Kind.EXCEPTION) {
     const data = heap.payload[exc] as ExceptionData;
     if (data.cause !== 0 && data.cause !== heap.None && !seen.has(data.cause)) {
       const cd = heap.payload[data.cause] as ExceptionData;
-      out.push(...formatException(heap, data.cause, cd.traceback, source, carets, seen));
-      out.push('', 'The above exception was the direct cause of the following exception:', '');
+      out.push(...formatExceptionChunks(heap, data.cause, cd.traceback, source, carets, style, seen));
+      out.push(['', 'The above exception was the direct cause of the following exception:', '']);
     } else if (data.context !== 0 && data.context !== heap.None && !data.suppressContext && !seen.has(data.context)) {
       const cd = heap.payload[data.context] as ExceptionData;
-      out.push(...formatException(heap, data.context, cd.traceback, source, carets, seen));
-      out.push('', 'During handling of the above exception, another exception occurred:', '');
+      out.push(...formatExceptionChunks(heap, data.context, cd.traceback, source, carets, style, seen));
+      out.push(['', 'During handling of the above exception, another exception occurred:', '']);
     }
   }
-  if (tb !== 0) {
-    out.push('Traceback (most recent call last):');
-    out.push(...formatTracebackEntries(heap, tb, source, carets));
+  if (tb !== 0 && tb !== heap.None) {
+    out.push(['Traceback (most recent call last):']);
+    out.push(...formatTracebackChunks(heap, tracebackEntries(heap, tb), source, carets));
+  }
+  if (exc === 0 || exc === heap.None) {
+    out.push([heap.profile.version === '2.7' ? 'None' : 'NoneType: None']);
+    return out;
   }
   const syn = syntaxErrorLines(heap, exc);
-  if (syn !== null) out.push(...syn);
-  else out.push(exceptionOnlyLine(heap, exc));
+  if (syn !== null) out.push(syn);
+  else if (style === 'module27') {
+    const name = (heap.payload[heap.typ[exc]!] as TypeData).name;
+    let msg: string;
+    try {
+      msg = strOf(heap, exc);
+    } catch {
+      msg = `<unprintable ${name} object>`;
+    }
+    out.push([msg === '' ? name : `${name}: ${msg}`]);
+  } else out.push([exceptionOnlyLine(heap, exc)]);
   return out;
 }
 

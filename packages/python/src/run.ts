@@ -19,9 +19,11 @@ import {
   call,
   intern,
   type ModuleData,
+  warningAction,
 } from '@heaplab/heap';
 import { dumpShutdownStats } from '@heaplab/gc';
 import { compileModule, CompileError } from './compiler/compile.js';
+import { compileWarnings312 } from './compiler/warnings312.js';
 import type { CodeUnit } from './compiler/code.js';
 import { parse, PySyntaxError } from './parser/index.js';
 import { BudgetExceeded, Interpreter, type InterpreterOptions } from './vm/interp.js';
@@ -94,6 +96,11 @@ export function createInterpreter(options: InterpreterOptions = {}): Interpreter
 export function compileSource(it: Interpreter, source: string, filename: string): CodeUnit {
   const dialect = it.version;
   const mod = parse(source, { dialect, filename });
+  if (dialect !== '2.7') {
+    // 3.12 warns while it parses (invalid escapes), then while it compiles.
+    emitSyntaxWarnings(it, filename, source, mod.warnings ?? []);
+    emitSyntaxWarnings(it, filename, source, compileWarnings312(mod));
+  }
   const fut = futureFlags(mod as never);
   return compileModule(it, it.ops, mod, {
     dialect,
@@ -101,6 +108,30 @@ export function compileSource(it: Interpreter, source: string, filename: string)
     trueDivision: dialect !== '2.7' || fut.has('division'),
     unicodeLiterals: dialect === '2.7' && fut.has('unicode_literals'),
   });
+}
+
+/**
+ * Show compile-time SyntaxWarnings as `PyErr_WarnExplicit(SyntaxWarning, msg, filename, lineno,
+ * NULL, NULL)` does when the warnings module is not loaded: through the start-up filters (no
+ * registry, so a repeated warning is shown again), as `file:line: SyntaxWarning: msg` and the
+ * source line without its indentation.
+ */
+function emitSyntaxWarnings(it: Interpreter, filename: string, source: string, warnings: readonly { lineno: number; message: string }[]): void {
+  if (warnings.length === 0) return;
+  const heap = it.heap;
+  const module = filename.endsWith('.py') ? filename.slice(0, -3) : filename;
+  const action = warningAction(heap, heap.profile.defaultWarningFilters, heap.t.SyntaxWarning, module);
+  if (action === 'ignore') return;
+  const lines = source.split(/\r\n|\r|\n/);
+  for (const w of warnings) {
+    let text = `${filename}:${w.lineno}: SyntaxWarning: ${w.message}\n`;
+    const line = lines[w.lineno - 1];
+    if (line !== undefined) {
+      const shown = line.replace(/^[ \t\f]+/, '').replace(/\s+$/, '');
+      if (shown !== '') text += `  ${shown}\n`;
+    }
+    it.writeToSysStderr(text);
+  }
 }
 
 /** Create `__main__` with the globals a script starts with in each version. */

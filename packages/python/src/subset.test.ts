@@ -190,3 +190,55 @@ describe('traceback module', () => {
     );
   });
 });
+
+describe('3.12 compile-time SyntaxWarnings', () => {
+  it('is with a literal, in the order and number CPython compiles the code', () => {
+    const src = [
+      'x = 0',
+      'while x is not 0:',
+      '    pass',
+      'def f():',
+      '    for i in range(3):',
+      '        try:',
+      '            if i is 1:',
+      '                return 5',
+      '            if i is 2:',
+      '                continue',
+      '        finally:',
+      '            y = x is 7',
+      "    return x is 'a'",
+      'v = 5 is x is 6',
+      'w = x is None or x is True or x is ... or x is [] or x is -1 or x is (1, (2,)) or x is not (1, [2])',
+      'print(f())',
+      '',
+    ].join('\n');
+    const warn = (line: number, text: string, what: string) => `t.py:${line}: SyntaxWarning: ${what}\n  ${text}\n`;
+    const isInt = '"is" with \'int\' literal. Did you mean "=="?';
+    const w12 = warn(12, 'y = x is 7', isInt);
+    const w15 = 'w = x is None or x is True or x is ... or x is [] or x is -1 or x is (1, (2,)) or x is not (1, [2])';
+    expect(out('3.12', src)).toBe(
+      warn(2, 'while x is not 0:', '"is not" with \'int\' literal. Did you mean "!="?').repeat(2) +
+        warn(7, 'if i is 1:', isInt) +
+        w12 +
+        warn(9, 'if i is 2:', isInt) +
+        w12.repeat(3) +
+        warn(13, "return x is 'a'", '"is" with \'str\' literal. Did you mean "=="?') +
+        warn(14, 'v = 5 is x is 6', isInt) +
+        warn(15, w15, isInt) +
+        warn(15, w15, '"is" with \'tuple\' literal. Did you mean "=="?') +
+        '5\n',
+    );
+    expect(out('2.7', src.replace('x is ... or ', '').replace('print(f())', 'print f()'))).toBe('5\n');
+  });
+  it('invalid escape sequences (parser, first per literal) come before the compiler warnings', () => {
+    const src = 'assert (1, "msg")\na = "\\d\\q"; b = b"\\q"; c = r"\\d"; d = f"\\d{a}\\e"\ng = "\\477"\n';
+    expect(out('3.12', src)).toBe(
+      `t.py:2: SyntaxWarning: invalid escape sequence '\\d'\n  a = "\\d\\q"; b = b"\\q"; c = r"\\d"; d = f"\\d{a}\\e"\n`.repeat(1) +
+        `t.py:2: SyntaxWarning: invalid escape sequence '\\q'\n  a = "\\d\\q"; b = b"\\q"; c = r"\\d"; d = f"\\d{a}\\e"\n` +
+        `t.py:2: SyntaxWarning: invalid escape sequence '\\d'\n  a = "\\d\\q"; b = b"\\q"; c = r"\\d"; d = f"\\d{a}\\e"\n` +
+        `t.py:2: SyntaxWarning: invalid escape sequence '\\e'\n  a = "\\d\\q"; b = b"\\q"; c = r"\\d"; d = f"\\d{a}\\e"\n` +
+        `t.py:3: SyntaxWarning: invalid octal escape sequence '\\477'\n  g = "\\477"\n` +
+        't.py:1: SyntaxWarning: assertion is always true, perhaps remove parentheses?\n  assert (1, "msg")\n',
+    );
+  });
+});

@@ -66,6 +66,14 @@ export type CmpOpName = 'Eq' | 'NotEq' | 'Lt' | 'LtE' | 'Gt' | 'GtE' | 'Is' | 'I
 export interface Module {
   type: 'Module';
   body: Stmt[];
+  /** 3.12 SyntaxWarnings the parser met (invalid escape sequences), in source order. */
+  warnings?: SyntaxWarningNote[];
+}
+
+/** A compile-time SyntaxWarning: its line and message. */
+export interface SyntaxWarningNote {
+  lineno: number;
+  message: string;
 }
 
 // ---------------------------------------------------------------- statements

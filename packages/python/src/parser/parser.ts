@@ -286,6 +286,8 @@ export class Parser {
       const m = this.module();
       if (this.deferred !== null) throw this.deferred;
       this.checkDepth(m);
+      // Not part of the tree (AST dumps and comparisons leave it out).
+      if (this.warnings.length > 0) Object.defineProperty(m, 'warnings', { value: this.warnings, enumerable: false });
       return m;
     } catch (e) {
       const noDrain = e instanceof Error && 'msg' in e && (e as PySyntaxError).msg === 'unexpected indent';
@@ -2340,8 +2342,20 @@ export class Parser {
 
   // ------------------------------------------------------------ strings
 
-  private strCtx(): StringContext {
-    return { dialect: this.dialect, unicodeLiterals: this.flags.unicodeLiterals, encoding: this.tz.encoding };
+  private strCtx(t?: Token): StringContext {
+    const ctx: StringContext = { dialect: this.dialect, unicodeLiterals: this.flags.unicodeLiterals, encoding: this.tz.encoding };
+    if (t !== undefined && this.dialect === '3.12') ctx.onInvalidEscape = (m) => this.escapeWarning(t, m);
+    return ctx;
+  }
+
+  /** 3.12 SyntaxWarnings met while parsing (invalid escapes), in order, once per token. */
+  readonly warnings: A.SyntaxWarningNote[] = [];
+  private readonly warnedTokens = new Set<number>();
+
+  private escapeWarning(t: Token, message: string): void {
+    if (this.warnedTokens.has(t.start)) return;
+    this.warnedTokens.add(t.start);
+    this.warnings.push({ lineno: t.line, message });
   }
 
   private strings(): A.Expr {
@@ -2362,7 +2376,7 @@ export class Parser {
         this.advance();
         let d: ReturnType<typeof decodeString>;
         try {
-          d = decodeString(t.value, this.strCtx());
+          d = decodeString(t.value, this.strCtx(t));
         } catch (e) {
           if (!(e instanceof LiteralError)) throw e;
           this.astError(this.errAt(e.message, t));
@@ -2437,7 +2451,7 @@ export class Parser {
         this.advance();
         let v: string;
         try {
-          v = decodeFStringText(t.value, raw);
+          v = decodeFStringText(t.value, raw, this.dialect === '3.12' ? (m) => this.escapeWarning(t, m) : undefined);
         } catch (e) {
           if (e instanceof LiteralError) throw this.errAt(e.message, t);
           throw e;
@@ -2502,7 +2516,7 @@ export class Parser {
           this.advance();
           let v: string;
           try {
-            v = decodeFStringText(t.value, raw);
+            v = decodeFStringText(t.value, raw, this.dialect === '3.12' ? (m) => this.escapeWarning(t, m) : undefined);
           } catch (e) {
             if (e instanceof LiteralError) throw this.errAt(e.message, t);
             throw e;

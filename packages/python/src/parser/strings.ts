@@ -31,6 +31,8 @@ export interface StringContext {
   unicodeLiterals: boolean;
   /** 2.7 declared source encoding (affects the bytes of plain str literals). */
   encoding: string | null;
+  /** 3.12: told the first invalid escape of a literal (see {@link unescapeLiteral}). */
+  onInvalidEscape?: (message: string) => void;
 }
 
 function utf8Bytes(s: string): string {
@@ -86,8 +88,18 @@ function isHex(c: string | undefined): boolean {
  * unescapeLiteral('\\777', 'bytes', '2.7'); // '\xff'
  * ```
  */
-export function unescapeLiteral(body: string, mode: 'text' | 'bytes', dialect: Dialect): string {
+export function unescapeLiteral(body: string, mode: 'text' | 'bytes', dialect: Dialect, onInvalid?: (message: string) => void): string {
   if (body.indexOf('\\') < 0) return body;
+  // 3.12 warns about the first escape it does not know (or an octal one above 0o377).
+  let invalid: string | null = null;
+  const r = unescapeBody(body, mode, dialect, (m) => {
+    if (invalid === null) invalid = m;
+  });
+  if (invalid !== null && onInvalid !== undefined) onInvalid(invalid);
+  return r;
+}
+
+function unescapeBody(body: string, mode: 'text' | 'bytes', dialect: Dialect, noteInvalid: (message: string) => void): string {
   let out = '';
   let i = 0;
   const n = body.length;
@@ -127,6 +139,7 @@ export function unescapeLiteral(body: string, mode: 'text' | 'bytes', dialect: D
         v = v * 8 + (body.charCodeAt(j) - 48);
         j++;
       }
+      if (v > 0o377) noteInvalid(`invalid octal escape sequence '\\${body.slice(bs + 1, j)}'`);
       if (mode === 'bytes') v &= 0xff;
       out += String.fromCharCode(v);
       i = j;
@@ -165,6 +178,7 @@ export function unescapeLiteral(body: string, mode: 'text' | 'bytes', dialect: D
       continue;
     }
     // unknown escape: kept as is
+    noteInvalid(`invalid escape sequence '\\${String.fromCodePoint(body.codePointAt(bs + 1)!)}'`);
     out += '\\';
     i = bs + 1;
   }
@@ -239,9 +253,9 @@ export function decodeString(tok: string, ctx: StringContext): DecodedString {
       for (let i = 0; i < body.length; i++) {
         if (body.charCodeAt(i) >= 128) throw new LiteralError('bytes can only contain ASCII literal characters');
       }
-      return { kind: 'bytes', value: raw ? body : unescapeLiteral(body, 'bytes', '3.12'), u: false, fstring: false, raw };
+      return { kind: 'bytes', value: raw ? body : unescapeLiteral(body, 'bytes', '3.12', ctx.onInvalidEscape), u: false, fstring: false, raw };
     }
-    return { kind: 'str', value: raw ? body : unescapeLiteral(body, 'text', '3.12'), u, fstring: false, raw };
+    return { kind: 'str', value: raw ? body : unescapeLiteral(body, 'text', '3.12', ctx.onInvalidEscape), u, fstring: false, raw };
   }
   // 2.7
   const isUnicode = u || (!b && ctx.unicodeLiterals);
@@ -262,6 +276,6 @@ export function decodeString(tok: string, ctx: StringContext): DecodedString {
  * decodeFStringText('a\\n', true); // 'a\\n'
  * ```
  */
-export function decodeFStringText(text: string, raw: boolean): string {
-  return raw ? text : unescapeLiteral(text, 'text', '3.12');
+export function decodeFStringText(text: string, raw: boolean, onInvalid?: (message: string) => void): string {
+  return raw ? text : unescapeLiteral(text, 'text', '3.12', onInvalid);
 }

@@ -270,6 +270,16 @@ function clearModuleDict(it: Interpreter, d: Ref): void {
   pass(false);
 }
 
+/** The function object 3.x wraps module code in for its run (new reference). */
+function newModuleFunction(it: Interpreter, unit: CodeUnit, globals: Ref): Ref {
+  const name = intern(it.heap, unit.name);
+  try {
+    return it.newFunction(unit, globals, name, name, 0, 0, 0, 0);
+  } finally {
+    it.heap.decref(name);
+  }
+}
+
 /**
  * Run a program to completion: returns the exit status (0, 1 for an uncaught exception, or the
  * SystemExit code).
@@ -303,13 +313,22 @@ export function runProgram(options: ProgramOptions): ProgramResult {
   // HeapLab's own start-up objects go to the oldest generation; the collector then starts from
   // CPython's start-up state.
   const wasEnabled = it.heap.gc.enabled;
+  // 3.x: PyEval_EvalCode runs the module code through a function object named after it
+  // ('<module>'), GC-tracked, holding the globals while the body runs — so
+  // gc.get_referrers(globals()) and objgraph's backref graphs show it (after the module, like the
+  // start-up objects it is made with). Released when the body ends.
+  const moduleFn = it.version === '2.7' ? 0 : newModuleFunction(it, unit, g);
   it.gc.collect(2);
   it.heap.resetToStartupState();
   it.heap.gc.enabled = wasEnabled;
   const frame = new Frame(unit, new Array(unit.nfast).fill(0), g, it.builtinsDict, g, null, 0);
   let exitCode = 0;
   try {
-    it.runFrame(frame, 0);
+    try {
+      it.runFrame(frame, 0);
+    } finally {
+      if (moduleFn !== 0) it.heap.decref(moduleFn);
+    }
     flushLine(it);
   } catch (e) {
     if (e instanceof PyException) {

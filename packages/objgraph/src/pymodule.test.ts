@@ -231,6 +231,94 @@ describe.each(V)('import objgraph (%s)', (version) => {
     expect(reprOf(s.heap, py.call('_quote', [s.str('a"b')]))).toBe(version === '2.7' ? `'a\\\\"b'` : `'a\\\\"b'`);
   });
 
+  it('_show_graph with a Python edge function, cull_func and extra_node_attrs (ShowGraphTest)', () => {
+    const s = new Scene(version);
+    const py = new Py(s);
+    const T = s.cls('TestObject', { repr: (self) => `TestObject(${self === a ? 'A' : self === b ? 'B' : 'C'})` });
+    const a = s.inst(T);
+    const b = s.inst(T);
+    const c = s.inst(T);
+    const edges = py.fn((o) => s.list(o === a ? [b] : o === b ? [c] : []));
+    const cap = py.capture();
+    py.call('_show_graph', [s.list([a]), edges, s.heap.False], {
+      output: cap.obj,
+      cull_func: py.fn((o) => o === b),
+      extra_node_attrs: py.fn(() => s.dict([[s.str('x'), s.str('y')], [s.str('z'), s.heap.None]])),
+    });
+    const ia = `o${s.heap.addressOf(a)}`;
+    const ib = `o${s.heap.addressOf(b)}`;
+    // test_cull_func: B is drawn but not expanded, so C never appears
+    expect(cap.chunks.join('')).toBe(
+      'digraph ObjectGraph {\n  node[shape=box, style=filled, fillcolor=white];\n' +
+        `  ${ia}[fontcolor=red];\n  ${ia}[label="TestObject\\nTestObject(A)", x="y"];\n  ${ia}[fillcolor="0,0,1"];\n` +
+        `  ${ib} -> ${ia};\n  ${ib}[label="TestObject\\nTestObject(B)", x="y"];\n  ${ib}[fillcolor="0,0,0.766667"];\n}\n`,
+    );
+    expect(py.error(() => py.call('_show_graph', [s.list([]), edges, s.heap.False], { filename: s.str('f'), output: cap.obj }))).toBe(
+      'ValueError: Cannot specify both output and filename.',
+    );
+  });
+
+  it('_find_chain with a Python edge function; predicates are called even when not callable', () => {
+    const s = new Scene(version);
+    const py = new Py(s);
+    const L = s.cls('Link');
+    const [x, y, z] = [s.inst(L), s.inst(L), s.inst(L)];
+    const edges = py.fn((o) => s.list(o === x ? [y] : o === y ? [z] : []));
+    const chain = py.call('_find_chain', [x, py.fn((o) => o === z), edges]);
+    // the chain runs from the found object back to the start
+    expect(s.heap.payload[chain]).toEqual([z, y, x]);
+    expect(s.heap.payload[py.call('_find_chain', [x, py.fn((o) => o === z), edges], { max_depth: s.int(1) })]).toEqual([x]);
+    expect(py.error(() => py.call('find_ref_chain', [x, s.heap.None]))).toBe("TypeError: 'NoneType' object is not callable");
+  });
+
+  it('_obj_label and _obj_attrs', () => {
+    const s = new Scene(version);
+    const py = new Py(s);
+    const l = s.list([s.int(1), s.int(2)]);
+    const label = py.call('_obj_label', [l, py.fn(() => s.str('a"b')), s.heap.False, s.heap.False]);
+    expect(s.heap.payload[label]).toBe(`${version === '2.7' ? '__builtin__' : 'builtins'}.list\\n2 items\\na\\"b`);
+    // sys.getrefcount(obj) - 4 inside objgraph's _obj_label. The heap's `call` borrows the argument
+    // (the interpreter's call site holds one more: og_private_labels prints [0] / [-1] for a global).
+    expect(s.heap.payload[py.call('_obj_label', [l], { refcounts: s.heap.True })]).toBe(`list [${version === '2.7' ? -1 : -2}]\\n2 items`);
+    expect(s.heap.payload[py.call('_obj_attrs', [l, s.heap.None])]).toBe('');
+    const attrs = py.fn(() => s.dict([[s.str('shape'), s.str('box')], [s.str('color'), s.heap.None], [s.str('a'), s.str('q"')]]));
+    expect(s.heap.payload[py.call('_obj_attrs', [l, attrs])]).toBe(', a="q\\"", shape="box"');
+  });
+
+  it('at_addrs tests membership: non-containers raise like `in`', () => {
+    const s = new Scene(version);
+    const py = new Py(s);
+    expect(py.error(() => py.call('at_addrs', [s.int(5)]))).toBe("TypeError: argument of type 'int' is not iterable");
+    expect(py.error(() => py.call('at_addrs', [s.heap.None]))).toBe("TypeError: argument of type 'NoneType' is not iterable");
+    expect(py.error(() => py.call('at_addrs', [s.str('abc')]))).toBe("TypeError: 'in <string>' requires string as left operand, not int");
+  });
+
+  it('get_leaking_objects([]): 3.5.0 (2.7) fails in its finally clause, 3.x returns []', () => {
+    const s = new Scene(version);
+    const py = new Py(s);
+    if (version === '2.7') expect(py.error(() => py.call('get_leaking_objects', [s.list([])]))).toBe("UnboundLocalError: local variable 'i' referenced before assignment");
+    else expect(reprOf(s.heap, py.call('get_leaking_objects', [s.list([])]))).toBe('[]');
+  });
+
+  it('get_new_ids keeps three defaultdicts of sets on the heap, one set per type name in each', () => {
+    const s = new Scene(version);
+    const py = new Py(s);
+    expect(intValue(s.heap, py.call('count', [s.str('defaultdict')]))).toBe(0);
+    py.call('get_new_ids', [], { limit: s.int(0) });
+    expect(intValue(s.heap, py.call('count', [s.str('defaultdict')]))).toBe(3);
+    // the sets one call makes are seen by the next ('set' and 'defaultdict' become type names too)
+    py.call('get_new_ids', [], { limit: s.int(0) });
+    const ids = py.call('get_new_ids', [], { limit: s.int(0) });
+    const names = (reprOf(s.heap, ids).match(/'[\w.]+': (set\(|\{)/g) ?? []).length;
+    expect(intValue(s.heap, py.call('count', [s.str('set')]))).toBe(3 * names);
+  });
+
+  it('show_chain: no chains is a ValueError even with max_depth= (checked first)', () => {
+    const s = new Scene(version);
+    const py = new Py(s);
+    expect(py.error(() => py.call('show_chain', [], { max_depth: s.int(2) }))).toBe(version === '2.7' ? 'ValueError: max() arg is an empty sequence' : 'ValueError: max() iterable argument is empty');
+  });
+
   it('module metadata', () => {
     const s = new Scene(version);
     const py = new Py(s);

@@ -125,3 +125,18 @@ describe('2.7 classic WeakValueDictionary / WeakKeyDictionary', () => {
 function newListOf(py: Py, items: Ref[]): Ref {
   return newList(py.heap, items);
 }
+
+describe('2.7 WeakValueDictionary(*args, **kw) signatures', () => {
+  it('self= and other= are ordinary keys for __init__ and update (CPython 2.7.18: [\'other\', \'self\'])', () => {
+    const py = classic();
+    const C = py.cls('C');
+    const [a, b] = [py.call(C), py.call(C)];
+    const d = py.callKw(py.w('WeakValueDictionary'), [], { self: a });
+    expect(py.texts(py.list(py.m(d, 'keys')))).toEqual(['self']);
+    const update = py.get(d, 'update');
+    py.decref(py.callKw(update, [], { self: b, other: a }));
+    const keys = py.texts(py.list(py.m(d, 'keys'))).sort();
+    expect(keys).toEqual(['other', 'self']);
+    expect(py.m(d, '__getitem__', py.str('self'))).toBe(b);
+  });
+});

@@ -457,7 +457,8 @@ export function weakValueDictionaryClass(heap: Heap): Ref {
         wvdInit(h, self, other, kw);
         return none(h);
       },
-      { varargs: true, varkw: true },
+      // 2.7 spells these `def f(*args, **kw)`: `self` is positional only, so `self=` is a key.
+      { varargs: true, varkw: true, selfInArgs: true },
     );
   } else {
     method(
@@ -550,7 +551,8 @@ export function weakValueDictionaryClass(heap: Heap): Ref {
         if (a.kwargs.length > 0) updateFromKwargs(h, self, a.kwargs, storeValue);
         return none(h);
       },
-      { varargs: true, varkw: true },
+      // 2.7 spells these `def f(*args, **kw)`: `self` is positional only, so `self=` is a key.
+      { varargs: true, varkw: true, selfInArgs: true },
     );
     method(heap, cls, 'valuerefs', [], (h, self) => {
       commitIfPending(h, self);

@@ -64,6 +64,7 @@ import {
 } from '@heaplab/heap';
 import type * as A from '../parser/ast.js';
 import { Completion, Frame } from '../vm/frame.js';
+import { delegateSend, delegateThrow } from '../vm/generators.js';
 import type { Interpreter } from '../vm/interp.js';
 import { BudgetExceeded } from '../vm/interp.js';
 import type { RuntimeOps } from '../vm/ops.js';
@@ -277,6 +278,18 @@ class ModuleCompiler {
   }
 }
 
+/**
+ * Drop the last reference to `old` with the frame at `node` (a STORE/DELETE instruction's
+ * position), so an unraisable exception its deallocation reports (a weakref callback, `__del__`)
+ * gets 3.12's markers under that name; the frame's previous position comes back afterwards.
+ */
+function decrefAt(heap: Heap, f: Frame, node: A.Pos, old: Ref): void {
+  const saved = f.pos;
+  f.pos = node;
+  heap.decref(old);
+  f.pos = saved;
+}
+
 /** Compiles the statements and expressions of one scope. */
 class ScopeCompiler {
   readonly heap: Heap;
@@ -437,16 +450,31 @@ class ScopeCompiler {
   }
 
   /** Store (taking ownership of `v`). */
-  storeName(rawName: string): (f: Frame, v: Ref) => void {
+  /**
+   * A store into a name. `node` (the target Name) is the STORE instruction's position: when the
+   * store frees the old value and its deallocation reports an unraisable exception (a weakref
+   * callback, `__del__`), 3.12's traceback marks that name.
+   */
+  storeName(rawName: string, node: A.Pos | null = null): (f: Frame, v: Ref) => void {
     const name = this.mangled(rawName);
-    return this.storeAccess(this.access(rawName), name);
+    return this.storeAccess(this.access(rawName), name, node);
   }
 
-  private storeAccess(acc: Access, name: string): (f: Frame, v: Ref) => void {
+  private storeAccess(acc: Access, name: string, node: A.Pos | null): (f: Frame, v: Ref) => void {
     const heap = this.heap;
     switch (acc.kind) {
       case 'fast': {
         const i = acc.index;
+        if (node !== null) {
+          return (f, v) => {
+            const old = f.fast[i]!;
+            f.fast[i] = v;
+            if (old !== 0) {
+              if (heap.rc[old] === 1) decrefAt(heap, f, node, old);
+              else heap.decref(old);
+            }
+          };
+        }
         return (f, v) => {
           const old = f.fast[i]!;
           f.fast[i] = v;
@@ -459,19 +487,27 @@ class ScopeCompiler {
           const box = heap.payload[f.fast[i]!] as Ref[];
           const old = box[0]!;
           box[0] = v;
-          if (old !== 0) heap.decref(old);
+          if (old !== 0) {
+            if (node !== null && heap.rc[old] === 1) decrefAt(heap, f, node, old);
+            else heap.decref(old);
+          }
         };
       }
       case 'global':
         return (f, v) => {
+          const saved = f.pos;
+          if (node !== null) f.pos = node;
           try {
             dictSetStr(heap, f.globals, name, v);
           } finally {
             heap.decref(v);
           }
+          f.pos = saved;
         };
       case 'name':
         return (f, v) => {
+          const saved = f.pos;
+          if (node !== null) f.pos = node;
           try {
             if (heap.kind[f.locals] === Kind.DICT) dictSetStr(heap, f.locals, name, v);
             else {
@@ -485,9 +521,10 @@ class ScopeCompiler {
           } finally {
             heap.decref(v);
           }
+          f.pos = saved;
         };
       case 'outer': {
-        const inner = this.storeAccess(acc.access, name);
+        const inner = this.storeAccess(acc.access, name, node);
         return (f, v) => inner((f as InlineFrame).outer, v);
       }
     }
@@ -509,7 +546,8 @@ class ScopeCompiler {
               throw heap.newException(heap.t.UnboundLocalError, it.profile.messages.unboundLocal(name));
             }
             f.fast[i] = 0;
-            heap.decref(old);
+            if (heap.rc[old] === 1) decrefAt(heap, f, node, old);
+            else heap.decref(old);
           };
         }
         case 'deref': {
@@ -522,21 +560,25 @@ class ScopeCompiler {
               throw heap.newException(heap.t.NameError, it.profile.messages.unboundFree(name));
             }
             box[0] = 0;
-            heap.decref(old);
+            if (heap.rc[old] === 1) decrefAt(heap, f, node, old);
+            else heap.decref(old);
           };
         }
         case 'global':
           return (f) => {
+            const saved = f.pos;
+            f.pos = node;
             if (!dictDelStr(heap, f.globals, name)) {
-              f.pos = node;
               throw this.nameError(name, this.scope.isFunctionLike);
             }
+            f.pos = saved;
           };
         case 'name':
           return (f) => {
+            const saved = f.pos;
+            f.pos = node;
             if (heap.kind[f.locals] === Kind.DICT) {
               if (!dictDelStr(heap, f.locals, name)) {
-                f.pos = node;
                 throw this.nameError(name, false);
               }
             } else {
@@ -547,6 +589,7 @@ class ScopeCompiler {
                 heap.decref(key);
               }
             }
+            f.pos = saved;
           };
         case 'outer': {
           const inner = del(a.access);
@@ -949,7 +992,7 @@ class ScopeCompiler {
     const heap = this.heap;
     switch (t.type) {
       case 'Name':
-        return this.storeName(t.id);
+        return this.storeName(t.id, t);
       case 'Attribute': {
         const obj = this.expr(t.value);
         const name = this.mangled(t.attr);
@@ -973,6 +1016,8 @@ class ScopeCompiler {
       case 'Subscript': {
         const obj = this.expr(t.value);
         const key = this.sliceExpr(t.slice);
+        // STORE_SUBSCR's position carries the subscript anchors (`~^^^` in 3.12 tracebacks).
+        (t as A.Subscript & { anchor?: [number, number] }).anchor = [t.value.end_col_offset, t.end_col_offset];
         return (f, v) => {
           let o = 0;
           let k = 0;
@@ -1109,6 +1154,7 @@ class ScopeCompiler {
       case 'Subscript': {
         const obj = this.expr(t.value);
         const key = this.sliceExpr(t.slice);
+        (t as A.Subscript & { anchor?: [number, number] }).anchor = [t.value.end_col_offset, t.end_col_offset];
         return (f) => {
           const o = obj(f);
           let k = 0;
@@ -1142,7 +1188,7 @@ class ScopeCompiler {
     const t = s.target;
     if (t.type === 'Name') {
       const load = this.loadName(t.id, t);
-      const store = this.storeName(t.id);
+      const store = this.storeName(t.id, t);
       return (f) => {
         const cur = load(f);
         let v: Ref;
@@ -1964,7 +2010,7 @@ class ScopeCompiler {
       }
       case 'NamedExpr': {
         const v = this.expr(e.value);
-        const store = this.storeName(e.target.id);
+        const store = this.storeName(e.target.id, e.target);
         return (f) => {
           const x = v(f);
           heap.rc[x]++;
@@ -2694,7 +2740,9 @@ class ScopeCompiler {
     const block = this.genBlock(body);
     return function* (f: Frame) {
       const c = yield* block(f);
-      if (c === RETURN && f.retval !== 0) {
+      // A `return value` leaves the value in f.retval: the generator turns it into
+      // StopIteration(value) or the result of a `yield from`.
+      if (c !== RETURN && f.retval !== 0) {
         heap.decref(f.retval);
         f.retval = 0;
       }
@@ -2913,25 +2961,39 @@ class ScopeCompiler {
     }
     if (e.type === 'YieldFrom') {
       const v = this.expr(e.value);
+      const it = this.it;
+      // PEP 380: values sent in go to the subiterator (next() for None, else send()), exceptions
+      // thrown in go to its throw() (GeneratorExit closes it), and its return value is the result.
       return function* (f: Frame) {
         const obj = v(f);
         let iter: Ref;
         try {
+          f.pos = e;
           iter = getIter(heap, obj);
         } finally {
           heap.decref(obj);
         }
         try {
-          for (;;) {
-            const x = iterNext(heap, iter);
-            if (x === 0) break;
-            const sent: Ref = yield x;
-            heap.decref(sent);
+          let step = delegateSend(it, iter, heap.None);
+          while (step.done === false) {
+            let sent: Ref;
+            try {
+              sent = yield step.value;
+            } catch (err) {
+              if (!(err instanceof PyException)) throw err;
+              step = delegateThrow(it, iter, err);
+              continue;
+            }
+            try {
+              step = delegateSend(it, iter, sent);
+            } finally {
+              heap.decref(sent);
+            }
           }
+          return step.value;
         } finally {
           heap.decref(iter);
         }
-        return heap.newRef(heap.None);
       };
     }
     if (containsYieldExpr(e)) throw new CompileError('yield inside an expression is not supported by HeapLab', e, 'NotImplementedError');

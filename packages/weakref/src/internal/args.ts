@@ -22,6 +22,11 @@ export interface Signature {
   readonly posOnly?: number;
   /** Accepts `*args`. */
   readonly varargs?: boolean;
+  /**
+   * The first parameter is really part of `*args` (2.7's `def update(*args, **kw)`): it binds
+   * positionally only, in both versions, so a `self=` keyword lands in `**kw`.
+   */
+  readonly selfInArgs?: boolean;
   /** Accepts `**kwargs`. */
   readonly varkw?: boolean;
 }
@@ -58,7 +63,8 @@ export function bindArgs(heap: Heap, sig: Signature, args: readonly Ref[], kwnam
   const params = sig.params;
   const nparams = params.length;
   const ndefaults = sig.defaults ?? 0;
-  const posOnly = is27 ? 0 : (sig.posOnly ?? 0);
+  let posOnly = is27 ? 0 : (sig.posOnly ?? 0);
+  if (sig.selfInArgs) posOnly = Math.max(posOnly, 1);
   const values: Ref[] = new Array<Ref>(nparams).fill(0);
   const extra: Ref[] = [];
   const kwargs: [string, Ref][] = [];

@@ -76,7 +76,7 @@ export function method(
   name: string,
   params: readonly string[],
   body: MethodBody,
-  opts: { defaults?: number; varargs?: boolean; varkw?: boolean; posOnly?: number; qualname?: string } = {},
+  opts: { defaults?: number; varargs?: boolean; varkw?: boolean; posOnly?: number; qualname?: string; selfInArgs?: boolean } = {},
 ): Ref {
   const className = classQualname(heap, type);
   const sig: Signature = {
@@ -87,6 +87,7 @@ export function method(
     varargs: opts.varargs ?? false,
     varkw: opts.varkw ?? false,
     posOnly: opts.posOnly === undefined ? 0 : opts.posOnly + 1,
+    selfInArgs: opts.selfInArgs ?? false,
   };
   const fn: NativeFn = (h, self, args, kwnames) => {
     const all = [self, ...args];

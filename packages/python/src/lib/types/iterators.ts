@@ -173,7 +173,8 @@ export function reversedOf(heap: Heap, seq: Ref, cls = 0): Ref {
   const td = tdOf(heap, heap.typ[seq]!);
   const k = heap.kind[seq];
   const isSeq = k === Kind.TUPLE || k === Kind.STR || k === Kind.BYTES || k === Kind.LIST || td.slots.getitem !== undefined;
-  if (!isSeq || k === Kind.DICT || k === Kind.SET || k === Kind.FROZENSET) {
+  // Weakref proxies only have the mapping form of subscription (no sq_item): not sequences.
+  if (!isSeq || k === Kind.DICT || k === Kind.SET || k === Kind.FROZENSET || k === Kind.WEAKREF) {
     throw typeError(heap, is27(heap) ? 'argument to reversed() must be a sequence' : `'${tpName(heap, seq)}' object is not reversible`);
   }
   let n: number;

@@ -32,6 +32,7 @@ import { registerNb, registerSeq } from '../state.js';
 import { cpArray, cpLength, hasSurrogates, newBytes, newStrLike, utf8Decode, utf8Encode } from '../strutil.js';
 import { adjustIndices, getItem } from '../subscript.js';
 import {
+  callSpecialOrNull,
   checkArity,
   forEach,
   indexValue,
@@ -693,6 +694,12 @@ export function installStrTypes(heap: Heap): void {
     defineNew(heap, t.bytes, (h, cls, args, kw) => {
       const [x, encoding, errors] = parseArgs(h, args, kw, { fname: 'bytes', names: ['source', 'encoding', 'errors'], required: 0 });
       let s = '';
+      // bytes_new's argument checks: an encoding or errors needs a str source.
+      if ((x === 0 || h.kind[x!] !== Kind.STR) && (encoding !== 0 || errors !== 0)) {
+        throw typeError(h, encoding !== 0 ? 'encoding without a string argument' : 'errors without a string argument');
+      }
+      // bytes_new: a type's __bytes__ wins over the integer and iterable forms.
+      const r = x !== 0 && h.kind[x!] !== Kind.STR && h.kind[x!] !== Kind.BYTES ? callSpecialOrNull(h, x!, '__bytes__', []) : 0;
       if (x !== 0) {
         if (h.kind[x!] === Kind.STR) {
           if (encoding === 0) throw typeError(h, 'string argument without an encoding');
@@ -700,6 +707,15 @@ export function installStrTypes(heap: Heap): void {
         } else if (h.kind[x!] === Kind.BYTES) {
           if (cls === h.t.bytes && h.typ[x!] === h.t.bytes) return newRef(h, x!);
           s = h.payload[x!] as string;
+        } else if (r !== 0) {
+          if (h.kind[r] !== Kind.BYTES) {
+            const tn = tpName(h, r);
+            h.decref(r);
+            throw typeError(h, `__bytes__ returned non-bytes (type ${tn})`);
+          }
+          if (cls === h.t.bytes) return r;
+          s = h.payload[r] as string;
+          h.decref(r);
         } else {
           const n = indexValueOrNull(h, x!);
           if (n !== null) {

@@ -242,3 +242,57 @@ describe('3.12 compile-time SyntaxWarnings', () => {
     );
   });
 });
+
+describe('generators (3.12 return values and yield from)', () => {
+  it('a return value travels in StopIteration and as the result of yield from', () => {
+    const src = [
+      'def sub():',
+      "    r = yield 'a'",
+      '    yield r',
+      "    return 'subret'",
+      'def deleg():',
+      '    v = yield from sub()',
+      "    print('sub returned', v)",
+      "    return 'outer'",
+      'd = deleg()',
+      "print(next(d), d.send('S'))",
+      'try:',
+      '    next(d)',
+      'except StopIteration as e:',
+      '    print(repr(e), e.value)',
+      'class It:',
+      '    n = 0',
+      '    def __iter__(self): return self',
+      '    def __next__(self):',
+      '        self.n += 1',
+      "        if self.n > 2: raise StopIteration('itret')",
+      '        return self.n',
+      'def d2():',
+      '    r = yield from It()',
+      "    print('It returned', r)",
+      'print(list(d2()), next(iter([]), "dflt"))',
+      '',
+    ].join('\n');
+    expect(out('3.12', src)).toBe("a S\nsub returned subret\nStopIteration('outer') outer\nIt returned itret\n[1, 2] dflt\n");
+  });
+  it('throw() and close() reach the subgenerator', () => {
+    const src = [
+      'def inner():',
+      '    try:',
+      "        yield 'i1'",
+      '    except ValueError as e:',
+      "        print('inner caught', e)",
+      "        yield 'i2'",
+      '    finally:',
+      "        print('inner finally')",
+      'def outer():',
+      '    yield from inner()',
+      'g = outer()',
+      "print(next(g), g.throw(ValueError('v')))",
+      'g.close()',
+      "print('closed')",
+      '',
+    ].join('\n');
+    expect(out('3.12', src)).toBe('inner caught v\ni1 i2\ninner finally\nclosed\n');
+  });
+});

@@ -64,6 +64,7 @@ import {
 } from '@heaplab/heap';
 import type * as A from '../parser/ast.js';
 import { Completion, Frame } from '../vm/frame.js';
+import { delegateSend, delegateThrow } from '../vm/generators.js';
 import type { Interpreter } from '../vm/interp.js';
 import { BudgetExceeded } from '../vm/interp.js';
 import type { RuntimeOps } from '../vm/ops.js';
@@ -2739,7 +2740,9 @@ class ScopeCompiler {
     const block = this.genBlock(body);
     return function* (f: Frame) {
       const c = yield* block(f);
-      if (c === RETURN && f.retval !== 0) {
+      // A `return value` leaves the value in f.retval: the generator turns it into
+      // StopIteration(value) or the result of a `yield from`.
+      if (c !== RETURN && f.retval !== 0) {
         heap.decref(f.retval);
         f.retval = 0;
       }
@@ -2958,25 +2961,39 @@ class ScopeCompiler {
     }
     if (e.type === 'YieldFrom') {
       const v = this.expr(e.value);
+      const it = this.it;
+      // PEP 380: values sent in go to the subiterator (next() for None, else send()), exceptions
+      // thrown in go to its throw() (GeneratorExit closes it), and its return value is the result.
       return function* (f: Frame) {
         const obj = v(f);
         let iter: Ref;
         try {
+          f.pos = e;
           iter = getIter(heap, obj);
         } finally {
           heap.decref(obj);
         }
         try {
-          for (;;) {
-            const x = iterNext(heap, iter);
-            if (x === 0) break;
-            const sent: Ref = yield x;
-            heap.decref(sent);
+          let step = delegateSend(it, iter, heap.None);
+          while (step.done === false) {
+            let sent: Ref;
+            try {
+              sent = yield step.value;
+            } catch (err) {
+              if (!(err instanceof PyException)) throw err;
+              step = delegateThrow(it, iter, err);
+              continue;
+            }
+            try {
+              step = delegateSend(it, iter, sent);
+            } finally {
+              heap.decref(sent);
+            }
           }
+          return step.value;
         } finally {
           heap.decref(iter);
         }
-        return heap.newRef(heap.None);
       };
     }
     if (containsYieldExpr(e)) throw new CompileError('yield inside an expression is not supported by HeapLab', e, 'NotImplementedError');

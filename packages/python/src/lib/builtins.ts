@@ -49,6 +49,8 @@ import {
   newExceptionObject,
   newLong,
   callMethod,
+  TypeFlag,
+  typeLookup,
 } from '@heaplab/heap';
 import * as A from './arith.js';
 import { cmp27, compareOp } from './compare.js';
@@ -727,7 +729,24 @@ export function createBuiltinsModule(heap: Heap, hooks: RuntimeHooks): Ref {
     if (td.slots.iternext === undefined && h.kind[it] !== Kind.ITERATOR) {
       throw typeError(h, v27 ? `${tpName(h, it)} object is not an iterator` : `'${tpName(h, it)}' object is not an iterator`);
     }
-    const r = iterNext(h, it);
+    // A generator or a class's own __next__ ends with the StopIteration it raised (a generator's
+    // carries its return value; a class's keeps its traceback), which next() passes on.
+    const t = h.typ[it]!;
+    const own = t === h.t.generator || (td.tflags & TypeFlag.HEAPTYPE) !== 0 ? typeLookup(h, t, v27 ? 'next' : '__next__') : 0;
+    let r: Ref;
+    if (own !== 0) {
+      try {
+        r = call(h, own, [it]);
+      } catch (e) {
+        if (args.length > 1 && h.isExceptionOf(e, h.t.StopIteration)) {
+          (e as PyException).release(h);
+          return newRef(h, args[1]!);
+        }
+        throw e;
+      }
+      return r;
+    }
+    r = iterNext(h, it);
     if (r !== 0) return r;
     if (args.length > 1) return newRef(h, args[1]!);
     const exc = newExceptionObject(h, h.t.StopIteration, []);

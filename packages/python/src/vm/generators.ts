@@ -19,7 +19,12 @@ import {
   type Ref,
   type TypeData,
   call,
+  callMethod,
+  getAttrOrNull,
   isSubtype,
+  iterNext,
+  TypeFlag,
+  typeLookup,
 } from '@heaplab/heap';
 import type { CodeUnit } from '../compiler/code.js';
 import type { Frame } from './frame.js';
@@ -31,6 +36,137 @@ interface GenState {
   started: boolean;
   running: boolean;
   done: boolean;
+  /** What the body returned when it finished (owned), until taken; 0 if nothing. */
+  returned: Ref;
+}
+
+/** Take the value the finished generator returned (new reference; None if none). */
+function takeReturned(it: Interpreter, g: Ref): Ref {
+  const st = state(it, g);
+  const r = st.returned;
+  st.returned = 0;
+  return r === 0 ? it.heap.newRef(it.heap.None) : r;
+}
+
+/** Drop the returned value (a for loop or next() through tp_iternext ignores it). */
+function dropReturned(it: Interpreter, g: Ref): void {
+  const st = state(it, g);
+  if (st.returned !== 0) {
+    const r = st.returned;
+    st.returned = 0;
+    it.heap.decref(r);
+  }
+}
+
+/** The StopIteration a finished generator's next()/send()/throw() raises: with its return value, if not None. */
+function stopIteration(it: Interpreter, g: Ref): PyException {
+  const heap = it.heap;
+  const v = takeReturned(it, g);
+  if (v === heap.None) {
+    heap.decref(v);
+    return heap.newException(heap.t.StopIteration, null);
+  }
+  try {
+    const exc = call(heap, heap.t.StopIteration, [v]);
+    return new PyException(exc, 'StopIteration');
+  } finally {
+    heap.decref(v);
+  }
+}
+
+/** One step of a `yield from` delegation: a value to yield, or the subiterator's result (owned). */
+export type DelegateStep = { done: false; value: Ref } | { done: true; value: Ref };
+
+/** The value a StopIteration carries (new reference). */
+function stopValue(it: Interpreter, exc: Ref): Ref {
+  const heap = it.heap;
+  const v = getAttrOrNull(heap, exc, 'value');
+  return v === 0 ? heap.newRef(heap.None) : v;
+}
+
+function isStop(it: Interpreter, e: unknown): e is PyException {
+  return e instanceof PyException && isSubtype(it.heap, it.heap.typ[e.exc]!, it.heap.t.StopIteration);
+}
+
+/**
+ * `yield from`'s SEND: resume the subiterator with `sent` (borrowed): `next()` for None, else its
+ * `send()`. A generator's return value (or a StopIteration's value) ends the delegation.
+ */
+export function delegateSend(it: Interpreter, iter: Ref, sent: Ref): DelegateStep {
+  const heap = it.heap;
+  if (heap.typ[iter] === heap.t.generator) {
+    const st = state(it, iter);
+    if (!st.started && sent !== heap.None) throw heap.newException(heap.t.TypeError, "can't send non-None value to a just-started generator");
+    const r = resume(it, iter, sent);
+    return r === 0 ? { done: true, value: takeReturned(it, iter) } : { done: false, value: r };
+  }
+  try {
+    if (sent === heap.None) {
+      // A class's own __next__ is called directly, so the value its StopIteration carries is seen.
+      const t = heap.typ[iter]!;
+      const own = ((heap.payload[t] as TypeData).tflags & TypeFlag.HEAPTYPE) !== 0 ? typeLookup(heap, t, '__next__') : 0;
+      if (own !== 0) return { done: false, value: call(heap, own, [iter]) };
+      const r = iterNext(heap, iter);
+      return r === 0 ? { done: true, value: heap.newRef(heap.None) } : { done: false, value: r };
+    }
+    return { done: false, value: callMethod(heap, iter, 'send', [sent]) };
+  } catch (e) {
+    if (!isStop(it, e)) throw e;
+    const v = stopValue(it, e.exc);
+    it.discard(e);
+    return { done: true, value: v };
+  }
+}
+
+/**
+ * An exception thrown into a generator suspended in `yield from` (owned `e`): GeneratorExit
+ * closes the subiterator and propagates; anything else goes to its `throw()` when it has one.
+ */
+export function delegateThrow(it: Interpreter, iter: Ref, e: PyException): DelegateStep {
+  const heap = it.heap;
+  const isGen = heap.typ[iter] === heap.t.generator;
+  if (isSubtype(heap, heap.typ[e.exc]!, heap.t.GeneratorExit)) {
+    try {
+      if (isGen) close(it, iter);
+      else {
+        const m = getAttrOrNull(heap, iter, 'close');
+        if (m !== 0) {
+          try {
+            heap.decref(call(heap, m, []));
+          } finally {
+            heap.decref(m);
+          }
+        }
+      }
+    } catch (err) {
+      it.discard(e);
+      throw err;
+    }
+    throw e;
+  }
+  if (isGen) {
+    const r = throwInto(it, iter, e);
+    return r === 0 ? { done: true, value: takeReturned(it, iter) } : { done: false, value: r };
+  }
+  const m = getAttrOrNull(heap, iter, 'throw');
+  if (m === 0) throw e;
+  try {
+    const exc = e.exc;
+    heap.rc[exc]++;
+    it.discard(e);
+    try {
+      return { done: false, value: call(heap, m, [exc]) };
+    } finally {
+      heap.decref(exc);
+    }
+  } catch (err) {
+    if (!isStop(it, err)) throw err;
+    const v = stopValue(it, err.exc);
+    it.discard(err);
+    return { done: true, value: v };
+  } finally {
+    heap.decref(m);
+  }
 }
 
 function state(it: Interpreter, g: Ref): GenState {
@@ -73,14 +209,21 @@ export function installGenerators(it: Interpreter): void {
   const gtype = heap.t.generator;
   const slots = (heap.payload[gtype] as TypeData).slots;
   slots.iter = (h, g) => h.newRef(g);
-  slots.iternext = (_h, g) => resume(it, g, 0);
+  slots.iternext = (_h, g) => {
+    const r = resume(it, g, 0);
+    if (r === 0) dropReturned(it, g);
+    return r;
+  };
   slots.traverse = (h, g, out) => {
     const st = state(it, g);
     if (st.done) return;
     if (st.frame.frameObj !== 0 && (h.payload[st.frame.frameObj] as FrameData).ownsLocals !== false) out.push(st.frame.frameObj);
     else for (const v of st.frame.fast) if (v !== 0) out.push(v);
   };
-  slots.clear = (_h, g) => finish(it, g);
+  slots.clear = (_h, g) => {
+    dropReturned(it, g);
+    finish(it, g);
+  };
   slots.repr = (h, g) => {
     const st = state(it, g);
     const name = h.profile.version === '2.7' ? st.frame.code.name : st.frame.code.qualname;
@@ -107,9 +250,9 @@ export function installGenerators(it: Interpreter): void {
     return heap.profile.finalization === 'legacy' ? suspendedInBlock(it, r) : true;
   };
   const is27 = heap.profile.version === '2.7';
-  defineMethod(heap, gtype, is27 ? 'next' : '__next__', (h, g) => {
+  defineMethod(heap, gtype, is27 ? 'next' : '__next__', (_h, g) => {
     const r = resume(it, g, 0);
-    if (r === 0) throw h.newException(h.t.StopIteration, null);
+    if (r === 0) throw stopIteration(it, g);
     return r;
   });
   defineMethod(heap, gtype, 'send', (h, g, args) => {
@@ -117,7 +260,7 @@ export function installGenerators(it: Interpreter): void {
     const st = state(it, g);
     if (!st.started && v !== h.None) throw h.newException(h.t.TypeError, "can't send non-None value to a just-started generator");
     const r = resume(it, g, v);
-    if (r === 0) throw h.newException(h.t.StopIteration, null);
+    if (r === 0) throw stopIteration(it, g);
     return r;
   });
   defineMethod(heap, gtype, 'throw', (h, g, args) => {
@@ -127,7 +270,7 @@ export function installGenerators(it: Interpreter): void {
     if (h.kind[t] === Kind.TYPE) exc = call(h, t, args[1] !== undefined && args[1] !== h.None ? [args[1]] : []);
     else exc = h.newRef(t);
     const r = throwInto(it, g, new PyException(exc, h.typeName(exc)));
-    if (r === 0) throw h.newException(h.t.StopIteration, null);
+    if (r === 0) throw stopIteration(it, g);
     return r;
   });
   defineMethod(heap, gtype, 'close', (h, g) => {
@@ -157,7 +300,7 @@ export function makeGenerator(it: Interpreter, func: Ref, f: Frame): Ref {
   f.isGenerator = true;
   // The call's reference to the function is not kept by the generator.
   heap.decref(func);
-  const st: GenState = { frame: f, body: null, started: false, running: false, done: false };
+  const st: GenState = { frame: f, body: null, started: false, running: false, done: false, returned: 0 };
   const data: NativeData = { refs: [], ext: st };
   if (it.profile.framesAlwaysMaterialized) {
     // 2.7: a frame object owned by the generator (gi_frame).
@@ -207,12 +350,21 @@ function step(it: Interpreter, g: Ref, action: (body: Generator<Ref, void, Ref>)
   try {
     const r = action(st.body);
     if (r.done) {
+      if (f.retval !== 0) {
+        dropReturned(it, g);
+        st.returned = f.retval;
+        f.retval = 0;
+      }
       finish(it, g);
       return 0;
     }
     return r.value;
   } catch (e) {
     if (e instanceof PyException) it.addTraceback(e, f);
+    if (f.retval !== 0) {
+      heap.decref(f.retval);
+      f.retval = 0;
+    }
     finish(it, g);
     throw e;
   } finally {
@@ -266,4 +418,5 @@ function close(it: Interpreter, g: Ref): void {
     heap.decref(r);
     throw heap.newException(heap.t.RuntimeError, 'generator ignored GeneratorExit');
   }
+  dropReturned(it, g);
 }

@@ -296,3 +296,20 @@ describe('generators (3.12 return values and yield from)', () => {
     expect(out('3.12', src)).toBe('inner caught v\ni1 i2\ninner finally\nclosed\n');
   });
 });
+
+describe('not callable / not subscriptable', () => {
+  it('2.7 wording depends on the key and on classic instances', () => {
+    const src =
+      "from __future__ import print_function\nclass A(object): pass\nclass Old: pass\nfor f in [lambda: A()[0], lambda: A()['k'], lambda: set([1])['k'], lambda: Old()()]:\n    try:\n        f()\n    except (TypeError, AttributeError) as e:\n        print(type(e).__name__, e)\n";
+    expect(out('2.7', src)).toBe(
+      "TypeError 'A' object does not support indexing\nTypeError 'A' object has no attribute '__getitem__'\nTypeError 'set' object has no attribute '__getitem__'\nAttributeError Old instance has no __call__ method\n",
+    );
+  });
+  it('3.12 warns at compile time about literals called or subscripted', () => {
+    expect(out('3.12', "f = lambda: (5)[0]\ng = lambda: None()\nh = lambda: [1]['k']\nprint('ok')\n")).toBe(
+      "t.py:1: SyntaxWarning: 'int' object is not subscriptable; perhaps you missed a comma?\n  f = lambda: (5)[0]\n" +
+        "t.py:2: SyntaxWarning: 'NoneType' object is not callable; perhaps you missed a comma?\n  g = lambda: None()\n" +
+        "t.py:3: SyntaxWarning: list indices must be integers or slices, not str; perhaps you missed a comma?\n  h = lambda: [1]['k']\nok\n",
+    );
+  });
+});

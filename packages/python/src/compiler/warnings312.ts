@@ -5,7 +5,9 @@
  * - `"is" with 'int' literal. Did you mean "=="?` (and `"is not"` / `"!="`) for an `is`
  *   comparison with an operand that is a constant after constant folding and is not None,
  *   True, False or `...` — at most one per comparison chain (`check_compare`);
- * - `assertion is always true, perhaps remove parentheses?` for `assert (x, msg)`.
+ * - `assertion is always true, perhaps remove parentheses?` for `assert (x, msg)`;
+ * - `'int' object is not callable; perhaps you missed a comma?` and its `not subscriptable` /
+ *   `indices must be integers or slices` siblings for literals called or subscripted.
  *
  * The compiler visits some code more than once, and so warns more than once: a `while` test is
  * compiled before the body and again after it; a `finally` body once for the normal exit, once
@@ -79,6 +81,36 @@ function constantType(e: A.Expr): string | null {
       if (e.op === 'Mult' && (r === 'str' || r === 'bytes' || r === 'tuple') && (l === 'int' || l === 'bool')) return r;
       return null;
     }
+    default:
+      return null;
+  }
+}
+
+/** `infer_type`: the type of a literal display or (folded) constant, null for anything else. */
+function literalType(e: A.Expr): string | null {
+  const c = constantType(e);
+  if (c !== null) return c;
+  switch (e.type) {
+    case 'Tuple':
+      return 'tuple';
+    case 'List':
+    case 'ListComp':
+      return 'list';
+    case 'Dict':
+    case 'DictComp':
+      return 'dict';
+    case 'Set':
+    case 'SetComp':
+      return 'set';
+    case 'GeneratorExp':
+      return 'generator';
+    case 'Lambda':
+      return 'function';
+    case 'JoinedStr':
+    case 'FormattedValue':
+      return 'str';
+    case 'Slice':
+      return 'slice';
     default:
       return null;
   }
@@ -180,11 +212,16 @@ export function compileWarnings312(module: A.Module): CompileWarning[] {
         for (const v of e.values) expr(v);
         return;
       case 'Call':
+        checkCaller(e.func);
         expr(e.func);
         for (const a of e.args) expr(a);
         for (const k of e.keywords) expr(k.value);
         return;
       case 'Subscript':
+        if (e.ctx === 'Load') {
+          checkSubscripter(e.value);
+          checkIndex(e.value, e.slice);
+        }
         expr(e.value);
         expr(e.slice);
         return;
@@ -218,6 +255,31 @@ export function compileWarnings312(module: A.Module): CompileWarning[] {
       left = right;
       leftOk = rightOk;
     }
+  };
+
+  /** `check_caller`: calling a literal (`[1, 2] (3)`, a missing comma). */
+  const checkCaller = (func: A.Expr) => {
+    if (func.type === 'Attribute' || func.type === 'Name') return;
+    const callable = constantType(func) === null && !['Tuple', 'List', 'ListComp', 'Dict', 'DictComp', 'Set', 'SetComp', 'GeneratorExp', 'JoinedStr', 'FormattedValue'].includes(func.type);
+    if (callable) return;
+    out.push({ lineno: func.lineno, message: `'${literalType(func)}' object is not callable; perhaps you missed a comma?` });
+  };
+
+  /** `check_subscripter`: subscripting a number, None, `...`, a set, a generator or a lambda. */
+  const checkSubscripter = (value: A.Expr) => {
+    const c = constantType(value);
+    const bad =
+      c !== null ? ['int', 'bool', 'float', 'complex', 'NoneType', 'ellipsis'].includes(c) : ['Set', 'SetComp', 'GeneratorExp', 'Lambda'].includes(value.type);
+    if (bad) out.push({ lineno: value.lineno, message: `'${literalType(value)}' object is not subscriptable; perhaps you missed a comma?` });
+  };
+
+  /** `check_index`: a literal sequence indexed by a literal that is not an integer or a slice. */
+  const checkIndex = (value: A.Expr, index: A.Expr) => {
+    const it = literalType(index);
+    if (it === null || it === 'int' || it === 'bool' || it === 'slice') return;
+    const c = constantType(value);
+    const bad = c !== null ? c === 'str' || c === 'bytes' || c === 'tuple' : ['Tuple', 'List', 'ListComp', 'JoinedStr', 'FormattedValue'].includes(value.type);
+    if (bad) out.push({ lineno: value.lineno, message: `${literalType(value)} indices must be integers or slices, not ${it}; perhaps you missed a comma?` });
   };
 
   /** `check_is_arg`: not a constant, or one of the singletons `is` is meant for. */

@@ -23,6 +23,8 @@ import {
   PyException,
   type Ref,
   type TypeData,
+  TypeFlag,
+  typeLookup,
 } from '@heaplab/heap';
 import { cpAt, cpLength, cpSlice } from './strutil.js';
 import { newBytes, newStrLike } from './strutil.js';
@@ -425,11 +427,15 @@ function assignExtended(heap: Heap, l: Ref, s: SliceIndices, value: Ref): void {
 // Generic protocol
 // ============================================================================================
 
-function notSubscriptable(heap: Heap, obj: Ref): Error {
+function notSubscriptable(heap: Heap, obj: Ref, key: Ref): Error {
   if (is27(heap)) {
-    if (heap.kind[obj] === Kind.SET || heap.kind[obj] === Kind.FROZENSET || heap.kind[obj] === Kind.DICTVIEW) {
-      return typeError(heap, `'${tpName(heap, obj)}' object does not support indexing`);
-    }
+    // PyObject_GetItem: a type with a sequence table (sets, dict views, every class) tries
+    // PySequence_GetItem when the key is an index, which has no sq_item to call.
+    const td = heap.payload[heap.typ[obj]!] as TypeData;
+    const hasSequence = heap.kind[obj] === Kind.SET || heap.kind[obj] === Kind.FROZENSET || heap.kind[obj] === Kind.DICTVIEW || (td.tflags & TypeFlag.HEAPTYPE) !== 0;
+    const k = heap.kind[key];
+    const isIndex = k === Kind.INT || k === Kind.BOOL || typeLookup(heap, heap.typ[key]!, '__index__') !== 0;
+    if (hasSequence && isIndex) return typeError(heap, `'${tpName(heap, obj)}' object does not support indexing`);
     return typeError(heap, `'${tpName(heap, obj)}' object has no attribute '__getitem__'`);
   }
   if (heap.kind[obj] === Kind.TYPE) return typeError(heap, `type '${(heap.payload[obj] as TypeData).name}' is not subscriptable`);
@@ -485,7 +491,7 @@ export function getItem(heap: Heap, obj: Ref, key: Ref): Ref {
     const cg = callSpecialOrNullOnType(heap, obj, '__class_getitem__', key);
     if (cg !== 0) return cg;
   }
-  throw notSubscriptable(heap, obj);
+  throw notSubscriptable(heap, obj, key);
 }
 
 /** 3.12 `Class[key]`: the class's `__class_getitem__` (an implicit classmethod), or 0. */

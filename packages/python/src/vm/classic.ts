@@ -276,7 +276,16 @@ export function installClassicClasses(it: Interpreter): void {
     }
   };
   instSlots.call = (h, inst, args, kw) => {
-    const m = instanceGetattr(h, inst, '__call__');
+    let m: Ref;
+    try {
+      m = instanceGetattr(h, inst, '__call__');
+    } catch (e) {
+      // instance_call replaces the AttributeError (the one __getattr__ raised, too).
+      if (!h.isExceptionOf(e, h.t.AttributeError)) throw e;
+      (e as PyException).release(h);
+      const cls = (h.payload[inst] as Ref[])[0]!;
+      throw h.newException(h.t.AttributeError, `${className(h, cls)} instance has no __call__ method`);
+    }
     try {
       return call(h, m, args, kw);
     } finally {

@@ -35,7 +35,7 @@ import {
   type NativeFn,
   type Ref,
 } from '@heaplab/heap';
-import { classAttr, finishClass, makeClass, method } from './internal/classes.js';
+import { classAttr, classDescriptor, finishClass, makeClass, method } from './internal/classes.js';
 import { dictPop } from './internal/dicts.js';
 import { stateOf } from './internal/state.js';
 import { bool, newProperty, none } from './internal/util.js';
@@ -316,8 +316,13 @@ export function finalizeClass(heap: Heap): Ref {
     if (live === null) return none(h);
     return registrationTuple(h, live[0], live[1]);
   });
-  classAttr(heap, cls, 'alive', newProperty(heap, 'alive', (h, _s, args) => bool(h, dictGetItem(h, registry(h), args[0]!) !== 0)));
-  classAttr(
+  classDescriptor(
+    heap,
+    cls,
+    'alive',
+    newProperty(heap, 'alive', (h, _s, args) => bool(h, dictGetItem(h, registry(h), args[0]!) !== 0), undefined, 'Whether finalizer is alive'),
+  );
+  classDescriptor(
     heap,
     cls,
     'atexit',
@@ -335,6 +340,7 @@ export function finalizeClass(heap: Heap): Ref {
         if (rec !== 0) setAttr(h, rec, 'atexit', isTrue(h, args[1]!) ? h.True : h.False);
         return none(h);
       },
+      'Whether finalizer should be called at exit',
     ),
   );
   method(heap, cls, '__repr__', [], (h, self) => {

@@ -3,7 +3,7 @@
  * FinalizeTestCase) and conformance/scenarios/wr_weakmethod.py, wr_finalize_*.py.
  */
 import { describe, expect, it } from 'vitest';
-import { CompareOp, hashOf, isTrue, newBoundMethod, newBuiltinFunction, reprOf, richCompare, tupleItems, type Ref } from '@heaplab/heap';
+import { CompareOp, dictGetStr, hashOf, isTrue, newBoundMethod, newBuiltinFunction, reprOf, richCompare, setAttr, tupleItems, type Ref } from '@heaplab/heap';
 import { runFinalizersAtExit } from './finalize.js';
 import { Py } from './testing/harness.js';
 
@@ -255,5 +255,26 @@ describe('weakref types (3.12)', () => {
     expect(h.typeData(h.t.weakref).module).toBe('weakref');
     const py27 = new Py('2.7');
     expect(reprOf(py27.heap, py27.heap.t.weakref)).toBe("<type 'weakref'>");
+  });
+});
+
+describe('finalize properties (3.12)', () => {
+  it('alive has no setter or deleter; atexit has a setter and no deleter; both carry their docstrings', () => {
+    const py = new Py('3.12');
+    const A = py.cls('A');
+    const a = py.call(A);
+    const f = py.call(py.w('finalize'), a, py.fn('cb', () => undefined));
+    const assign = (name: string, v: Ref) => py.raises(() => setAttr(py.heap, f, name, v));
+    // CPython's property set_name'd messages need the interpreter's property type; the heap's
+    // own property descriptor (this harness) reports the property without its name.
+    expect(assign('alive', py.heap.False).type).toBe('AttributeError');
+    expect(assign('atexit', 0).type).toBe('AttributeError');
+    py.set(f, 'atexit', py.heap.False);
+    expect(py.get(f, 'atexit')).toBe(py.heap.False);
+    const alive = dictGetStr(py.heap, py.heap.typeData(py.w('finalize')).dict, 'alive');
+    const [fget, fset, fdel, doc] = py.heap.payload[alive] as Ref[];
+    expect(fget).not.toBe(0);
+    expect([fset, fdel]).toEqual([0, 0]); // NULL, as property_init stores a missing setter
+    expect(py.strOf(doc!)).toBe('Whether finalizer is alive');
   });
 });

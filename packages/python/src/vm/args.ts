@@ -69,13 +69,21 @@ export function bindArguments(
       extra.push(args[i]!);
     }
     fast[code.varargsIndex] = newTupleSteal(heap, extra);
-  } else if (npos > co) {
-    if (is27) {
-      throw heap.newException(
-        heap.t.TypeError,
-        `${fname}() takes ${defs.length > 0 ? 'at most' : 'exactly'} ${co} argument${co === 1 ? '' : 's'} (${args.length} given)`,
-      );
-    }
+  } else if (npos > co && is27) {
+    throw heap.newException(
+      heap.t.TypeError,
+      `${fname}() takes ${defs.length > 0 ? 'at most' : 'exactly'} ${co} argument${co === 1 ? '' : 's'} (${args.length} given)`,
+    );
+  }
+
+  // Keyword arguments.
+  if (kwnames !== null) {
+    bindKeywords(heap, code, fname, fast, args, kwnames, npos, kwdict);
+  }
+
+  // 3.12 (initialize_locals) reports surplus positional arguments only after the keywords bound:
+  // f(1, 2, k=3) is "unexpected keyword argument 'k'", f(1, 2, x=3) "multiple values for 'x'".
+  if (code.varargsIndex < 0 && npos > co) {
     let kwonlyGiven = 0;
     if (kwnames !== null) {
       for (const k of kwnames) {
@@ -90,51 +98,6 @@ export function bindArguments(
       heap.t.TypeError,
       `${fname}() takes ${sig} positional argument${plural ? 's' : ''} but ${npos}${kwSig} ${npos === 1 && kwonlyGiven === 0 ? 'was' : 'were'} given`,
     );
-  }
-
-  // Keyword arguments.
-  if (kwnames !== null) {
-    const total = co + code.kwonlyargcount;
-    const posOnlyAsKw: string[] = [];
-    for (let j = 0; j < nkw; j++) {
-      const name = kwnames[j]!;
-      const value = args[npos + j]!;
-      let idx = -1;
-      for (let p = code.posonlyargcount; p < total; p++) {
-        if (code.varnames[p] === name) {
-          idx = p;
-          break;
-        }
-      }
-      if (idx < 0) {
-        if (kwdict !== 0) {
-          if (!is27 && code.varnames.slice(0, code.posonlyargcount).includes(name) === false && dictGetStr(heap, kwdict, name) !== 0) {
-            throw heap.newException(heap.t.TypeError, `${fname}() got multiple values for keyword argument '${name}'`);
-          }
-          dictSetStr(heap, kwdict, name, value);
-          continue;
-        }
-        if (code.varnames.slice(0, code.posonlyargcount).includes(name)) {
-          posOnlyAsKw.push(name);
-          continue;
-        }
-        throw heap.newException(heap.t.TypeError, `${fname}() got an unexpected keyword argument '${name}'`);
-      }
-      if (fast[idx] !== 0) {
-        throw heap.newException(
-          heap.t.TypeError,
-          is27 ? `${fname}() got multiple values for keyword argument '${name}'` : `${fname}() got multiple values for argument '${name}'`,
-        );
-      }
-      heap.rc[value]++;
-      fast[idx] = value;
-    }
-    if (posOnlyAsKw.length > 0) {
-      throw heap.newException(
-        heap.t.TypeError,
-        `${fname}() got some positional-only arguments passed as keyword arguments: '${posOnlyAsKw.join(', ')}'`,
-      );
-    }
   }
 
   // Defaults for missing positional parameters.
@@ -186,5 +149,62 @@ export function bindArguments(
         `${fname}() missing ${missing.length} required keyword-only argument${missing.length === 1 ? '' : 's'}: ${nameList(missing)}`,
       );
     }
+  }
+}
+
+/** Bind keyword arguments to parameters or to the `**kwargs` dict (`kwdict`, 0 if none). */
+function bindKeywords(
+  heap: Heap,
+  code: CodeUnit,
+  fname: string,
+  fast: Ref[],
+  args: readonly Ref[],
+  kwnames: readonly string[],
+  npos: number,
+  kwdict: Ref,
+): void {
+  const is27 = heap.profile.version === '2.7';
+  const nkw = kwnames.length;
+  const co = code.argcount;
+  const total = co + code.kwonlyargcount;
+  const posOnlyAsKw: string[] = [];
+  for (let j = 0; j < nkw; j++) {
+    const name = kwnames[j]!;
+    const value = args[npos + j]!;
+    let idx = -1;
+    for (let p = code.posonlyargcount; p < total; p++) {
+      if (code.varnames[p] === name) {
+        idx = p;
+        break;
+      }
+    }
+    if (idx < 0) {
+      if (kwdict !== 0) {
+        if (!is27 && code.varnames.slice(0, code.posonlyargcount).includes(name) === false && dictGetStr(heap, kwdict, name) !== 0) {
+          throw heap.newException(heap.t.TypeError, `${fname}() got multiple values for keyword argument '${name}'`);
+        }
+        dictSetStr(heap, kwdict, name, value);
+        continue;
+      }
+      if (code.varnames.slice(0, code.posonlyargcount).includes(name)) {
+        posOnlyAsKw.push(name);
+        continue;
+      }
+      throw heap.newException(heap.t.TypeError, `${fname}() got an unexpected keyword argument '${name}'`);
+    }
+    if (fast[idx] !== 0) {
+      throw heap.newException(
+        heap.t.TypeError,
+        is27 ? `${fname}() got multiple values for keyword argument '${name}'` : `${fname}() got multiple values for argument '${name}'`,
+      );
+    }
+    heap.rc[value]++;
+    fast[idx] = value;
+  }
+  if (posOnlyAsKw.length > 0) {
+    throw heap.newException(
+      heap.t.TypeError,
+      `${fname}() got some positional-only arguments passed as keyword arguments: '${posOnlyAsKw.join(', ')}'`,
+    );
   }
 }

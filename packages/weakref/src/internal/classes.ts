@@ -5,7 +5,9 @@
  */
 import {
   Kind,
+  call,
   defineMethod,
+  getAttrOrNull,
   dictGetStr,
   dictSetStr,
   isSubtype as isSubtypeOf,
@@ -198,6 +200,30 @@ export function classAttr(heap: Heap, type: Ref, name: string, value: Ref): void
   dictSetStr(heap, classDict(heap, type), name, value);
   heap.decref(value);
   heap.typeEpoch++;
+}
+
+/**
+ * Bind a descriptor in a class namespace as a class body would: store it (stolen), then, in 3.12,
+ * call its `__set_name__(cls, name)` when it has one (type_new's set_names), so that a property
+ * reports its name in "property 'alive' of 'finalize' object has no setter".
+ */
+export function classDescriptor(heap: Heap, type: Ref, name: string, descr: Ref): void {
+  heap.incref(descr);
+  try {
+    classAttr(heap, type, name, descr);
+    if (heap.profile.version === '2.7') return;
+    const setName = getAttrOrNull(heap, descr, '__set_name__');
+    if (setName === 0) return;
+    const n = newStr(heap, name);
+    try {
+      heap.decref(call(heap, setName, [type, n]));
+    } finally {
+      heap.decref(n);
+      heap.decref(setName);
+    }
+  } finally {
+    heap.decref(descr);
+  }
 }
 
 /** Recompute the class's slot dispatchers after its dunders were defined. */

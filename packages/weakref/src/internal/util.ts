@@ -13,6 +13,7 @@ import {
   getIter,
   iterNext,
   newDict,
+  newStr,
   newExceptionObject,
   newTuple,
   reprOf,
@@ -169,10 +170,12 @@ export function newNativeType(heap: Heap, spec: NativeTypeSpec): Ref {
  * A `property` object whose getter (and setter) are builtin functions — what a class body's
  * `@property` makes. Returns a new reference.
  */
-export function newProperty(heap: Heap, name: string, get: NativeFn, set?: NativeFn): Ref {
+export function newProperty(heap: Heap, name: string, get: NativeFn, set?: NativeFn, doc?: string): Ref {
   const fget = newBuiltinFunction(heap, name, get);
-  const fset = set === undefined ? heap.newRef(heap.None) : newBuiltinFunction(heap, name, set);
-  const p = heap.alloc(heap.t.property, Kind.PROPERTY, [fget, fset, heap.newRef(heap.None), heap.newRef(heap.None)]);
+  // Absent fset/fdel/doc are NULL (0), as property_init stores them: property's descriptor then
+  // raises "property ... has no setter/deleter" rather than calling None.
+  const fset = set === undefined ? 0 : newBuiltinFunction(heap, name, set);
+  const p = heap.alloc(heap.t.property, Kind.PROPERTY, [fget, fset, 0, doc === undefined ? 0 : newStr(heap, doc)]);
   heap.track(p);
   return p;
 }

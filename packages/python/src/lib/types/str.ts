@@ -741,10 +741,19 @@ function asTextFromStr(heap: Heap, s: string): string {
   return s;
 }
 
+/**
+ * 2.7 PyObject_Unicode's first step: `type(x).__unicode__(x)` (a classic instance's own
+ * attribute), its result coerced to unicode (a str decoded as ASCII). Null when there is none.
+ */
 function callUnicodeDunder(heap: Heap, x: Ref): string | null {
-  const td = tdOf(heap, heap.typ[x]!);
-  void td;
-  return null;
+  const r = callSpecialOrNull(heap, x, '__unicode__', []);
+  if (r === 0) return null;
+  try {
+    if (heap.kind[r] !== Kind.STR) throw typeError(heap, `coercing to Unicode: need string or buffer, ${tpName(heap, r)} found`);
+    return isUnicode27(heap, r) ? (heap.payload[r] as string) : asTextFromStr(heap, heap.payload[r] as string);
+  } finally {
+    heap.decref(r);
+  }
 }
 
 function defineStrMethods(heap: Heap, type: Ref): void {

@@ -636,16 +636,26 @@ export class Heap extends ObjectStore {
     this.gc.pending = false;
   }
 
-  /** A full collection empties the free lists (which ones depends on the version). */
+  /**
+   * A full collection empties the free lists (which ones depends on the version). Every object
+   * they held is a GC object released with PyObject_GC_Del, which takes one off count0 (never
+   * below zero) — so what finalizers allocated during a full collection is offset by what was
+   * parked since the previous one.
+   */
   clearFreeLists(): void {
-    this.freeListCounts.tuple.fill(0);
-    this.freeListCounts.cfunction = 0;
-    this.freeListCounts.method = 0;
-    this.freeListCounts.frame = 0;
+    const fl = this.freeListCounts;
+    let freed = fl.cfunction + fl.method + fl.frame;
+    for (let size = 0; size < fl.tuple.length; size++) freed += fl.tuple[size]!;
+    fl.tuple.fill(0);
+    fl.cfunction = 0;
+    fl.method = 0;
+    fl.frame = 0;
     if (this.profile.freeLists.fullCollectionClearsListAndDict) {
-      this.freeListCounts.list = 0;
-      this.freeListCounts.dict = 0;
+      freed += fl.list + fl.dict;
+      fl.list = 0;
+      fl.dict = 0;
     }
+    this.gc.counts[0] = Math.max(0, this.gc.counts[0]! - freed);
   }
 
   // ==========================================================================================

@@ -221,10 +221,14 @@ function shutdown(it: Interpreter, main: Ref): number | null {
       clearModuleDict(it, moduleDict(heap, main));
     } else {
       it.gc.collect();
-      // Remove modules from sys.modules; collect the cycles their dicts were part of; then clear
-      // what is still alive.
-      const g = moduleDict(heap, main);
-      heap.incref(g);
+      // finalize_modules: set every sys.modules entry to None. A module nobody else holds dies
+      // right there, and module_dealloc only drops its dict (it does not clear it): a dict in a
+      // cycle with the module's functions is left to the collection that follows — and is never
+      // cleared at all when it is frozen (gc.freeze()). sys.modules is the only owner of
+      // __main__ in CPython, so the runner gives its own reference up first. Modules still alive
+      // after the collection (CPython keeps weak references to tell) get their dicts cleared.
+      const mainSlotGeneration = heap.generation[main];
+      heap.decref(main);
       const entries = dictEntries(heap, it.modulesDict);
       for (let i = 0; i < entries.length; i += 2) {
         const name = heap.payload[entries[i]!] as string;
@@ -234,8 +238,8 @@ function shutdown(it: Interpreter, main: Ref): number | null {
       it.gc.collect();
       // Report what is left in gc.garbage while the warnings machinery still works.
       dumpShutdownStats(it.gc.collector);
-      if (heap.rc[g]! > 1) clearModuleDict(it, g);
-      heap.decref(g);
+      const mainAlive = heap.isLive(main) && heap.generation[main] === mainSlotGeneration;
+      if (mainAlive) clearModuleDict(it, moduleDict(heap, main));
       it.gc.collect();
     }
   } catch (e) {

@@ -270,6 +270,8 @@ export function newExceptionWithArgs(heap: Heap, type: Ref, argsTuple: Ref): Ref
     context: 0,
     suppressContext: false,
     message: 0,
+    errName: 0,
+    errObj: 0,
   };
   if (heap.profile.version === '2.7') {
     const items = heap.payload[argsTuple] as Ref[];
@@ -328,6 +330,8 @@ export function allocInstance(heap: Heap, type: Ref): Ref {
         context: 0,
         suppressContext: false,
         message: 0,
+        errName: 0,
+        errObj: 0,
       };
       payload = data;
       break;

@@ -115,6 +115,13 @@ export interface ExceptionData {
   suppressContext: boolean;
   /** 2.7 `message` attribute (owned) or 0. */
   message: Ref;
+  /**
+   * 3.x NameError/AttributeError `name` and AttributeError `obj` as the interpreter attaches
+   * them to the errors it raises (owned, or 0), the fields the "Did you mean" suggestions read.
+   * Assigned from Python code, those attributes live in `notes` instead.
+   */
+  errName: Ref;
+  errObj: Ref;
 }
 
 /** A traceback entry. */

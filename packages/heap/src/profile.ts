@@ -98,6 +98,12 @@ export interface VersionProfile {
    * reads `__dict__` (3.12 "inline values"; the dict is materialized on demand).
    */
   readonly instanceDict: 'separate' | 'inline';
+  /**
+   * PyObject_GetAttr attaches `name` and `obj` to the AttributeError it lets through (3.x's
+   * set_attribute_error_context), so the error can later suggest a close attribute name and
+   * keeps `obj` alive while it lives.
+   */
+  readonly attributeErrorContext: boolean;
   /** Number of distinct attribute names a class's shared-key table holds before instances fall back to real dicts (3.12). */
   readonly sharedKeysLimit: number;
   /** Iteration order of `dict`: CPython 2.7's hash-table order, or 3.7+ insertion order. */
@@ -230,6 +236,7 @@ export interface VersionProfile {
 
 const PROFILE_27: VersionProfile = {
   version: '2.7',
+  attributeErrorContext: false,
   versionInfo: [2, 7, 18],
   instanceDict: 'separate',
   sharedKeysLimit: 0,
@@ -340,6 +347,7 @@ const PROFILE_27: VersionProfile = {
 
 const PROFILE_312: VersionProfile = {
   version: '3.12',
+  attributeErrorContext: true,
   versionInfo: [3, 12, 1],
   instanceDict: 'inline',
   sharedKeysLimit: 30,

@@ -4,7 +4,9 @@
  * object's type slots; builtin kinds have fast paths here so dicts and sets never go through a
  * slot lookup for strings and ints.
  */
-import { dictFindStr, dictGetStr, type DictData } from './objects.js';
+import { PyException } from './errors.js';
+import type { ExceptionData } from './layouts.js';
+import { dictFindStr, dictGetStr, type DictData, newStr } from './objects.js';
 import {
   floatHash27,
   floatHash3,
@@ -515,10 +517,28 @@ export function attributeError(heap: Heap, obj: Ref, name: string): Error {
  */
 export function getAttr(heap: Heap, obj: Ref, name: string): Ref {
   const td = heap.payload[heap.typ[obj]!] as TypeData;
-  if (td.slots.getattro !== undefined) return td.slots.getattro(heap, obj, name);
-  const r = genericGetAttr(heap, obj, name);
-  if (r === 0) throw attributeError(heap, obj, name);
-  return r;
+  try {
+    if (td.slots.getattro !== undefined) return td.slots.getattro(heap, obj, name);
+    const r = genericGetAttr(heap, obj, name);
+    if (r === 0) throw attributeError(heap, obj, name);
+    return r;
+  } catch (e) {
+    if (heap.profile.attributeErrorContext && e instanceof PyException) attachAttributeErrorContext(heap, e.exc, obj, name);
+    throw e;
+  }
+}
+
+/**
+ * 3.x `set_attribute_error_context`: an AttributeError leaving PyObject_GetAttr remembers the
+ * attribute name and the object (unless it already names some), whoever raised it — the type's
+ * lookup or a user `__getattr__`. Instances of AttributeError subclasses included.
+ */
+function attachAttributeErrorContext(heap: Heap, exc: Ref, obj: Ref, name: string): void {
+  if (heap.kind[exc] !== Kind.EXCEPTION || !isSubtype(heap, heap.typ[exc]!, heap.t.AttributeError)) return;
+  const data = heap.payload[exc] as ExceptionData;
+  if (data.errName !== 0 || data.errObj !== 0) return;
+  data.errName = newStr(heap, name);
+  data.errObj = heap.newRef(obj);
 }
 
 /** `getattr(obj, name, None)`-like: a new reference, or 0 when the attribute is missing. */

@@ -192,6 +192,9 @@ export function referents(heap: Heap, r: Ref, out: Ref[]): void {
       push(out, e.traceback);
       push(out, e.cause);
       push(out, e.context);
+      // AttributeError_traverse / NameError_traverse: obj, then name, after the base fields.
+      push(out, e.errObj);
+      push(out, e.errName);
       break;
     }
     case Kind.TRACEBACK: {
@@ -366,7 +369,7 @@ export function clearObject(heap: Heap, r: Ref): boolean {
       return true;
     case Kind.EXCEPTION: {
       const e = heap.payload[r] as ExceptionData;
-      for (const field of ['dict', 'args', 'message', 'notes', 'traceback', 'cause', 'context'] as const) clearField(heap, e, field);
+      for (const field of ['errObj', 'errName', 'dict', 'args', 'message', 'notes', 'traceback', 'cause', 'context'] as const) clearField(heap, e, field);
       return true;
     }
     case Kind.TRACEBACK: {
@@ -484,7 +487,7 @@ export function releasePayload(heap: Heap, r: Ref): void {
     case Kind.EXCEPTION: {
       if (heap.lazyExceptions.size > 0) heap.lazyExceptions.delete(r);
       const e = heap.payload[r] as ExceptionData;
-      for (const field of ['dict', 'args', 'message', 'notes', 'traceback', 'cause', 'context'] as const) clearField(heap, e, field);
+      for (const field of ['errObj', 'errName', 'dict', 'args', 'message', 'notes', 'traceback', 'cause', 'context'] as const) clearField(heap, e, field);
       return;
     }
     case Kind.TRACEBACK: {

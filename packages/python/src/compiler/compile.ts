@@ -65,6 +65,7 @@ import {
 import type * as A from '../parser/ast.js';
 import { Completion, Frame } from '../vm/frame.js';
 import { delegateSend, delegateThrow } from '../vm/generators.js';
+import { chainCaught } from '../vm/raising.js';
 import type { Interpreter } from '../vm/interp.js';
 import { BudgetExceeded } from '../vm/interp.js';
 import type { RuntimeOps } from '../vm/ops.js';
@@ -341,8 +342,18 @@ class ScopeCompiler {
   }
 
   private nameError(name: string, inFunction: boolean): PyException {
+    return this.nameErrorNaming(this.it.profile.messages.nameNotDefined(name, inFunction), name);
+  }
+
+  /**
+   * A NameError about `name`. 3.x's format_exc_check_arg also records the name on the
+   * exception (`e.name`), which the "Did you mean" hint of a printed traceback reads.
+   */
+  private nameErrorNaming(message: string, name: string): PyException {
     const heap = this.heap;
-    return heap.newException(heap.t.NameError, this.it.profile.messages.nameNotDefined(name, inFunction));
+    const e = heap.newException(heap.t.NameError, message);
+    if (this.it.profile.errorSuggestions) (heap.payload[e.exc] as ExceptionData).errName = newStr(heap, name);
+    return e;
   }
 
   loadName(rawName: string, node: A.Pos): ExprFn {
@@ -376,7 +387,7 @@ class ScopeCompiler {
           const v = (heap.payload[f.fast[i]!] as Ref[])[0]!;
           if (v === 0) {
             f.pos = node;
-            if (isFree) throw heap.newException(heap.t.NameError, it.profile.messages.unboundFree(name));
+            if (isFree) throw this.nameErrorNaming(it.profile.messages.unboundFree(name), name);
             throw heap.newException(heap.t.UnboundLocalError, it.profile.messages.unboundLocal(name));
           }
           rc()[v]++;
@@ -557,7 +568,7 @@ class ScopeCompiler {
             const old = box[0]!;
             if (old === 0) {
               f.pos = node;
-              throw heap.newException(heap.t.NameError, it.profile.messages.unboundFree(name));
+              throw this.nameErrorNaming(it.profile.messages.unboundFree(name), name);
             }
             box[0] = 0;
             if (heap.rc[old] === 1) decrefAt(heap, f, node, old);
@@ -1589,6 +1600,7 @@ class ScopeCompiler {
               }
               if (matched < 0) throw e;
               const h = handlers[matched]!;
+              chainCaught(it, e);
               // The exception is now handled: sys.exc_info() reports it while the handler runs.
               const token = it.beginHandling(f, e, false);
               const caught = e.exc;
@@ -1797,10 +1809,19 @@ class ScopeCompiler {
         for (const n of names) {
           const v = genericGetAttr(heap, m, n.name) || (heap.kind[m] === Kind.MODULE ? 0 : getAttr(heap, m, n.name));
           if (v === 0) {
-            throw heap.newException(
+            const e = heap.newException(
               heap.t.ImportError,
               this.is27 ? `cannot import name ${n.name}` : `cannot import name '${n.name}' from '${modName}' (unknown location)`,
             );
+            // 3.x: the error names the module and the missing name (`e.name`, `e.name_from`).
+            if (!this.is27) {
+              for (const [attr, value] of [['name', modName], ['name_from', n.name]] as const) {
+                const s = newStr(heap, value);
+                setAttr(heap, e.exc, attr, s);
+                heap.decref(s);
+              }
+            }
+            throw e;
           }
           n.store(f, v);
         }

@@ -29,6 +29,7 @@ import {
 } from '@heaplab/heap';
 import type { Interpreter } from '../vm/interp.js';
 import type { Frame } from '../vm/frame.js';
+import { suggestionTrailer } from '../vm/suggestions.js';
 import { formatExceptionChunks, formatTracebackChunks, tracebackEntries } from '../vm/traceback.js';
 
 /** Bind `args`/`kwnames` to `params` (names; a leading `/` entry ends the positional-only ones). */
@@ -79,7 +80,8 @@ export function createTracebackModule(it: Interpreter): Ref {
    */
   const exceptionChunks = (value: Ref, tb: Ref, limit: number | null, chain: boolean): string[][] => {
     const exc = isNone(value) ? 0 : value;
-    const withChain = formatExceptionChunks(heap, exc, 0, it.sourceLine, it.profile.tracebackCarets, is27 ? 'module27' : 'interpreter');
+    const trailer = it.profile.errorSuggestions ? (e: Ref) => suggestionTrailer(it, e, 'traceback-module') : undefined;
+    const withChain = formatExceptionChunks(heap, exc, 0, it.sourceLine, it.profile.tracebackCarets, is27 ? 'module27' : 'interpreter', new Set(), trailer);
     const last = withChain[withChain.length - 1]!;
     const prefix = chain ? withChain.slice(0, -1) : [];
     const entries = tbEntries(tb, limit);

@@ -46,6 +46,7 @@ import { bindArguments } from './args.js';
 import { Completion, Frame } from './frame.js';
 import { INTERPRETER_PROFILES, type InterpreterProfile } from './profile.js';
 import { type CaretInfo, formatException, tracebackCarets, unraisable27, formatTracebackEntries } from './traceback.js';
+import { suggestionTrailer } from './suggestions.js';
 import { buildClass, newFunction } from './definitions.js';
 import {
   beginHandling,
@@ -744,7 +745,8 @@ export class Interpreter {
   printUncaught(e: PyException): void {
     const heap = this.heap;
     const tb = this.tracebackOf(e);
-    const lines = formatException(heap, e.exc, tb, this.sourceLine, this.profile.tracebackCarets);
+    const trailer = this.profile.errorSuggestions ? (exc: Ref) => suggestionTrailer(this, exc, 'interpreter') : undefined;
+    const lines = formatException(heap, e.exc, tb, this.sourceLine, this.profile.tracebackCarets, new Set(), trailer);
     this.writeToSysStderr(lines.join('\n') + '\n');
   }
 

@@ -47,6 +47,12 @@ export interface InterpreterProfile {
   /** 3.12 prints `^^^^` markers under the failing expression in tracebacks. */
   readonly tracebackCarets: boolean;
   /**
+   * 3.12 attaches `name` to the NameErrors it raises and appends "Did you mean: 'x'?" / "Did
+   * you forget to import 'x'?" hints to NameError, AttributeError and ImportError lines in
+   * printed tracebacks (vm/suggestions.ts).
+   */
+  readonly errorSuggestions: boolean;
+  /**
    * The line an instruction reports (`tb_lineno`, and `f_lineno` of a running frame, both read
    * from the line table at `f_lasti`). `'forward'` (2.7's `co_lnotab`): within a statement the
    * line only moves forward, to the greatest line compiled so far, so a call spanning lines
@@ -94,6 +100,7 @@ const P27: InterpreterProfile = {
     recursion: 'maximum recursion depth exceeded',
   },
   tracebackCarets: false,
+  errorSuggestions: false,
   instructionLine: 'forward',
   unraisableStyle: '2.7',
   flushSoftspace: true,
@@ -122,6 +129,7 @@ const P312: InterpreterProfile = {
     recursion: 'maximum recursion depth exceeded',
   },
   tracebackCarets: true,
+  errorSuggestions: true,
   instructionLine: 'start',
   unraisableStyle: '3.12',
   flushSoftspace: false,

@@ -134,6 +134,15 @@ function setContextFromHandled(it: Interpreter, inst: Ref): void {
   data.context = cur.exc;
 }
 
+/**
+ * 3.x: an exception that is caught gets the exception being handled at that point as its
+ * `__context__` (if it has none) — CPython chains at raise time, and an exception raised and
+ * caught inside a handler (a nested try) never propagates out of it to be chained later.
+ */
+export function chainCaught(it: Interpreter, caught: PyException): void {
+  if (it.heap.profile.version !== '2.7') setContextFromHandled(it, caught.exc);
+}
+
 /** Chain `inner` to the exception handled by `token` (an exception raised inside a handler). */
 export function setContext(it: Interpreter, inner: PyException, token: HandlingToken | null): void {
   const heap = it.heap;

@@ -182,9 +182,12 @@ export function formatTracebackChunks(heap: Heap, entries: readonly Ref[], sourc
  * The full report CPython prints for an uncaught exception (or `traceback.print_exc()`),
  * including 3.12's chained exceptions.
  */
-export function formatException(heap: Heap, exc: Ref, tb: Ref, source: SourceLookup, carets: boolean, seen = new Set<Ref>()): string[] {
-  return formatExceptionChunks(heap, exc, tb, source, carets, 'interpreter', seen).flat();
+export function formatException(heap: Heap, exc: Ref, tb: Ref, source: SourceLookup, carets: boolean, seen = new Set<Ref>(), trailer?: ExceptionTrailer): string[] {
+  return formatExceptionChunks(heap, exc, tb, source, carets, 'interpreter', seen, trailer).flat();
 }
+
+/** Text appended to an exception's `Type: message` line (3.12's "Did you mean" hints). */
+export type ExceptionTrailer = (exc: Ref) => string;
 
 /**
  * The report of `formatException` as the pieces the `traceback` module's `format_exception`
@@ -200,6 +203,7 @@ export function formatExceptionChunks(
   carets: boolean,
   style: 'interpreter' | 'module27' = 'interpreter',
   seen = new Set<Ref>(),
+  trailer?: ExceptionTrailer,
 ): string[][] {
   const out: string[][] = [];
   if (exc !== 0) seen.add(exc);
@@ -207,11 +211,11 @@ export function formatExceptionChunks(
     const data = heap.payload[exc] as ExceptionData;
     if (data.cause !== 0 && data.cause !== heap.None && !seen.has(data.cause)) {
       const cd = heap.payload[data.cause] as ExceptionData;
-      out.push(...formatExceptionChunks(heap, data.cause, cd.traceback, source, carets, style, seen));
+      out.push(...formatExceptionChunks(heap, data.cause, cd.traceback, source, carets, style, seen, trailer));
       out.push(['', 'The above exception was the direct cause of the following exception:', '']);
     } else if (data.context !== 0 && data.context !== heap.None && !data.suppressContext && !seen.has(data.context)) {
       const cd = heap.payload[data.context] as ExceptionData;
-      out.push(...formatExceptionChunks(heap, data.context, cd.traceback, source, carets, style, seen));
+      out.push(...formatExceptionChunks(heap, data.context, cd.traceback, source, carets, style, seen, trailer));
       out.push(['', 'During handling of the above exception, another exception occurred:', '']);
     }
   }
@@ -234,7 +238,7 @@ export function formatExceptionChunks(
       msg = `<unprintable ${name} object>`;
     }
     out.push([msg === '' ? name : `${name}: ${msg}`]);
-  } else out.push([exceptionOnlyLine(heap, exc)]);
+  } else out.push([exceptionOnlyLine(heap, exc) + (trailer?.(exc) ?? '')]);
   return out;
 }
 

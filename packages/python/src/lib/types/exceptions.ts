@@ -235,6 +235,8 @@ function excNew(heap: Heap, cls: Ref, args: readonly Ref[], kwnames: readonly st
       context: 0,
       suppressContext: false,
       message: is27(heap) ? newStr(heap, '') : 0,
+      errName: 0,
+      errObj: 0,
     } satisfies ExceptionData);
   } else {
     e = newExceptionWithArgs(heap, type, argsTuple);
@@ -678,9 +680,11 @@ export function installExceptionTypes(heap: Heap): void {
   for (const name of ['name', 'path', ...(v27 ? [] : ['name_from'])]) derived(t.ImportError, name, (h) => none(h));
   derived(t.ImportError, 'msg', (h, e) => newRef(h, argsOf(h, e).length === 1 ? argsOf(h, e)[0]! : h.None));
   if (!v27) {
-    derived(t.NameError, 'name', (h) => none(h));
-    derived(t.AttributeError, 'name', (h) => none(h));
-    derived(t.AttributeError, 'obj', (h) => none(h));
+    // What the interpreter attached when it raised the error (ExceptionData.errName/errObj).
+    const attached = (h: Heap, r: Ref) => newRef(h, r === 0 ? h.None : r);
+    derived(t.NameError, 'name', (h, e) => attached(h, data(h, e).errName));
+    derived(t.AttributeError, 'name', (h, e) => attached(h, data(h, e).errName));
+    derived(t.AttributeError, 'obj', (h, e) => attached(h, data(h, e).errObj));
   }
   for (const [type, which] of [
     [t.UnicodeDecodeError, 'decode'],

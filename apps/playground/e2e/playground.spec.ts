@@ -70,7 +70,10 @@ for (const ex of EXAMPLES) {
     for (const v of ['2.7', '3.12'] as const) {
       const text = (await consoleOf(page, v).textContent()) ?? '';
       expect(text, `${ex.id} on ${v}`).toMatch(EXPECTED[ex.id]![v]);
-      expect(await pane(page, v).locator('.node').count()).toBeGreaterThan(0);
+      // The view shows the state after interpreter shutdown. A 3.12 program stopped by a budget
+      // leaves nothing behind then: __main__ dies with sys.modules and its globals are collected.
+      if (ex.id === 'budgets' && v === '3.12') await expect(pane(page, v)).toContainText('stopped by a budget; after interpreter shutdown');
+      else expect(await pane(page, v).locator('.node').count()).toBeGreaterThan(0);
     }
     await shot(page, `example-${ex.id}`);
   });

@@ -228,6 +228,8 @@ function shutdown(it: Interpreter, main: Ref): number | null {
       // __main__ in CPython, so the runner gives its own reference up first. Modules still alive
       // after the collection (CPython keeps weak references to tell) get their dicts cleared.
       const mainSlotGeneration = heap.generation[main];
+      // `io` is among the first modules to go: no source lines in tracebacks from here on.
+      it.sourceLinesAvailable = false;
       heap.decref(main);
       const entries = dictEntries(heap, it.modulesDict);
       for (let i = 0; i < entries.length; i += 2) {

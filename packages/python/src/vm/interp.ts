@@ -683,8 +683,16 @@ export class Interpreter {
   // Exceptions reported, not raised
   // ==========================================================================================
 
+  /**
+   * False once 3.12's finalization has emptied sys.modules: CPython reads traceback source lines
+   * through the `io` module, which can no longer be imported then, so tracebacks printed from
+   * that point on (a `__del__` failing at exit) have no source lines.
+   */
+  sourceLinesAvailable = true;
+
   /** Source line text for tracebacks. */
   sourceLine = (filename: string, lineno: number): string | null => {
+    if (!this.sourceLinesAvailable) return null;
     const lines = this.sources.get(filename);
     if (lines === undefined) return null;
     return lines[lineno - 1] ?? null;

@@ -51,6 +51,12 @@ export function getAttrStorage(heap: Heap, obj: Ref, name: string): Ref {
       const d = (heap.payload[obj] as FunctionStorage).dict;
       return d === 0 ? 0 : dictGetStr(heap, d, name);
     }
+    case Kind.STATICMETHOD:
+    case Kind.CLASSMETHOD: {
+      const d = methodWrapperDict(heap, obj, false);
+      if (d >= 0) return d === 0 ? 0 : dictGetStr(heap, d, name);
+      break;
+    }
   }
   if ((heap.flags[obj]! & Flag.SIDE_DICT) !== 0) {
     const d = heap.sideData.get(obj)![0]!;
@@ -200,6 +206,12 @@ export function objectDict(heap: Heap, obj: Ref, create: boolean): Ref {
       if (f.dict === 0 && create) f.dict = newDict(heap);
       return f.dict;
     }
+    case Kind.STATICMETHOD:
+    case Kind.CLASSMETHOD: {
+      const d = methodWrapperDict(heap, obj, create);
+      if (d >= 0) return d;
+      break;
+    }
   }
   const td = heap.payload[heap.typ[obj]!] as TypeData;
   if ((td.tflags & TypeFlag.HAS_DICT) === 0 || (td.tflags & TypeFlag.HEAPTYPE) === 0) return 0;
@@ -207,6 +219,22 @@ export function objectDict(heap: Heap, obj: Ref, create: boolean): Ref {
   const side = slotStorage(heap, obj);
   if (side[0] === 0 && create) side[0] = newDict(heap);
   return side[0]!;
+}
+
+/**
+ * The `cm_dict` of a 3.12 staticmethod/classmethod (payload `[callable, dict]`; the builtin type
+ * carries HAS_DICT there, 2.7's has none): borrowed, 0 if not made yet, -1 if the type has no such
+ * slot (2.7).
+ */
+function methodWrapperDict(heap: Heap, obj: Ref, create: boolean): Ref {
+  const builtin = heap.kind[obj] === Kind.STATICMETHOD ? heap.t.staticmethod : heap.t.classmethod;
+  if (((heap.payload[builtin] as TypeData).tflags & TypeFlag.HAS_DICT) === 0) return -1;
+  const p = heap.payload[obj] as Ref[];
+  if ((p[1] ?? 0) === 0) {
+    if (!create) return 0;
+    p[1] = newDict(heap);
+  }
+  return p[1]!;
 }
 
 /**
@@ -227,6 +255,7 @@ export function instanceDictState(heap: Heap, obj: Ref): 'none' | 'unmade' | 'pr
   let slot: boolean;
   if (kind === Kind.MODULE || kind === Kind.FUNCTION) slot = true;
   else if (kind === Kind.INSTANCE) slot = (td.tflags & TypeFlag.HAS_DICT) !== 0;
+  else if ((kind === Kind.STATICMETHOD || kind === Kind.CLASSMETHOD) && methodWrapperDict(heap, obj, false) >= 0) slot = true;
   else slot = (td.tflags & TypeFlag.HAS_DICT) !== 0 && (td.tflags & TypeFlag.HEAPTYPE) !== 0;
   if (!slot) return 'none';
   return objectDict(heap, obj, false) !== 0 ? 'present' : 'unmade';

@@ -19,7 +19,6 @@ import {
   Flag,
   genericGetAttr,
   genericSetAttr,
-  getAttr,
   getAttrOrNull,
   hashToBigInt,
   HASH_HI,
@@ -47,6 +46,7 @@ import {
   TypeFlag,
   type TypeData,
   richCompare,
+  setAttr,
   newBoundMethod,
 } from '@heaplab/heap';
 import { libState } from '../state.js';
@@ -936,7 +936,9 @@ export function installObjectTypes(heap: Heap): void {
     [t.staticmethod, Kind.STATICMETHOD, 'staticmethod'],
     [t.classmethod, Kind.CLASSMETHOD, 'classmethod'],
   ] as const) {
-    defineNew(heap, type, (h, cls) => allocOf(h, cls, kind, [0]));
+    // 3.12: payload [callable, cm_dict]; the type has a __dict__ (tp_dictoffset), inherited by subclasses.
+    if (!v27) (heap.payload[type] as TypeData).tflags |= TypeFlag.HAS_DICT;
+    defineNew(heap, type, (h, cls) => allocOf(h, cls, kind, v27 ? [0] : [0, 0]));
     method(heap, type, '__init__', (h, self, args, kw) => {
       checkArity(h, label, args, kw, 1, 1, 'unpack');
       const p = h.payload[self] as Ref[];
@@ -944,6 +946,19 @@ export function installObjectTypes(heap: Heap): void {
       h.incref(args[0]!);
       p[0] = args[0]!;
       h.xdecref(old);
+      // 3.12 sm_init/cm_init end with functools_wraps(): copy these attributes of the callable
+      // that exist (AttributeError is skipped) into the wrapper with setattr.
+      if (!v27) {
+        for (const attr of ['__module__', '__name__', '__qualname__', '__doc__', '__annotations__']) {
+          const v = getAttrOrNull(h, p[0]!, attr);
+          if (v === 0) continue;
+          try {
+            setAttr(h, self, attr, v);
+          } finally {
+            h.decref(v);
+          }
+        }
+      }
       return none(h);
     });
     getset(heap, type, '__func__', (h, sm) => newRef(h, (h.payload[sm] as Ref[])[0] || h.None));
@@ -966,13 +981,22 @@ export function installObjectTypes(heap: Heap): void {
     if (!v27) {
       setSlot(heap, type, 'repr', (h, sm) => `<${label}(${reprOf(h, (h.payload[sm] as Ref[])[0] || h.None)})>`);
       getset(heap, type, '__wrapped__', (h, sm) => newRef(h, (h.payload[sm] as Ref[])[0] || h.None));
-      for (const attr of ['__name__', '__qualname__', '__doc__', '__module__']) {
-        getset(heap, type, attr, (h, sm) => {
-          const f = (h.payload[sm] as Ref[])[0]!;
-          if (f === 0) throw attributeError(h, sm, attr);
-          return getAttr(h, f, attr);
-        });
-      }
+      // PyObject_GenericGetDict / PyObject_GenericSetDict on cm_dict.
+      getset(
+        heap,
+        type,
+        '__dict__',
+        (h, sm) => newRef(h, objectDict(h, sm, true)),
+        (h, sm, value) => {
+          if (value === 0) throw h.newException(h.t.TypeError, 'cannot delete __dict__');
+          if (h.kind[value] !== Kind.DICT) throw h.newException(h.t.TypeError, `__dict__ must be set to a dictionary, not a '${h.typeName(value)}'`);
+          const p = h.payload[sm] as Ref[];
+          const old = p[1] ?? 0;
+          h.incref(value);
+          p[1] = value;
+          h.xdecref(old);
+        },
+      );
     }
   }
   if (!v27) {

@@ -4,20 +4,11 @@
  * with addresses masked as 0xADDR).
  */
 import { describe, expect, it } from 'vitest';
-import { runProgram } from './run.js';
-import { createModuleProviders } from './providers.js';
+import { runCaptured } from './run-captured.js';
 
 function run(version: '2.7' | '3.12', source: string): { out: string; code: number } {
-  let out = '';
-  const r = runProgram({
-    version,
-    source,
-    filename: 't.py',
-    stdout: (t) => (out += t),
-    stderr: (t) => (out += t),
-    modules: createModuleProviders(),
-  });
-  return { out: out.replace(/0x[0-9a-f]+/g, '0xADDR'), code: r.exitCode };
+  const r = runCaptured(version, source, { normalizeAddresses: true });
+  return { out: r.out, code: r.exitCode };
 }
 const out = (version: '2.7' | '3.12', source: string) => run(version, source).out;
 

@@ -5,26 +5,16 @@
  * CPython 3.12.1 / 2.7.18 output.
  */
 import { describe, expect, it } from 'vitest';
-import { runProgram } from '../run.js';
-import { createModuleProviders } from '../providers.js';
+import { runCaptured } from '../run-captured.js';
 
 function run(version: '2.7' | '3.12', source: string): string {
-  let out = '';
   const files = new Map<string, string>([['data.txt', 'hello\n']]);
-  runProgram({
-    version,
-    source,
-    filename: 't.py',
-    stdout: (t) => (out += t),
-    stderr: (t) => (out += t),
-    modules: createModuleProviders(),
-    fs: {
-      readFile: (p) => files.get(p) ?? null,
-      writeFile: (p, d) => void files.set(p, d),
-      appendFile: (p, d) => void files.set(p, (files.get(p) ?? '') + d),
-    },
-  });
-  return out;
+  const fs = {
+    readFile: (p: string) => files.get(p) ?? null,
+    writeFile: (p: string, d: string) => void files.set(p, d),
+    appendFile: (p: string, d: string) => void files.set(p, (files.get(p) ?? '') + d),
+  };
+  return runCaptured(version, source, { extra: { fs } }).out;
 }
 
 describe('module-level objects around the script', () => {

@@ -4,20 +4,10 @@
  * values are CPython 3.12.1 / 2.7.18 output.
  */
 import { describe, expect, it } from 'vitest';
-import { runProgram } from '../run.js';
-import { createModuleProviders } from '../providers.js';
+import { runCaptured } from '../run-captured.js';
 
 function run(version: '2.7' | '3.12', source: string): string {
-  let out = '';
-  runProgram({
-    version,
-    source,
-    filename: 't.py',
-    stdout: (t) => (out += t),
-    stderr: (t) => (out += t),
-    modules: createModuleProviders(),
-  });
-  return out.replace(/0x[0-9a-f]+/g, '0xADDR');
+  return runCaptured(version, source, { normalizeAddresses: true }).out;
 }
 
 describe('shutdown report of gc.garbage (3.12)', () => {

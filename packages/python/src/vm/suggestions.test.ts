@@ -3,7 +3,7 @@
  * read off `python3.12 -c ...` on this machine).
  */
 import { describe, expect, it } from 'vitest';
-import { runProgram } from '../run.js';
+import { runCaptured } from '../run-captured.js';
 import { closestName, levenshteinDistance } from './suggestions.js';
 
 const codes = (s: string) => [...Buffer.from(s, 'utf8')];
@@ -37,11 +37,7 @@ describe('closestName', () => {
   });
 });
 
-function run(version: '2.7' | '3.12', source: string): string {
-  let out = '';
-  runProgram({ version, filename: 't.py', source, stdout: (s) => (out += s), stderr: (s) => (out += s) });
-  return out;
-}
+const run = (version: '2.7' | '3.12', source: string): string => runCaptured(version, source).out;
 
 describe('printed hints (CPython 3.12.1)', () => {
   it('uncaught NameError: a close global, and a stdlib module not imported', () => {

@@ -199,9 +199,10 @@ function intRepr(heap: Heap, r: Ref): string {
 /**
  * Py_ReprEnter's one-time allocations: the first container repr creates the thread state's dict
  * and the `Py_Repr` list stored in it (both tracked, kept for the life of the interpreter), which
- * `gc.get_count()` and `gc.get_objects()` see.
+ * `gc.get_count()` and `gc.get_objects()` see. Exported for imports whose module code reprs a
+ * container in CPython (2.7 objgraph's imports build a namedtuple, which reprs a tuple).
  */
-function reprEnterState(heap: Heap): void {
+export function reprEnterState(heap: Heap): void {
   if (heap.threadStateDict !== 0) return;
   const d = newDict(heap);
   heap.threadStateDict = d;

@@ -604,7 +604,9 @@ export function newClass(heap: Heap, spec: ClassSpec): Ref {
   // __slots__
   const slotsObj = dictGetStr(heap, dict, '__slots__');
   let ownSlots: string[] = [];
-  let addDict = (btd.tflags & TypeFlag.HAS_DICT) === 0;
+  // `type` keeps its instances' dict in tp_dict (tp_dictoffset != 0), so a metaclass gets no
+  // `__dict__` descriptor of its own (CPython's may_add_dict is false for type subclasses).
+  let addDict = (btd.tflags & TypeFlag.HAS_DICT) === 0 && btd.layout !== Kind.TYPE;
   // CPython's may_add_weak: the base has no weaklist yet and a fixed size (tp_itemsize == 0).
   const varSized = hasItemsize(heap, base);
   let addWeak = (btd.tflags & TypeFlag.WEAKREFABLE) === 0 && !varSized;

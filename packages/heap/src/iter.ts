@@ -32,8 +32,17 @@ function newIterator(heap: Heap, type: Ref, seq: Ref, mode: number, guard: numbe
   heap.incref(seq);
   const data: IteratorData = { seq, index, mode, guard };
   const r = heap.alloc(type, Kind.ITERATOR, data);
+  if (mode === IterMode.DICT_ITEMS) addItemsResult(heap, data);
   if (heap.isGc(r)) heap.track(r);
   return r;
+}
+
+/**
+ * Give a dict item iterator its cached `(None, None)` result tuple (dictiter_new's di_result),
+ * made after the iterator itself. Exported for the 2.7 `dict.iteritems()`.
+ */
+export function addItemsResult(heap: Heap, data: IteratorData): void {
+  data.result = newTuple(heap, [heap.None, heap.None]);
 }
 
 /**
@@ -156,6 +165,23 @@ export function iterNext(heap: Heap, it: Ref): Ref {
         if (d.mode === IterMode.DICT_VALUES) {
           heap.incref(v);
           return v;
+        }
+        const result = d.result ?? 0;
+        if (result !== 0 && heap.rc[result] === 1) {
+          // Only the iterator holds its result tuple: refill and return it again.
+          const items = heap.payload[result] as Ref[];
+          const oldKey = items[0]!;
+          const oldValue = items[1]!;
+          heap.incref(k);
+          heap.incref(v);
+          items[0] = k;
+          items[1] = v;
+          heap.rc[result]++;
+          heap.decref(oldKey);
+          heap.decref(oldValue);
+          // 3.12 (bpo-42536): a collection may have untracked the tuple; track it again.
+          if (heap.profile.version !== '2.7' && !heap.isTracked(result)) heap.track(result);
+          return result;
         }
         return newTuple(heap, [k, v]);
       }

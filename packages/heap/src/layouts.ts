@@ -156,6 +156,8 @@ export interface IteratorData {
   mode: number;
   /** Dict/set version at creation (changed-size detection), or length. */
   guard: number;
+  /** Owned: a dict item iterator's cached `(key, value)` tuple (CPython's di_result), reused by next(). */
+  result?: Ref;
   ext?: unknown;
 }
 

@@ -130,6 +130,9 @@ export function referents(heap: Heap, r: Ref, out: Ref[]): void {
       break;
     case Kind.TYPE: {
       const td = heap.payload[r] as TypeData;
+      // A class whose metaclass is a heap type is traversed by subtype_traverse first: it visits
+      // the metaclass (type's own dict slot is tp_dict, not a subtype dict), then type_traverse.
+      if (((heap.payload[heap.typ[r]!] as TypeData).tflags & TypeFlag.HEAPTYPE) !== 0) out.push(heap.typ[r]!);
       if ((td.tflags & TypeFlag.HEAPTYPE) === 0) break;
       push(out, td.dict);
       push(out, td.mro);
@@ -216,9 +219,12 @@ export function referents(heap: Heap, r: Ref, out: Ref[]): void {
     case Kind.CLASSIC_INSTANCE:
       for (const x of heap.payload[r] as Ref[]) push(out, x);
       break;
-    case Kind.ITERATOR:
-      push(out, (heap.payload[r] as IteratorData).seq);
+    case Kind.ITERATOR: {
+      const d = heap.payload[r] as IteratorData;
+      push(out, d.seq);
+      push(out, d.result ?? 0);
       break;
+    }
     case Kind.CLASSIC_CLASS: {
       const c = heap.payload[r] as ClassicClassData;
       push(out, c.bases);
@@ -499,9 +505,12 @@ export function releasePayload(heap: Heap, r: Ref): void {
     case Kind.DESCRIPTOR:
       clearField(heap, heap.payload[r] as DescriptorData, 'type');
       return;
-    case Kind.ITERATOR:
-      clearField(heap, heap.payload[r] as IteratorData, 'seq');
+    case Kind.ITERATOR: {
+      const d = heap.payload[r] as IteratorData;
+      clearField(heap, d, 'seq');
+      if (d.result !== undefined) clearField(heap, d, 'result');
       return;
+    }
     case Kind.CLASSIC_CLASS: {
       const c = heap.payload[r] as ClassicClassData;
       for (const field of ['bases', 'dict', 'name', 'getattr', 'setattr', 'delattr'] as const) clearField(heap, c, field);

@@ -38,6 +38,13 @@ interface GenState {
   done: boolean;
   /** What the body returned when it finished (owned), until taken; 0 if nothing. */
   returned: Ref;
+  /**
+   * 3.12 only (owned, 0 otherwise): the function the generator was made from (the frame's
+   * f_funcobj, released when the frame is cleared) and gi_name/gi_qualname.
+   */
+  func: Ref;
+  name: Ref;
+  qualname: Ref;
 }
 
 /** Take the value the finished generator returned (new reference; None if none). */
@@ -195,6 +202,10 @@ function finish(it: Interpreter, g: Ref): void {
     heap.decref(fo);
   }
   for (const v of fast) if (v !== 0) heap.decref(v);
+  // _PyFrame_ClearExceptCode: f_funcobj goes after the locals.
+  const func = st.func;
+  st.func = 0;
+  if (func !== 0) heap.decref(func);
 }
 
 /** Is the generator suspended inside a try/with block (2.7's PyGen_NeedsFinalizing)? */
@@ -216,13 +227,29 @@ export function installGenerators(it: Interpreter): void {
   };
   slots.traverse = (h, g, out) => {
     const st = state(it, g);
-    if (st.done) return;
-    if (st.frame.frameObj !== 0 && (h.payload[st.frame.frameObj] as FrameData).ownsLocals !== false) out.push(st.frame.frameObj);
-    else for (const v of st.frame.fast) if (v !== 0) out.push(v);
+    // 3.12 gen_traverse: gi_name, gi_qualname, then the frame (f_funcobj, f_code, locals).
+    if (st.name !== 0) out.push(st.name);
+    if (st.qualname !== 0) out.push(st.qualname);
+    if (!st.done) {
+      if (st.func !== 0) {
+        out.push(st.func);
+        out.push(st.frame.code.codeRef);
+      }
+      if (st.frame.frameObj !== 0 && (h.payload[st.frame.frameObj] as FrameData).ownsLocals !== false) out.push(st.frame.frameObj);
+      else for (const v of st.frame.fast) if (v !== 0) out.push(v);
+    }
+    // 2.7 gen_traverse: gi_frame, then gi_code (kept after the generator finishes).
+    if (h.profile.version === '2.7') out.push(st.frame.code.codeRef);
   };
-  slots.clear = (_h, g) => {
+  slots.clear = (h, g) => {
     dropReturned(it, g);
     finish(it, g);
+    const st = state(it, g);
+    for (const field of ['name', 'qualname'] as const) {
+      const v = st[field];
+      st[field] = 0;
+      if (v !== 0) h.decref(v);
+    }
   };
   slots.repr = (h, g) => {
     const st = state(it, g);
@@ -298,9 +325,15 @@ export function makeGenerator(it: Interpreter, func: Ref, f: Frame): Ref {
     throw heap.newException(heap.t.NotImplementedError, 'this generator is not supported by HeapLab');
   }
   f.isGenerator = true;
-  // The call's reference to the function is not kept by the generator.
-  heap.decref(func);
-  const st: GenState = { frame: f, body: null, started: false, running: false, done: false, returned: 0 };
+  // 2.7: the call's reference to the function is not kept by the generator; 3.12: the generator's
+  // frame keeps it (f_funcobj) until the frame is cleared.
+  const st: GenState = { frame: f, body: null, started: false, running: false, done: false, returned: 0, func: 0, name: 0, qualname: 0 };
+  if (it.profile.framesAlwaysMaterialized) heap.decref(func);
+  else {
+    st.func = func;
+    st.name = newStr(heap, unit.name);
+    st.qualname = newStr(heap, unit.qualname);
+  }
   const data: NativeData = { refs: [], ext: st };
   if (it.profile.framesAlwaysMaterialized) {
     // 2.7: a frame object owned by the generator (gi_frame).

@@ -4,6 +4,7 @@
  * operations on views, 3.12's `|` and `|=`.
  */
 import {
+  addItemsResult,
   CompareOp,
   dictData,
   dictDelItem,
@@ -358,6 +359,7 @@ export function installDictTypes(heap: Heap): void {
         h.incref(self);
         const data: IteratorData = { seq: self, index: 0, mode, guard: dictLen(h, self) };
         const r = h.alloc(type, Kind.ITERATOR, data);
+        if (mode === IterMode.DICT_ITEMS) addItemsResult(h, data);
         h.track(r);
         return r;
       });

@@ -16,6 +16,7 @@ import {
   Kind,
   type NativeData,
   newInt,
+  newTuple,
   newTupleSteal,
   type Ref,
   richCompareBool,
@@ -55,7 +56,37 @@ function release(heap: Heap, r: Ref): void {
 /** `enumerate(iterable, start)` (new reference). */
 function newEnumerate(heap: Heap, iterable: Ref, start: IntV, cls = 0): Ref {
   const it = getIter(heap, iterable);
-  return newNative(heap, 'enumerate', [it], { index: start }, cls);
+  // en_result: a (None, None) tuple made up front, refilled by next() while nobody else holds it.
+  let result: Ref;
+  try {
+    result = newTuple(heap, [heap.None, heap.None]);
+  } catch (e) {
+    heap.decref(it);
+    throw e;
+  }
+  return newNative(heap, 'enumerate', [it, result], { index: start }, cls);
+}
+
+/**
+ * The result-tuple reuse of enumerate/zip `next()`: when the cached tuple's only owner is the
+ * iterator, it is returned again with new items (old items released in order) and, in 3.12, put
+ * back under the collector if a collection had untracked it (bpo-42536). 0 if it cannot be reused.
+ */
+function reuseResult(heap: Heap, result: Ref | undefined): Ref {
+  if (result === undefined || result === 0 || heap.rc[result] !== 1) return 0;
+  heap.rc[result]++;
+  return result;
+}
+
+function refillResult(heap: Heap, result: Ref, i: number, item: Ref): void {
+  const items = heap.payload[result] as Ref[];
+  const old = items[i]!;
+  items[i] = item;
+  heap.decref(old);
+}
+
+function retrackResult(heap: Heap, result: Ref): void {
+  if (heap.profile.version !== '2.7' && !heap.isTracked(result)) heap.track(result);
 }
 
 function enumerateNext(heap: Heap, self: Ref): Ref {
@@ -67,6 +98,18 @@ function enumerateNext(heap: Heap, self: Ref): Ref {
   const ext = d.ext as { index: IntV };
   const i = newInt(heap, ext.index);
   ext.index = A.add(ext.index, 1);
+  const result = reuseResult(heap, d.refs[1]);
+  if (result !== 0) {
+    const items = heap.payload[result] as Ref[];
+    const oldIndex = items[0]!;
+    const oldItem = items[1]!;
+    items[0] = i;
+    items[1] = x;
+    heap.decref(oldIndex);
+    heap.decref(oldItem);
+    retrackResult(heap, result);
+    return result;
+  }
   return newTupleSteal(heap, [i, x]);
 }
 
@@ -74,13 +117,17 @@ function enumerateNext(heap: Heap, self: Ref): Ref {
 
 function zipNext(heap: Heap, self: Ref): Ref {
   const d = nativeData(heap, self);
-  const its = d.refs;
+  // refs: [ittuple, result] (zip_traverse order).
+  if (d.refs.length === 0) return 0;
+  const its = heap.payload[d.refs[0]!] as Ref[];
   if (its.length === 0) return 0;
   const strict = (d.ext as { strict: boolean }).strict;
+  const result = reuseResult(heap, d.refs[1]);
   const items: Ref[] = [];
   for (let i = 0; i < its.length; i++) {
     const x = iterNext(heap, its[i]!);
     if (x === 0) {
+      if (result !== 0) heap.decref(result);
       for (const y of items) heap.decref(y);
       if (strict) {
         if (i > 0) {
@@ -96,7 +143,12 @@ function zipNext(heap: Heap, self: Ref): Ref {
       }
       return 0;
     }
-    items.push(x);
+    if (result !== 0) refillResult(heap, result, i, x);
+    else items.push(x);
+  }
+  if (result !== 0) {
+    retrackResult(heap, result);
+    return result;
   }
   return newTupleSteal(heap, items);
 }
@@ -104,7 +156,9 @@ function zipNext(heap: Heap, self: Ref): Ref {
 function mapNext(heap: Heap, self: Ref): Ref {
   const d = nativeData(heap, self);
   if (d.refs.length === 0) return 0;
-  const [fn, ...its] = d.refs;
+  // refs: [iters tuple, func] (map_traverse order).
+  const its = heap.payload[d.refs[0]!] as Ref[];
+  const fn = d.refs[1]!;
   const args: Ref[] = [];
   try {
     for (const it of its) {
@@ -121,7 +175,8 @@ function mapNext(heap: Heap, self: Ref): Ref {
 function filterNext(heap: Heap, self: Ref): Ref {
   const d = nativeData(heap, self);
   if (d.refs.length === 0) return 0;
-  const [fn, it] = d.refs;
+  // refs: [it, func] (filter_traverse order).
+  const [it, fn] = d.refs;
   for (;;) {
     const x = iterNext(heap, it!);
     if (x === 0) return 0;
@@ -368,25 +423,33 @@ export function installIteratorTypes(heap: Heap): void {
         for (const x of its) h.decref(x);
         throw e;
       }
-      return newNative(h, 'zip', its, { strict }, cls === Z ? 0 : cls);
+      const ittuple = newTupleSteal(h, its);
+      let result: Ref;
+      try {
+        result = newTuple(h, its.map(() => h.None));
+      } catch (e) {
+        h.decref(ittuple);
+        throw e;
+      }
+      return newNative(h, 'zip', [ittuple, result], { strict }, cls === Z ? 0 : cls);
     });
     defineCtor(heap, M, (h, cls, args, kw) => {
       if (kw !== null && kw.length > 0) throw typeError(h, 'map() takes no keyword arguments');
       if (args.length < 2) throw typeError(h, 'map() must have at least two arguments.');
-      const refs: Ref[] = [newRef(h, args[0]!)];
+      const its: Ref[] = [];
       try {
-        for (let i = 1; i < args.length; i++) refs.push(getIter(h, args[i]!));
+        for (let i = 1; i < args.length; i++) its.push(getIter(h, args[i]!));
       } catch (e) {
-        for (const x of refs) h.decref(x);
+        for (const x of its) h.decref(x);
         throw e;
       }
-      return newNative(h, 'map', refs, null, cls === M ? 0 : cls);
+      return newNative(h, 'map', [newTupleSteal(h, its), newRef(h, args[0]!)], null, cls === M ? 0 : cls);
     });
     defineCtor(heap, F, (h, cls, args, kw) => {
       if (kw !== null && kw.length > 0) throw typeError(h, 'filter() takes no keyword arguments');
       checkArity(h, 'filter', args, kw, 2, 2, 'unpack');
       const it = getIter(h, args[1]!);
-      return newNative(h, 'filter', [newRef(h, args[0]!), it], null, cls === F ? 0 : cls);
+      return newNative(h, 'filter', [it, newRef(h, args[0]!)], null, cls === F ? 0 : cls);
     });
   }
   for (const type of natives) {

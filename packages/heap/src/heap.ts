@@ -350,9 +350,9 @@ export class Heap extends ObjectStore {
    * `_PyObject_GC_Malloc` does). The object is not tracked: callers call `track` once the
    * payload is complete.
    */
-  alloc(type: Ref, kind: Kind, payload: unknown): Ref {
+  alloc(type: Ref, kind: Kind, payload: unknown, freeList = true): Ref {
     const td = this.payload[type] as TypeData;
-    if ((td.tflags & TypeFlag.GC) !== 0) this.gcAllocated(kind, type, payload);
+    if ((td.tflags & TypeFlag.GC) !== 0) this.gcAllocated(kind, type, payload, freeList);
     if (this.live >= this.objectBudget + this.budgetSlack) {
       // After a MemoryError the program gets some slack (building the exception, unwinding,
       // running an `except MemoryError:` handler all allocate) until it is back under budget;
@@ -370,41 +370,50 @@ export class Heap extends ObjectStore {
     return r;
   }
 
-  /** count0 bookkeeping and the automatic-collection trigger for a GC allocation. */
-  private gcAllocated(kind: Kind, type: Ref, payload: unknown): void {
-    // Objects taken from a free list are not new allocations as far as count0 knows.
+  /** Take a free-list slot for this allocation if CPython's allocator for it would (true). */
+  private takeFromFreeList(kind: Kind, type: Ref, payload: unknown): boolean {
     if (kind === Kind.LIST && type === this.t.list && this.freeListCounts.list > 0) {
       this.freeListCounts.list--;
-      return;
+      return true;
     }
     if (kind === Kind.DICT && type === this.t.dict && this.freeListCounts.dict > 0) {
       this.freeListCounts.dict--;
-      return;
+      return true;
     }
     if (kind === Kind.TUPLE && type === this.t.tuple) {
       const n = (payload as Ref[]).length;
       if (n < 20 && this.freeListCounts.tuple[n]! > 0) {
         this.freeListCounts.tuple[n]!--;
-        return;
+        return true;
       }
     }
     if (kind === Kind.BUILTIN && type === this.t.builtin_function_or_method && this.freeListCounts.cfunction > 0) {
       this.freeListCounts.cfunction--;
-      return;
+      return true;
     }
     if (kind === Kind.METHOD && type === this.t.method && this.freeListCounts.method > 0) {
       this.freeListCounts.method--;
-      return;
+      return true;
     }
     if (kind === Kind.FRAME && type === this.t.frame) {
       // The code object's zombie frame first, then the frame free list.
       const code = (payload as FrameData).code;
-      if (code !== 0 && this.zombieFrameCodes.delete(code)) return;
+      if (code !== 0 && this.zombieFrameCodes.delete(code)) return true;
       if (this.freeListCounts.frame > 0) {
         this.freeListCounts.frame--;
-        return;
+        return true;
       }
     }
+    return false;
+  }
+
+  /**
+   * count0 bookkeeping and the automatic-collection trigger for a GC allocation. `freeList` false:
+   * an allocation that never looks at the free lists (`PyType_GenericAlloc`, as `list(...)` does).
+   */
+  private gcAllocated(kind: Kind, type: Ref, payload: unknown, freeList = true): void {
+    // Objects taken from a free list are not new allocations as far as count0 knows.
+    if (freeList && this.takeFromFreeList(kind, type, payload)) return;
     const gc = this.gc;
     gc.counts[0]++;
     if (

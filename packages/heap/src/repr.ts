@@ -223,16 +223,52 @@ function reprPieces(heap: Heap, kind: 'tuple' | 'list', n: number): Ref {
   return newTuple(heap, items);
 }
 
+/**
+ * The container 2.7's `PyObject_Print` is writing through its `tp_print` (0 when none): set just
+ * before its repr is computed, taken by seqRepr/dictRepr. See `printText27`.
+ */
+let tpPrintTarget: Ref = 0;
+
+function hasTpPrint27(heap: Heap, r: Ref): boolean {
+  const ty = heap.typ[r];
+  return ty === heap.t.tuple || ty === heap.t.list || ty === heap.t.dict;
+}
+
+/** repr of an item of a container being printed: tp_print again for exact tuples/lists/dicts. */
+function itemRepr(heap: Heap, direct: boolean, item: Ref): string {
+  if (direct && hasTpPrint27(heap, item)) tpPrintTarget = item;
+  try {
+    return reprOf(heap, item);
+  } finally {
+    tpPrintTarget = 0;
+  }
+}
+
+/**
+ * The text 2.7's `print` writes for `v` to a real file object (`PyFile_WriteObject` →
+ * `PyObject_Print`). Exact tuples, lists and dicts have a `tp_print` (tupleprint, list_print,
+ * dict_print) that writes item by item — the same text as their repr, but without the `pieces`
+ * container their repr allocates, and tupleprint never calls Py_ReprEnter; their items are printed
+ * the same way. Anything else is written as its str.
+ */
+export function printText27(heap: Heap, v: Ref): string {
+  if (heap.profile.version !== '2.7' || !hasTpPrint27(heap, v)) return strOf(heap, v);
+  return itemRepr(heap, true, v);
+}
+
 function seqRepr(heap: Heap, r: Ref, open: string, close: string, items: readonly Ref[]): string {
-  // Tuples never enter for `()`; lists do in 2.7 but check for `[]` first in 3.12.
-  if (items.length > 0 || (open === '[' && !heap.profile.emptyListReprSkipsReprEnter)) reprEnterState(heap);
+  const direct = tpPrintTarget === r;
+  tpPrintTarget = 0;
+  // Tuples never enter for `()`; lists do in 2.7 but check for `[]` first in 3.12; 2.7's
+  // tupleprint not at all.
+  if ((items.length > 0 || (open === '[' && !heap.profile.emptyListReprSkipsReprEnter)) && !(direct && open === '(')) reprEnterState(heap);
   if (reprActive.has(r)) return `${open}...${close}`;
   reprActive.add(r);
-  const pieces = reprPieces(heap, open === '(' ? 'tuple' : 'list', items.length);
+  const pieces = direct ? 0 : reprPieces(heap, open === '(' ? 'tuple' : 'list', items.length);
   try {
     const parts: string[] = [];
     // Re-read the length each time: an item's repr may mutate the list.
-    for (let i = 0; i < items.length; i++) parts.push(reprOf(heap, items[i]!));
+    for (let i = 0; i < items.length; i++) parts.push(itemRepr(heap, direct, items[i]!));
     if (open === '(' && parts.length === 1) return `(${parts[0]},)`;
     return `${open}${parts.join(', ')}${close}`;
   } finally {
@@ -242,10 +278,12 @@ function seqRepr(heap: Heap, r: Ref, open: string, close: string, items: readonl
 }
 
 function dictRepr(heap: Heap, r: Ref): string {
+  const direct = tpPrintTarget === r;
+  tpPrintTarget = 0;
   reprEnterState(heap);
   if (reprActive.has(r)) return '{...}';
   reprActive.add(r);
-  const pieces = reprPieces(heap, 'list', (heap.payload[r] as DictData).store.used);
+  const pieces = direct ? 0 : reprPieces(heap, 'list', (heap.payload[r] as DictData).store.used);
   try {
     const store = (heap.payload[r] as DictData).store;
     const parts: string[] = [];
@@ -255,7 +293,7 @@ function dictRepr(heap: Heap, r: Ref): string {
       heap.incref(k);
       heap.incref(v);
       try {
-        parts.push(`${reprOf(heap, k)}: ${reprOf(heap, v)}`);
+        parts.push(`${itemRepr(heap, direct, k)}: ${itemRepr(heap, direct, v)}`);
       } finally {
         heap.decref(k);
         heap.decref(v);

@@ -35,6 +35,7 @@ import {
   newModule,
   newStr,
   newTuple,
+  printText27,
   newTupleSteal,
   newUnicode,
   PyException,
@@ -119,7 +120,7 @@ export function printStatement27(heap: Heap, hooks: RuntimeHooks, dest: Ref, val
         if (isFileObject(heap, w)) writeObject27(heap, w, v);
         else writeTo(heap, w, v);
       } else {
-        const s = heap.kind[v] === Kind.STR ? (heap.payload[v] as string) : strOf27(heap, v);
+        const s = heap.kind[v] === Kind.STR ? (heap.payload[v] as string) : isFileObject(heap, w) ? printText27(heap, v) : strOf27(heap, v);
         writeTo(heap, w, s);
       }
       if (heap.kind[v] === Kind.STR) {
@@ -201,7 +202,7 @@ function print3(heap: Heap, args: readonly Ref[], kwnames: readonly string[] | n
       const v = args[i]!;
       if (heap.kind[v] === Kind.STR && heap.typ[v] === heap.t.str) writeTo(heap, file, heap.payload[v] as string);
       else if (is27(heap) && isUnicode27(heap, v)) writeTo(heap, file, v);
-      else writeTo(heap, file, strOf(heap, v));
+      else writeTo(heap, file, is27(heap) && isFileObject(heap, file) ? printText27(heap, v) : strOf(heap, v));
     }
     writeTo(heap, file, end === 0 || end === heap.None ? '\n' : end);
     if (flush !== 0 && isTrue(heap, flush)) heap.decref(callMethod(heap, file, 'flush', []));
@@ -774,7 +775,20 @@ export function createBuiltinsModule(heap: Heap, hooks: RuntimeHooks): Ref {
     if (mod !== 0 && mod !== h.None) return ternaryPow(h, base!, exp!, mod!);
     return binaryOp(h, 'Pow', base!, exp!);
   });
-  fn('print', (h, _s, args, kw) => print3(h, args, kw));
+  fn('print', (h, _s, args, kw) => {
+    // 3.12's print is Argument Clinic with `*args`: its positional arguments are packed into a
+    // new tuple (the keywords are parsed from the vector, no dict) that lives while it runs, so
+    // a print right after a full collection (free lists emptied) costs a gen0 allocation. 2.7's
+    // print function is METH_VARARGS (VARARGS_BUILTINS).
+    const n = npos(args, kw);
+    if (v27 || n === 0) return print3(h, args, kw);
+    const tuple = newTuple(h, args.slice(0, n));
+    try {
+      return print3(h, args, kw);
+    } finally {
+      h.decref(tuple);
+    }
+  });
   fn('repr', (h, _s, args, kw) => {
     checkArity(h, 'repr', args, kw, 1, 1, 'one');
     return newStr(h, reprOf(h, args[0]!));

@@ -481,6 +481,7 @@ export class Interpreter {
     if (k === Kind.TYPE) {
       const td = heap.payload[callable] as TypeData;
       if ((td.tflags & TypeFlag.HEAPTYPE) !== 0) return rule.heapTypes && !isSubtype(heap, callable, heap.t.BaseException);
+      if (rule.builtinTypes === 'all') return !isSubtype(heap, callable, heap.t.BaseException);
       for (const name of rule.builtinTypes) if (heap.t[name as keyof typeof heap.t] === callable) return true;
       return false;
     }

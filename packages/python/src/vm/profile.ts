@@ -73,9 +73,11 @@ export interface InterpreterProfile {
    * `_PyObject_MakeTpCall`, 2.7's `do_call`) instead of a vectorcall or fast path, so the call
    * allocates a tuple for its positional arguments (and a dict for keywords): classes (heap
    * types, but not exception classes, whose instance keeps the call's tuple as `args`),
-   * instances of classes (`__call__`), and the builtin types named here (fields of `heap.t`).
+   * instances of classes (`__call__`), and the builtin types named here (fields of `heap.t`), or
+   * every builtin type but the exception classes (`'all'`: 2.7's CALL_FUNCTION takes `do_call`
+   * for anything that is not a function or a C function, so `str(x)` or `int(s)` allocate one).
    */
-  readonly tpCallArgsTuple: { readonly heapTypes: boolean; readonly callableInstances: boolean; readonly builtinTypes: readonly string[] };
+  readonly tpCallArgsTuple: { readonly heapTypes: boolean; readonly callableInstances: boolean; readonly builtinTypes: readonly string[] | 'all' };
 }
 
 const P27: InterpreterProfile = {
@@ -104,7 +106,7 @@ const P27: InterpreterProfile = {
   instructionLine: 'forward',
   unraisableStyle: '2.7',
   flushSoftspace: true,
-  tpCallArgsTuple: { heapTypes: true, callableInstances: true, builtinTypes: ['weakref', 'weakproxy', 'weakcallableproxy'] },
+  tpCallArgsTuple: { heapTypes: true, callableInstances: true, builtinTypes: 'all' },
 };
 
 const P312: InterpreterProfile = {

@@ -94,15 +94,16 @@ export function defineNew(heap: Heap, type: Ref, fn: (heap: Heap, cls: Ref, args
 
 /**
  * Allocate an object of `cls` with a builtin layout (an exact builtin or a subclass), tracked
- * when the type is a GC type.
+ * when the type is a GC type. `freeList` false: the allocation is `tp_alloc`
+ * (`PyType_GenericAlloc`), which never reuses a free-list object.
  *
  * @example
  * ```ts
  * const l = allocOf(heap, heap.t.list, Kind.LIST, []); // a tracked empty list
  * ```
  */
-export function allocOf(heap: Heap, cls: Ref, kind: Kind, payload: unknown): Ref {
-  const r = heap.alloc(cls, kind, payload);
+export function allocOf(heap: Heap, cls: Ref, kind: Kind, payload: unknown, freeList = true): Ref {
+  const r = heap.alloc(cls, kind, payload, freeList);
   if (((heap.payload[cls] as TypeData).tflags & TypeFlag.GC) !== 0) heap.track(r);
   return r;
 }

@@ -257,7 +257,8 @@ export function installListTypes(heap: Heap): void {
   const L = t.list;
   const T = t.tuple;
 
-  defineNew(heap, L, (h, cls) => allocOf(h, cls, Kind.LIST, []));
+  // list_new (2.7) / list_vectorcall (3.12) allocate with tp_alloc: never from the free list.
+  defineNew(heap, L, (h, cls) => allocOf(h, cls, Kind.LIST, [], false));
   method(heap, L, '__init__', (h, self, args, kw) => {
     if (kw !== null && kw.length > 0) throw typeError(h, v27 ? "'" + kw[0] + "' is an invalid keyword argument for this function" : 'list() takes no keyword arguments');
     checkArity(h, 'list', args, kw, 0, 1, v27 ? 'parse' : 'unpack');

@@ -1480,13 +1480,10 @@ class ScopeCompiler {
     const decorators = s.decorator_list.map((d) => this.expr(d));
     const bases = s.bases.map((b) => (b.type === 'Starred' ? null : this.expr(b)));
     if (bases.includes(null)) throw new CompileError('starred bases are not supported by HeapLab', s, 'NotImplementedError');
-    const metaKw = s.keywords.find((k) => k.arg === 'metaclass');
-    const meta = metaKw ? this.expr(metaKw.value) : null;
-    if (s.keywords.some((k) => k.arg === null)) throw new CompileError('**kwargs in a class statement is not supported by HeapLab', s, 'NotImplementedError');
-    // Other keywords go to the metaclass and on to __init_subclass__.
-    const classKws = s.keywords.filter((k) => k.arg !== 'metaclass');
-    const kwNames = classKws.map((k) => k.arg as string);
-    const kwExprs = classKws.map((k) => this.expr(k.value));
+    // The keywords of `class C(B, metaclass=M, x=1, **opts)`, in source order: __build_class__
+    // takes `metaclass` out (from a `**` mapping too) and passes the rest to the metaclass and on
+    // to __init_subclass__.
+    const keywordItems = s.keywords.map((k) => ({ name: k.arg ?? null, fn: this.expr(k.value) }));
     const store = this.storeName(s.name);
     const closureAccess = unit.freevars.map((n) => {
       const acc = this.access(n);
@@ -1501,12 +1498,18 @@ class ScopeCompiler {
       const decs: Ref[] = [];
       const baseRefs: Ref[] = [];
       const kwRefs: Ref[] = [];
+      const kwNames: string[] = [];
       let metaRef = 0;
       try {
         for (const d of decorators) decs.push(d(f));
         for (const b of bases) baseRefs.push(b!(f));
-        if (meta) metaRef = meta(f);
-        for (const k of kwExprs) kwRefs.push(k(f));
+        for (const k of keywordItems) this.collectClassKeyword(k.name, k.fn(f), kwNames, kwRefs);
+        const m = kwNames.indexOf('metaclass');
+        if (m >= 0) {
+          metaRef = kwRefs[m]!;
+          kwNames.splice(m, 1);
+          kwRefs.splice(m, 1);
+        }
         let cells = 0;
         if (closureAccess.length > 0) {
           cells = newTupleSteal(
@@ -1528,6 +1531,33 @@ class ScopeCompiler {
         if (metaRef !== 0) heap.decref(metaRef);
       }
     };
+  }
+
+  /**
+   * Add one keyword of a class statement (`name=value`, or `**value` when `name` is null) to
+   * `names`/`refs`, taking the new reference `value`, with __build_class__'s errors.
+   */
+  private collectClassKeyword(name: string | null, value: Ref, names: string[], refs: Ref[]): void {
+    const heap = this.heap;
+    if (name !== null) {
+      names.push(name);
+      refs.push(value);
+      return;
+    }
+    try {
+      if (heap.kind[value] !== Kind.DICT) throw heap.newException(heap.t.TypeError, `__build_class__() argument after ** must be a mapping, not ${heap.typeName(value)}`);
+      const entries = dictEntries(heap, value);
+      for (let i = 0; i < entries.length; i += 2) {
+        const key = entries[i]!;
+        if (heap.kind[key] !== Kind.STR) throw heap.newException(heap.t.TypeError, 'keywords must be strings');
+        const k = heap.payload[key] as string;
+        if (names.includes(k)) throw heap.newException(heap.t.TypeError, `__build_class__() got multiple values for keyword argument '${k}'`);
+        names.push(k);
+        refs.push(heap.newRef(entries[i + 1]!));
+      }
+    } finally {
+      heap.decref(value);
+    }
   }
 
   // ---- exceptions ------------------------------------------------------------------------------

@@ -19,25 +19,19 @@
 // Interpreters and objgraph are found by scripts/cpython.mjs (HEAPLAB_PYTHON27/312 and
 // HEAPLAB_OBJGRAPH_27/312, else pyenv and a cached or freshly cloned objgraph: 3.5.0 for 2.7, the
 // default branch for 3.12). The scratch folder's path is removed from the output before normalization
-// (3.12 prints tracebacks with the absolute script path; see stripScratch). A missing interpreter or objgraph prints "skipped: ..." and is not an error.
+// (3.12 prints tracebacks with the absolute script path; see runPythonScript in scripts/cpython.mjs). A missing interpreter or objgraph prints "skipped: ..." and is not an error.
 
-import { spawn } from "node:child_process";
 import {
-  closeSync,
-  copyFileSync,
   existsSync,
-  mkdtempSync,
-  openSync,
   readdirSync,
   readFileSync,
-  realpathSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CPYTHON_VERSIONS, cleanPythonEnv, findObjgraph, findPython } from "./cpython.mjs";
+import { CPYTHON_VERSIONS, findObjgraph, findPython, runPythonScript } from "./cpython.mjs";
 import { normalize } from "./normalize.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -87,53 +81,10 @@ function usesObjgraph(source) {
   return /^\s*(import|from)\s+[^#\n]*\bobjgraph\b/m.test(source);
 }
 
-/** Run one scenario on one interpreter; resolves to { text, code, timedOut }. */
-function runOne(file, python, objgraphDir) {
-  const name = basename(file);
-  const scratch = mkdtempSync(join(tmpdir(), "heaplab-conf-"));
-  const scratchNames = [...new Set([realpathSync(scratch), scratch])];
-  copyFileSync(file, join(scratch, name));
-  const outPath = join(scratch, ".output");
-  const fd = openSync(outPath, "w");
-  const env = cleanPythonEnv(objgraphDir ? { PYTHONPATH: objgraphDir } : {});
-  return new Promise((resolvePromise) => {
-    let timedOut = false;
-    const child = spawn(python, ["-u", name], {
-      cwd: scratch,
-      env,
-      stdio: ["ignore", fd, fd],
-    });
-    closeSync(fd);
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill("SIGKILL");
-    }, TIMEOUT_MS);
-    const finish = (code, error) => {
-      clearTimeout(timer);
-      let raw = "";
-      try {
-        raw = readFileSync(outPath, "utf8");
-      } catch {
-        // nothing written
-      }
-      rmSync(scratch, { recursive: true, force: true });
-      resolvePromise({ text: normalize(stripScratch(raw, scratchNames)), code, timedOut, error });
-    };
-    child.on("error", (err) => finish(null, err));
-    child.on("close", (code, signal) => finish(code ?? signal, undefined));
-  });
-}
-
-/**
- * Python 3.9+ turns the script name given on the command line into an absolute path, so 3.12
- * tracebacks read `File "/tmp/heaplab-conf-XXXX/NAME.py"` where 2.7 prints `File "NAME.py"`.
- * The scratch folder is random, so it is removed: recordings show the script as it was named
- * on the command line, which is what HeapLab prints for both versions.
- */
-function stripScratch(text, dirs) {
-  let out = text;
-  for (const d of dirs) out = out.split(`${d}/`).join("");
-  return out;
+/** Run one scenario on one interpreter; resolves to { text, code, timedOut, error }. */
+async function runOne(file, python, objgraphDir) {
+  const r = await runPythonScript({ python, name: basename(file), source: readFileSync(file), objgraphDir, timeoutMs: TIMEOUT_MS });
+  return { text: normalize(r.raw), code: r.code, timedOut: r.timedOut, error: r.error };
 }
 
 async function pool(tasks, jobs) {

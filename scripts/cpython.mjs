@@ -13,8 +13,9 @@
 // exists (and `fetch` is not false) a shallow clone of github.com/mgedmin/objgraph is made into
 // .cache/objgraph/ (git ignores it). objgraph is never part of the repository.
 
-import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -121,4 +122,44 @@ export function cleanPythonEnv(extra = {}) {
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("PYTHON")) env[k] = v;
   env.PYTHONDONTWRITEBYTECODE = "1";
   return Object.assign(env, extra);
+}
+
+/**
+ * Run a script the way the conformance recordings are made: `python -u NAME` in a fresh scratch
+ * folder holding only the script, stdout and stderr on one file descriptor (so their
+ * interleaving is the order of writing), the environment of `cleanPythonEnv` with objgraph on
+ * PYTHONPATH when given, killed after `timeoutMs`. Resolves to `{ raw, code, timedOut, error }`,
+ * `raw` being the merged output with the scratch folder's path removed (3.9+ prints the script's
+ * absolute path in tracebacks; recordings show it as named on the command line).
+ */
+export function runPythonScript({ python, name, source, objgraphDir = null, timeoutMs }) {
+  const scratch = mkdtempSync(join(tmpdir(), "heaplab-py-"));
+  const scratchNames = [...new Set([realpathSync(scratch), scratch])];
+  writeFileSync(join(scratch, name), source);
+  const outPath = join(scratch, ".output");
+  const fd = openSync(outPath, "w");
+  const env = cleanPythonEnv(objgraphDir ? { PYTHONPATH: objgraphDir } : {});
+  return new Promise((resolvePromise) => {
+    let timedOut = false;
+    const child = spawn(python, ["-u", name], { cwd: scratch, env, stdio: ["ignore", fd, fd] });
+    closeSync(fd);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, timeoutMs);
+    const finish = (code, error) => {
+      clearTimeout(timer);
+      let raw = "";
+      try {
+        raw = readFileSync(outPath, "utf8");
+      } catch {
+        // nothing written
+      }
+      rmSync(scratch, { recursive: true, force: true });
+      for (const d of scratchNames) raw = raw.split(`${d}/`).join("");
+      resolvePromise({ raw, code, timedOut, error });
+    };
+    child.on("error", (err) => finish(null, err));
+    child.on("close", (code, signal) => finish(code ?? signal, undefined));
+  });
 }

@@ -3,13 +3,9 @@
 // `python -u prog.py` in a scratch folder, stdout and stderr on one file descriptor, objgraph on
 // PYTHONPATH, every other PYTHON* variable removed), then normalizing both outputs.
 
-import { spawn, } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, } from "node:path";
 import { checkInvariants } from "@heaplab/heap";
 import { createModuleProviders, runProgram } from "@heaplab/python";
-import { CPYTHON_VERSIONS, cleanPythonEnv, findObjgraph, findPython } from "../../scripts/cpython.mjs";
+import { CPYTHON_VERSIONS, findObjgraph, findPython, runPythonScript } from "../../scripts/cpython.mjs";
 import { normalize } from "../../scripts/normalize.mjs";
 
 export const VERSIONS = CPYTHON_VERSIONS;
@@ -90,39 +86,12 @@ function memoryFs() {
 }
 
 /** Run `source` on a real CPython; resolves to the normalized merged output. */
-export function runCPython(source, version, python) {
-  const objgraphDir = findObjgraph(version).dir;
-  const scratch = mkdtempSync(join(tmpdir(), "heaplab-fuzz-"));
-  const names = [...new Set([realpathSync(scratch), scratch])];
-  writeFileSync(join(scratch, FILENAME), source);
-  const outPath = join(scratch, ".output");
-  const fd = openSync(outPath, "w");
-  const env = cleanPythonEnv(objgraphDir ? { PYTHONPATH: objgraphDir } : {});
-  return new Promise((resolvePromise) => {
-    let timedOut = false;
-    const child = spawn(python, ["-u", FILENAME], { cwd: scratch, env, stdio: ["ignore", fd, fd] });
-    closeSync(fd);
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill("SIGKILL");
-    }, TIMEOUT_MS);
-    const finish = (code, error) => {
-      clearTimeout(timer);
-      let raw = "";
-      try {
-        raw = readFileSync(outPath, "utf8");
-      } catch {
-        // nothing written
-      }
-      rmSync(scratch, { recursive: true, force: true });
-      for (const d of names) raw = raw.split(`${d}/`).join("");
-      if (timedOut) raw += "\n[CPython timed out]\n";
-      if (error) raw += `\n[CPython failed to start: ${error.message}]\n`;
-      resolvePromise({ text: normalize(raw), exitCode: code });
-    };
-    child.on("error", (err) => finish(null, err));
-    child.on("close", (code, signal) => finish(code ?? signal, undefined));
-  });
+export async function runCPython(source, version, python) {
+  const r = await runPythonScript({ python, name: FILENAME, source, objgraphDir: findObjgraph(version).dir ?? null, timeoutMs: TIMEOUT_MS });
+  let raw = r.raw;
+  if (r.timedOut) raw += "\n[CPython timed out]\n";
+  if (r.error) raw += `\n[CPython failed to start: ${r.error.message}]\n`;
+  return { text: normalize(raw), exitCode: r.code };
 }
 
 /** A short line diff: the first `max` differing lines, with line numbers. */

@@ -132,6 +132,14 @@ export function closestName(name: string, candidates: readonly string[], options
   return best;
 }
 
+/**
+ * `closestName` as each printer runs it: the interpreter's C code compares UTF-8 bytes and takes
+ * any first match; the traceback module compares characters and starts from the name's length.
+ */
+function closestFor(style: SuggestionStyle, name: string, candidates: readonly string[]): string | null {
+  return style === 'interpreter' ? closestName(name, candidates) : closestName(name, candidates, { utf8: false, firstBest: name.length });
+}
+
 /** What a suggestion needs from the running interpreter. */
 export interface SuggestionContext {
   readonly heap: Heap;
@@ -243,8 +251,8 @@ function nameErrorSuggestion(ctx: SuggestionContext, data: ExceptionData, name: 
   }
   const globals = dictKeys(heap, fd.globals);
   const builtins = dictKeys(heap, fd.builtins !== 0 ? fd.builtins : ctx.builtinsDict);
-  if (style === 'traceback-module') return closestName(name, [...locals, ...globals, ...builtins], { utf8: false, firstBest: name.length });
-  return closestName(name, locals) ?? closestName(name, globals) ?? closestName(name, builtins);
+  if (style === 'traceback-module') return closestFor(style, name, [...locals, ...globals, ...builtins]);
+  return closestFor(style, name, locals) ?? closestFor(style, name, globals) ?? closestFor(style, name, builtins);
 }
 
 /** A str attribute of the exception's private fields, or null. */
@@ -273,7 +281,7 @@ export function suggestionTrailer(ctx: SuggestionContext, exc: Ref, style: Sugge
     const obj = data.errObj;
     if (name === null || obj === 0) return '';
     const names = dirNames(ctx, obj);
-    suggestion = names === null ? null : closestName(name, names, style === 'interpreter' ? {} : { utf8: false, firstBest: name.length });
+    suggestion = names === null ? null : closestFor(style, name, names);
   } else if (is(t.NameError)) {
     if (name === null) return '';
     suggestion = nameErrorSuggestion(ctx, data, name, style);
@@ -285,7 +293,7 @@ export function suggestionTrailer(ctx: SuggestionContext, exc: Ref, style: Sugge
     const mod = dictGetStr(heap, ctx.modulesDict, modName);
     if (mod === 0 || mod === heap.None) return '';
     const names = dirNames(ctx, mod);
-    suggestion = names === null ? null : closestName(from, names, style === 'interpreter' ? {} : { utf8: false, firstBest: from.length });
+    suggestion = names === null ? null : closestFor(style, from, names);
   } else return '';
   const end = style === 'interpreter' ? '?' : '';
   let out = suggestion !== null ? `. Did you mean: '${suggestion}'?` : '';

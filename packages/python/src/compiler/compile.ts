@@ -1545,18 +1545,28 @@ class ScopeCompiler {
       return;
     }
     try {
-      if (heap.kind[value] !== Kind.DICT) throw heap.newException(heap.t.TypeError, `__build_class__() argument after ** must be a mapping, not ${heap.typeName(value)}`);
-      const entries = dictEntries(heap, value);
-      for (let i = 0; i < entries.length; i += 2) {
-        const key = entries[i]!;
-        if (heap.kind[key] !== Kind.STR) throw heap.newException(heap.t.TypeError, 'keywords must be strings');
-        const k = heap.payload[key] as string;
-        if (names.includes(k)) throw heap.newException(heap.t.TypeError, `__build_class__() got multiple values for keyword argument '${k}'`);
-        names.push(k);
-        refs.push(heap.newRef(entries[i + 1]!));
-      }
+      this.mergeKeywordMapping(value, names, refs, '__build_class__() ');
     } finally {
       heap.decref(value);
+    }
+  }
+
+  /**
+   * The items of a `**mapping` argument appended to keyword `names` and (new references) `refs`,
+   * with CPython's errors: not a mapping, a key that is not a string, a keyword given twice.
+   * `caller` prefixes the messages that name the function (`'__build_class__() '`, or `''`).
+   */
+  private mergeKeywordMapping(mapping: Ref, names: string[], refs: Ref[], caller: string): void {
+    const heap = this.heap;
+    if (heap.kind[mapping] !== Kind.DICT) throw heap.newException(heap.t.TypeError, `${caller}argument after ** must be a mapping, not ${heap.typeName(mapping)}`);
+    const entries = dictEntries(heap, mapping);
+    for (let i = 0; i < entries.length; i += 2) {
+      const key = entries[i]!;
+      if (heap.kind[key] !== Kind.STR) throw heap.newException(heap.t.TypeError, 'keywords must be strings');
+      const name = heap.payload[key] as string;
+      if (names.includes(name)) throw heap.newException(heap.t.TypeError, `${caller}got multiple values for keyword argument '${name}'`);
+      names.push(name);
+      refs.push(heap.newRef(entries[i + 1]!));
     }
   }
 
@@ -2369,17 +2379,7 @@ class ScopeCompiler {
             continue;
           }
           try {
-            if (heap.kind[v] !== Kind.DICT) throw heap.newException(heap.t.TypeError, `argument after ** must be a mapping, not ${heap.typeName(v)}`);
-            const entries = dictEntries(heap, v);
-            for (let i = 0; i < entries.length; i += 2) {
-              const key = entries[i]!;
-              if (heap.kind[key] !== Kind.STR) throw heap.newException(heap.t.TypeError, this.is27 ? 'keywords must be strings' : 'keywords must be strings');
-              const name = heap.payload[key] as string;
-              if (names.includes(name)) throw heap.newException(heap.t.TypeError, `got multiple values for keyword argument '${name}'`);
-              heap.rc[entries[i + 1]!]++;
-              names.push(name);
-              vals.push(entries[i + 1]!);
-            }
+            this.mergeKeywordMapping(v, names, vals, '');
           } finally {
             heap.decref(v);
           }

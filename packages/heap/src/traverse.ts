@@ -245,6 +245,12 @@ export function referents(heap: Heap, r: Ref, out: Ref[]): void {
 }
 
 /** Swap a field to 0 and release the old value (Py_CLEAR). */
+/**
+ * The references an exception owns, in the order its tp_clear drops them (AttributeError /
+ * NameError's own fields first, then BaseException's) — for both tp_clear and deallocation.
+ */
+const EXCEPTION_OWNED_FIELDS = ['errObj', 'errName', 'dict', 'args', 'message', 'notes', 'traceback', 'cause', 'context'] as const;
+
 function clearField<T extends object>(heap: Heap, obj: T, field: keyof T): void {
   const old = obj[field] as unknown as Ref;
   if (old !== 0) {
@@ -375,7 +381,7 @@ export function clearObject(heap: Heap, r: Ref): boolean {
       return true;
     case Kind.EXCEPTION: {
       const e = heap.payload[r] as ExceptionData;
-      for (const field of ['errObj', 'errName', 'dict', 'args', 'message', 'notes', 'traceback', 'cause', 'context'] as const) clearField(heap, e, field);
+      for (const field of EXCEPTION_OWNED_FIELDS) clearField(heap, e, field);
       return true;
     }
     case Kind.TRACEBACK: {
@@ -493,7 +499,7 @@ export function releasePayload(heap: Heap, r: Ref): void {
     case Kind.EXCEPTION: {
       if (heap.lazyExceptions.size > 0) heap.lazyExceptions.delete(r);
       const e = heap.payload[r] as ExceptionData;
-      for (const field of ['errObj', 'errName', 'dict', 'args', 'message', 'notes', 'traceback', 'cause', 'context'] as const) clearField(heap, e, field);
+      for (const field of EXCEPTION_OWNED_FIELDS) clearField(heap, e, field);
       return;
     }
     case Kind.TRACEBACK: {

@@ -53,18 +53,22 @@ function heaplabCase(n) {
   heap.sysModules = newDict(heap);
   const main = newModule(heap, '__main__');
   dictSetItem(heap, heap.sysModules, intern(heap, '__main__'), main);
+  heap.decref(main); // sys.modules holds it, as in a Python program
   const g = moduleDict(heap, main);
   const mkClass = (name) => {
     const ns = newDict(heap);
     dictSetStr(heap, ns, '__module__', newStr(heap, '__main__'));
     const c = newClass(heap, { name, bases: [], namespace: ns });
+    heap.decref(ns);
     dictSetStr(heap, g, name, c);
+    heap.decref(c); // the module's dict holds the class
     return c;
   };
   const Node = mkClass('Node');
   const Leaf = mkClass('Leaf');
   const cache = newList(heap, []);
   dictSetStr(heap, g, 'cache', cache);
+  heap.decref(cache); // only the module's dict holds the cache
   const count = nodesFor(n);
   let target = 0;
   for (let i = 0; i < count; i++) {

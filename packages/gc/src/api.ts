@@ -14,6 +14,10 @@ import {
   PyException,
 } from '@heaplab/heap';
 import { Collector } from './collector.js';
+import { ReferrerIndex } from './referrers.js';
+
+/** One referrer index per heap, whichever `GcModule` asks. */
+const indexes = new WeakMap<Heap, ReferrerIndex>();
 
 /** One generation's statistics, as `gc.get_stats()` reports them (3.12). */
 export interface GenerationStats {
@@ -136,25 +140,30 @@ export class GcModule {
    * argument tuple and the result list).
    */
   getReferrers(objs: readonly Ref[], exclude: readonly Ref[] = []): Ref[] {
-    const heap = this.heap;
-    const targets = new Set(objs);
-    const skip = new Set(exclude);
-    const out: Ref[] = [];
-    const buf: Ref[] = [];
-    for (const head of GEN_HEADS) {
-      for (let r = heap.gcNext[head]!; r !== head; r = heap.gcNext[r]!) {
-        if (skip.has(r)) continue;
-        buf.length = 0;
-        referents(heap, r, buf);
-        for (const x of buf) {
-          if (targets.has(x)) {
-            out.push(r);
-            break;
-          }
-        }
-      }
+    return this.referrerIndex().referrersOfAny(objs, new Set(exclude));
+  }
+
+  /**
+   * The heap's referrer index, shared by `getReferrers` and objgraph's backreference searches:
+   * built by the first question, then proved current (or bypassed) for each later one.
+   *
+   * @example
+   * ```ts
+   * import { Heap, newList } from '@heaplab/heap';
+   * import { GcModule } from '@heaplab/gc';
+   * const heap = new Heap();
+   * const x = newList(heap, []);
+   * const holder = newList(heap, [x]);
+   * new GcModule(heap).referrerIndex().referrersOf(x); // [holder]
+   * ```
+   */
+  referrerIndex(): ReferrerIndex {
+    let index = indexes.get(this.heap);
+    if (index === undefined) {
+      index = new ReferrerIndex(this.heap);
+      indexes.set(this.heap, index);
     }
-    return out;
+    return index;
   }
 
   /** `gc.get_referents(*objs)`: what each GC argument's traversal visits; non-GC arguments contribute nothing. */

@@ -3,6 +3,7 @@
  * `@heaplab/heap` heap.
  */
 export { Collector, type CollectionResult } from './collector.js';
+export { ReferrerIndex, scanReferrers } from './referrers.js';
 export { GcModule, attachCollector, type GenerationStats } from './api.js';
 export { createGcPythonModule } from './pymodule.js';
 export { debugCycle, debugStatsHeader, debugStatsDone, pointer } from './debug.js';

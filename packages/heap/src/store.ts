@@ -68,6 +68,12 @@ export class ObjectStore {
   private freeHead = 0;
   /** Objects currently alive. */
   live = 0;
+  /**
+   * Bumped whenever an object is appended to a list or lists are merged: the relative order of
+   * the objects in the generation lists (and which objects they hold) can only have changed if
+   * it moved. Removing an object (untracking, freeing) leaves the others' order alone.
+   */
+  listEpoch = 0;
   /** Limit on live objects (the object budget); `Infinity` by default. */
   objectBudget = Number.POSITIVE_INFINITY;
 
@@ -177,6 +183,7 @@ export class ObjectStore {
 
   /** Append `r` at the tail of list `head`. */
   listAppend(r: Ref, head: number): void {
+    this.listEpoch++;
     const last = this.gcPrev[head]!;
     this.gcNext[last] = r;
     this.gcPrev[r] = last;
@@ -206,6 +213,7 @@ export class ObjectStore {
   /** Append every element of `from` to the tail of `to`, leaving `from` empty. */
   listMerge(from: number, to: number): void {
     if (this.gcNext[from] === from) return;
+    this.listEpoch++;
     const toTail = this.gcPrev[to]!;
     const fromHead = this.gcNext[from]!;
     const fromTail = this.gcPrev[from]!;

@@ -23,6 +23,5 @@ export {
 export { edgeLabel, hasDelMarker, isModule, safeRepr, shortRepr } from './labels.js';
 export { longTypename, shortTypename, typeLongName, typeShortName } from './names.js';
 export { formatPercentG, pyDictOrder, quote } from './pyutil.js';
-export { ReverseIndex } from './reverse.js';
 export { RENDER_FORMATS, graphvizVersion, isRenderFormat, loadRenderer, renderDot, renderDotSync, rendererLoaded } from './render.js';
 export { createObjgraphPythonModule, type ObjgraphModuleIO } from './pymodule.js';

@@ -20,7 +20,6 @@ import { codePointCompare, edgeLabel, hasDelMarker, isModule, safeRepr } from '.
 import { nameTypeOf, typeLongName, typeShortName, typename } from './names.js';
 import { formatPercentG, padLeft, padRight, pyDictOrder, pyLen, pySliceTo, quote, signed } from './pyutil.js';
 import { isRenderFormat, renderDotSync } from './render.js';
-import { ReverseIndex } from './reverse.js';
 
 const GEN_HEADS = [ListHead.GEN0, ListHead.GEN1, ListHead.GEN2] as const;
 
@@ -752,7 +751,7 @@ export class Objgraph {
     const queue: Ref[] = [obj];
     const depth = new Map<Ref, number>([[obj, 0]]);
     const parent = new Map<Ref, Ref>([[obj, 0]]);
-    let index: ReverseIndex | null = null;
+    const index = this.gc.referrerIndex();
     const buf: Ref[] = [];
     try {
       for (let qi = 0; qi < queue.length; qi++) {
@@ -774,8 +773,8 @@ export class Objgraph {
           if (heap.isGc(target)) referents(heap, target, buf);
           neighbours = buf;
         } else {
-          index ??= new ReverseIndex(heap, { targets: 'tracked', also: [obj] });
-          neighbours = index.referrers(target);
+          // Every queued object is held once by `held` (objgraph's queue).
+          neighbours = index.referrersOf(target, 1);
         }
         try {
           for (let i = 0; i < neighbours.length; i++) {
@@ -1012,7 +1011,7 @@ export class Objgraph {
       ownCounts.set(r, (ownCounts.get(r) ?? 0) + 1);
     };
 
-    let index: ReverseIndex | null = null;
+    const index = this.gc.referrerIndex();
     const buf: Ref[] = [];
     const neighboursOf = (target: Ref): Ref[] => {
       if (typeof edges === 'function') return [...edges(target)];
@@ -1021,19 +1020,8 @@ export class Objgraph {
         if (heap.isGc(target)) referents(heap, target, buf);
         return buf.slice();
       }
-      if (index === null || heap.capacity !== indexCapacity || materialized()) {
-        index = new ReverseIndex(heap, { targets: 'tracked', also: roots });
-        indexCapacity = heap.capacity;
-        snapshot = heapShape();
-      }
-      return Array.from(index.referrers(target));
+      return index.referrersOf(target, ownHolds(target));
     };
-    // The reverse index is rebuilt if objgraph's own attribute reads changed the heap
-    // (materialized instance dicts): detected by the live count and count0 moving.
-    let indexCapacity = 0;
-    const heapShape = () => `${heap.live}:${heap.gc.counts[0]}:${heap.top}`;
-    let snapshot = '';
-    const materialized = () => heapShape() !== snapshot;
 
     try {
       emit('digraph ObjectGraph {\n  node[shape=box, style=filled, fillcolor=white];\n');
@@ -1144,7 +1132,7 @@ export class Objgraph {
   }
 
   /** `tempfile.mkstemp(prefix='objgraph-', suffix='.dot')`'s name. */
-  private tempDotName(): string {
+  tempDotName(): string {
     let s = '';
     for (let i = 0; i < 8; i++) s += TMP_CHARS[Math.floor(Math.random() * TMP_CHARS.length)];
     const dir = this.io.tempDir ?? '/tmp';

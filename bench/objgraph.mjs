@@ -96,8 +96,14 @@ function heaplabCase(n) {
     find_backref_chain: time(() => og.findBackrefChain(target, (o) => og.isProperModule(o))),
     growth: time(() => og.growth()),
   };
+  const index = gc.referrerIndex();
   const noCollect = {
     find_backref_chain: time(() => og.findBackrefChain(target, (o) => og.isProperModule(o), { collect: false })),
+    // The first search after the index is dropped: one pass over the heap builds it.
+    'find_backref_chain (cold index)': time(() => {
+      index.reset();
+      return og.findBackrefChain(target, (o) => og.isProperModule(o), { collect: false });
+    }),
     growth: time(() => og.growth({ collect: false })),
   };
   if (rows.find_backref_chain.result.length !== 6) throw new Error(`unexpected chain length ${rows.find_backref_chain.result.length}`);
@@ -146,6 +152,7 @@ res["growth"] = t(lambda: objgraph.growth())[0]
 import types
 objgraph.gc = types.SimpleNamespace(collect=lambda *a: 0, get_objects=gc.get_objects, get_referrers=gc.get_referrers, get_referents=gc.get_referents)
 res["find_backref_chain_nc"] = t(lambda: objgraph.find_backref_chain(cache[target].items[0], objgraph.is_proper_module))[0]
+res["find_backref_chain (cold index)_nc"] = res["find_backref_chain_nc"]
 res["growth_nc"] = t(lambda: objgraph.growth())[0]
 print(json.dumps(res))
 `;
@@ -163,16 +170,16 @@ for (const n of Ns) {
   const c = python && haveObjgraph ? runPythonJson(python, PY(n), { PYTHONPATH: objgraphDir }) : null;
   const fmt = (x) => (x === undefined || x === null ? 'n/a' : x < 10 ? x.toFixed(2) : x.toFixed(1));
   console.log(`N=${n}: HeapLab ${h.objects} tracked objects (full collection ${fmt(h.collect)} ms)${c ? `, CPython ${c.objects} (full collection ${fmt(c.collect)} ms)` : ''}`);
-  for (const q of Object.keys(h.rows)) {
-    const hm = h.rows[q].ms;
+  for (const q of new Set([...Object.keys(h.rows), ...Object.keys(h.noCollect)])) {
+    const hm = h.rows[q]?.ms;
     const nc = h.noCollect[q];
     const cnc = c ? c[`${q}_nc`] : undefined;
     out.push([
       q,
       n,
-      fmt(hm),
-      c ? fmt(c[q]) : 'n/a',
-      c ? `${(c[q] / hm).toFixed(1)}x` : 'n/a',
+      hm === undefined ? '' : fmt(hm),
+      hm === undefined ? '' : c ? fmt(c[q]) : 'n/a',
+      hm === undefined ? '' : c ? `${(c[q] / hm).toFixed(1)}x` : 'n/a',
       nc ? fmt(nc.ms) : '',
       nc && cnc !== undefined ? fmt(cnc) : '',
       nc && cnc !== undefined ? `${(cnc / nc.ms).toFixed(1)}x` : '',

@@ -162,6 +162,23 @@ export class ReferrerIndex {
   }
 
   /**
+   * Forget the build: the next question starts with a full pass (benchmarks time the cold case
+   * with it).
+   *
+   * @example
+   * ```ts
+   * import { Heap } from '@heaplab/heap';
+   * import { ReferrerIndex } from '@heaplab/gc';
+   * const index = new ReferrerIndex(new Heap());
+   * index.reset();
+   * ```
+   */
+  reset(): void {
+    this.built = false;
+    this.walkedEpoch = -1;
+  }
+
+  /**
    * The tracked objects (generations 0-2) whose traversal visits `x`, in `gc.get_objects()`
    * order: `gc.get_referrers(x)`. `externalRefs` counts references to `x` the caller holds
    * outside the heap (they let the answer be proved from the index).
@@ -291,25 +308,70 @@ export class ReferrerIndex {
     let tgt = new Int32Array(1 << 16);
     let src = new Int32Array(1 << 16);
     let n = 0;
-    let r = 0;
-    const record = (x: Ref) => {
-      if (last[x] === r + 1 || (flags[x]! & Flag.TRACKED) === 0) return;
-      last[x] = r + 1;
-      if (n === tgt.length) {
-        const t2 = new Int32Array(n * 2);
-        t2.set(tgt);
-        tgt = t2;
-        const s2 = new Int32Array(n * 2);
-        s2.set(src);
-        src = s2;
-      }
-      tgt[n] = x;
-      src[n] = r;
-      n++;
+    const grow = () => {
+      const t2 = new Int32Array(n * 2);
+      t2.set(tgt);
+      tgt = t2;
+      const s2 = new Int32Array(n * 2);
+      s2.set(src);
+      src = s2;
     };
+    const { kind, payload, typ } = heap;
+    const valuesOnlyDicts = heap.profile.dictOrder === 'insertion';
     const buf = this.buf;
+    // The hot loop: the common layouts are read inline (the set of referents is what counts, not
+    // tp_traverse's visiting order); everything else goes through `referents`.
     for (const head of GEN_HEADS) {
-      for (r = next[head]!; r !== head; r = next[r]!) forEachReferent(heap, r, buf, record);
+      for (let r = next[head]!; r !== head; r = next[r]!) {
+        const mark = r + 1;
+        const k = kind[r]!;
+        let items: ArrayLike<Ref> | null = null;
+        let from = 0;
+        let extra = 0;
+        if ((flags[r]! & Flag.SIDE_DICT) === 0) {
+          if (k === Kind.LIST || k === Kind.TUPLE) items = payload[r] as Ref[];
+          else if (k === Kind.INSTANCE) {
+            const t = typ[r]!;
+            const td = payload[t] as TypeData;
+            if (td.slotNames.length === 0) {
+              const p = payload[r] as Ref[];
+              if (p[0] !== 0) {
+                buf.length = 1;
+                buf[0] = p[0]!;
+                items = buf;
+              } else {
+                items = p;
+                from = 1;
+              }
+              if ((td.tflags & TypeFlag.HEAPTYPE) !== 0) extra = t;
+            }
+          } else if (k === Kind.DICT) {
+            const data = payload[r] as DictData;
+            const store = data.store;
+            const valuesOnly = valuesOnlyDicts && data.unicodeKeys;
+            buf.length = 0;
+            for (let p = store.next(0); p >= 0; p = store.next(p + 1)) {
+              if (!valuesOnly) buf.push(store.keyAt(p));
+              buf.push(store.valueAt(p));
+            }
+            items = buf;
+          }
+        }
+        if (items === null) {
+          buf.length = 0;
+          referents(heap, r, buf);
+          items = buf;
+        }
+        for (let i = from; i <= items.length; i++) {
+          const x = i < items.length ? items[i]! : extra;
+          if (x === 0 || last[x] === mark || (flags[x]! & Flag.TRACKED) === 0) continue;
+          last[x] = mark;
+          if (n === tgt.length) grow();
+          tgt[n] = x;
+          src[n] = r;
+          n++;
+        }
+      }
     }
     const start = new Int32Array(cap + 1);
     for (let i = 0; i < n; i++) start[tgt[i]! + 1]!++;

@@ -54,6 +54,8 @@ export interface ObjgraphModuleIO {
   openViewer?(dotPath: string): void;
   /** Where temporary `objgraph-*.dot` files go (default `/tmp`). */
   tempDir?: string;
+  /** A file's text, or null (`_present_graph` renders a DOT file written by Python code). */
+  readFile?(path: string): string | null;
 }
 
 interface Param {
@@ -727,6 +729,19 @@ export function createObjgraphPythonModule(heap: Heap, gc: GcModule, io: Objgrap
     og.showGraph(roots, edges, isTrue(heap, swap!), { ...opts, edgesReturnNewRefs: native === null }, shape, cull, [...ignore, ...ignore2]);
     return none();
   });
+
+  def('_present_graph', (_h, _s, args, kw) => {
+    const [dotFilename, filename] = bindArgs(heap, '_present_graph', P('dot_filename, filename='), args, kw).values;
+    const dotName = strOf(heap, dotFilename!);
+    const fname = isNone(filename!) ? null : strOf(heap, filename!);
+    if (fname !== dotName) og.presentGraph(dotName, fname, io.readFile?.(dotName) ?? '');
+    return none();
+  });
+  if (is27) {
+    // tempfile.mkstemp's name for the 2.7 drawing functions, which run as Python
+    // (@heaplab/python takes it out of the module's namespace).
+    def('_temp_dot_name', () => str(og.tempDotName()));
+  }
 
   def('_obj_label', (_h, _s, args, kw) => {
     const [obj, extraInfo, refcounts, shortnames] = bindArgs(heap, '_obj_label', P('obj, extra_info=, refcounts=, shortnames='), args, kw).values;

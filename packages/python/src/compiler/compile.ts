@@ -10,6 +10,8 @@
  * `a, b = x, y` swaps without building a tuple.
  */
 import {
+  getAttrOrNull,
+  strOf,
   callMethod,
   cellGet,
   dictDelStr,
@@ -1556,15 +1558,16 @@ class ScopeCompiler {
    * with CPython's errors: not a mapping, a key that is not a string, a keyword given twice.
    * `caller` prefixes the messages that name the function (`'__build_class__() '`, or `''`).
    */
-  private mergeKeywordMapping(mapping: Ref, names: string[], refs: Ref[], caller: string): void {
+  private mergeKeywordMapping(mapping: Ref, names: string[], refs: Ref[], caller: string | (() => string), keyCaller = ''): void {
     const heap = this.heap;
-    if (heap.kind[mapping] !== Kind.DICT) throw heap.newException(heap.t.TypeError, `${caller}argument after ** must be a mapping, not ${heap.typeName(mapping)}`);
+    const prefix = () => (typeof caller === 'string' ? caller : caller());
+    if (heap.kind[mapping] !== Kind.DICT) throw heap.newException(heap.t.TypeError, `${prefix()}argument after ** must be a mapping, not ${heap.typeName(mapping)}`);
     const entries = dictEntries(heap, mapping);
     for (let i = 0; i < entries.length; i += 2) {
       const key = entries[i]!;
-      if (heap.kind[key] !== Kind.STR) throw heap.newException(heap.t.TypeError, 'keywords must be strings');
+      if (heap.kind[key] !== Kind.STR) throw heap.newException(heap.t.TypeError, `${keyCaller}keywords must be strings`);
       const name = heap.payload[key] as string;
-      if (names.includes(name)) throw heap.newException(heap.t.TypeError, `${caller}got multiple values for keyword argument '${name}'`);
+      if (names.includes(name)) throw heap.newException(heap.t.TypeError, `${prefix()}got multiple values for keyword argument '${name}'`);
       names.push(name);
       refs.push(heap.newRef(entries[i + 1]!));
     }
@@ -2336,7 +2339,7 @@ class ScopeCompiler {
     const funcFn = methodCall ? null : this.expr(e.func);
     const attrNode = e.func;
 
-    const evalArgs = (f: Frame, out: Ref[]): string[] | null => {
+    const evalArgs = (f: Frame, out: Ref[], callable: Ref): string[] | null => {
       if (!hasStar) {
         for (const p of posArgs) out.push(p.fn(f));
         for (const k of kws) out.push(k.fn(f));
@@ -2379,7 +2382,7 @@ class ScopeCompiler {
             continue;
           }
           try {
-            this.mergeKeywordMapping(v, names, vals, '');
+            this.mergeKeywordMapping(v, names, vals, () => `${callableDescription(heap, callable)} `, this.is27 ? functionNamePrefix27(heap, callable) : '');
           } finally {
             heap.decref(v);
           }
@@ -2427,7 +2430,7 @@ class ScopeCompiler {
       if (self !== 0) args.push(self);
       let kwnames: string[] | null;
       try {
-        kwnames = evalArgs(f, args);
+        kwnames = evalArgs(f, args, callable!);
       } catch (err) {
         for (const a of args) heap.decref(a);
         heap.decref(callable!);
@@ -3207,3 +3210,48 @@ export { InlineFrame };
 // Helpers some statements need from the heap, re-exported for the interpreter's use.
 export { richCompareBool, CompareOp, isSubtype, newClass, call, cellGet, Flag, TypeFlag };
 export type { FunctionData, ExceptionData };
+
+/**
+ * How the errors of a call's `**mapping` name the callable: 2.7's PyEval_GetFuncName +
+ * PyEval_GetFuncDesc (`f()`, `len()`, `C constructor` for classic classes, `type object`), 3.12's
+ * _PyObject_FunctionStr (`module.qualname()`, no module for builtins, `str(x)` without a
+ * `__qualname__`).
+ */
+function callableDescription(heap: Heap, callable: Ref): string {
+  const k = heap.kind[callable];
+  if (heap.profile.version === '2.7') {
+    const fn = k === Kind.METHOD && heap.typ[callable] === heap.t.method ? (heap.payload[callable] as Ref[])[0]! : callable;
+    const kf = heap.kind[fn];
+    if (kf === Kind.FUNCTION || kf === Kind.BUILTIN) return `${strAttr(heap, fn, '__name__') ?? heap.typeName(fn)}()`;
+    if (kf === Kind.CLASSIC_CLASS) return `${strAttr(heap, fn, '__name__') ?? '?'} constructor`;
+    if (kf === Kind.CLASSIC_INSTANCE) return `${strAttr(heap, (heap.payload[fn] as Ref[])[0]!, '__name__') ?? '?'} instance`;
+    return `${heap.typeName(fn)} object`;
+  }
+  const qualname = strAttr(heap, callable, '__qualname__');
+  if (qualname === null) return strOf(heap, callable);
+  const module = strAttr(heap, callable, '__module__');
+  return module !== null && module !== 'builtins' ? `${module}.${qualname}()` : `${qualname}()`;
+}
+
+/** 2.7: `f() ` for a Python function or method (PyEval_EvalCodeEx names its code), else ''. */
+function functionNamePrefix27(heap: Heap, callable: Ref): string {
+  const fn = heap.kind[callable] === Kind.METHOD && heap.typ[callable] === heap.t.method ? (heap.payload[callable] as Ref[])[0]! : callable;
+  if (heap.kind[fn] !== Kind.FUNCTION) return '';
+  return `${strAttr(heap, fn, '__name__') ?? '?'}() `;
+}
+
+/** `getattr(x, name)` as a str, or null (missing, not a str, or raising). */
+function strAttr(heap: Heap, x: Ref, name: string): string | null {
+  let v: Ref = 0;
+  try {
+    v = getAttrOrNull(heap, x, name);
+  } catch {
+    return null;
+  }
+  if (v === 0) return null;
+  try {
+    return heap.kind[v] === Kind.STR ? (heap.payload[v] as string) : null;
+  } finally {
+    heap.decref(v);
+  }
+}

@@ -67,3 +67,45 @@ print(a, has())
     expect(run('3.12', source)).toBe('0 0\n');
   });
 });
+
+describe('objgraph drawing frames', () => {
+  // Expected: CPython 2.7.18 + objgraph 3.5.0 and CPython 3.12.1 + objgraph 3.7.0.dev0.
+  const source = `
+import gc, objgraph
+class A(object): pass
+a = A(); b = A(); a.b = b; b.a = a
+def garbage():
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    n = gc.collect()
+    names = sorted(type(o).__name__ for o in gc.garbage)
+    inst = sorted(o.__class__.__name__ for o in gc.garbage if type(o).__name__ == 'instance')
+    frames = sorted(o.f_code.co_name for o in gc.garbage if type(o).__name__ == 'frame')
+    src = [o.f_locals.get('source') is o for o in gc.garbage if type(o).__name__ == 'frame' and o.f_code.co_name == '_show_graph']
+    del gc.garbage[:]
+    gc.set_debug(0)
+    gc.collect()
+    return n, names, inst, frames, src
+gc.collect()
+objgraph.show_backrefs([a], filename='g.dot')
+print(garbage())
+objgraph.show_refs([a], filename='r.dot', max_depth=2)
+print(garbage())
+objgraph.show_chain(objgraph.find_backref_chain(a, objgraph.is_proper_module), filename='c.dot')
+print(garbage()[0])
+`;
+  it("2.7: show_backrefs's frame keeps itself in 'source'; the codecs writer is left with it", () => {
+    const out = run('2.7', source).split('\n');
+    expect(out[1]).toBe(
+      "(11, ['dict', 'dict', 'dict', 'frame', 'frame', 'instance', 'instance', 'instance', 'list', 'list', 'set'], ['StreamReader', 'StreamReaderWriter', 'StreamWriter'], ['_show_graph', 'show_backrefs'], [True])",
+    );
+    expect(out[3]).toBe('(0, [], [], [], [])');
+    expect(out[5]).toBe('17');
+  });
+  it('3.12: nothing is left behind', () => {
+    const out = run('3.12', source).split('\n');
+    expect([out[1], out[3], out[5]]).toEqual(['(0, [], [], [], [])', '(0, [], [], [], [])', '0']);
+  });
+  it('2.7: file objects are not tracked by the collector', () => {
+    expect(run('2.7', "import gc, sys\nf = open('x.txt', 'w')\nprint(gc.is_tracked(f), gc.is_tracked(sys.stdout), gc.is_tracked({'f': f}))\n")).toBe('(False, False, False)\n');
+  });
+});

@@ -18,7 +18,9 @@
  * first container repr of a 2.7 script that imports objgraph: Py_ReprEnter's thread-state dict and
  * `Py_Repr` list exist from then on, so they are not new objects at the script's first repr.
  */
-import { dictSetStr, moduleDict, type Ref, reprEnterState } from '@heaplab/heap';
+import { call, dictDelStr, dictGetStr, dictSetStr, getIter, iterNext, Kind, moduleDict, type NativeFn, newBuiltinFunction, newInt, newListSteal, newModule, newStr, newTupleSteal, type Ref, reprEnterState } from '@heaplab/heap';
+import { utf8Encode } from '../lib/strutil.js';
+import { isUnicode27 } from '../lib/util.js';
 import type { Interpreter } from '../vm/interp.js';
 import { Frame } from '../vm/frame.js';
 
@@ -89,4 +91,440 @@ export function installObjgraph27Chains(it: Interpreter, module: Ref): void {
   it.sources.set(OBJGRAPH27_FILENAME, OBJGRAPH27_CHAIN_SOURCE.split('\n'));
   const frame = new Frame(unit, new Array(unit.nfast).fill(0), g, it.builtinsDict, g, it.frame, 0);
   it.runFrame(frame, 0);
+}
+
+// ---- graphs -------------------------------------------------------------------------------------
+
+/**
+ * objgraph 3.5.0's drawing functions (`show_backrefs`, `show_refs`, `show_chain`, `_show_graph`)
+ * for 2.7, as Python placed at the lines they have in objgraph.py (tracebacks and `f_lineno`
+ * agree with CPython's). `_show_graph` runs with its frame visible to `gc.get_referrers` (the
+ * frame holds `target`, so it is among every expanded node's referrers) and its loop variable
+ * `source` is only deleted after a drawn edge: when the last referrer of the last expanded node
+ * is skipped — the ignored frame itself, in show_backrefs — `source` keeps it, the frame refers to
+ * itself, and the frame, its caller's frame (`f_back`), their `f_locals` snapshots, the queue, the
+ * ignore set, the argument list and the codecs writer the DOT file was written through (with its
+ * reader, writer and their dicts) are left for the next collection. show_chain's frame (its
+ * `in_chains` closure, the chains, the leaked list-comprehension variable) joins them when it
+ * called show_backrefs. The helpers (`_obj_label`, `_edge_label`, `_gradient`, ...) stay native.
+ */
+const OBJGRAPH27_GRAPH_CHUNKS: readonly (readonly [number, string])[] = [
+  [28, 'from __future__ import print_function'],
+  [75, 'IS_INTERACTIVE = False'],
+  [86, `def _isinstance(object, classinfo):`],
+  [94, `    return issubclass(type(object), classinfo)`],
+  [
+    647,
+    `def show_backrefs(objs, max_depth=3, extra_ignore=(), filter=None, too_many=10,
+                  highlight=None, filename=None, extra_info=None,
+                  refcounts=False, shortnames=True, output=None,
+                  extra_node_attrs=None):`,
+  ],
+  [
+    725,
+    `    return _show_graph(objs, max_depth=max_depth, extra_ignore=extra_ignore,
+                       filter=filter, too_many=too_many, highlight=highlight,
+                       edge_func=gc.get_referrers, swap_source_target=False,
+                       filename=filename, output=output, extra_info=extra_info,
+                       refcounts=refcounts, shortnames=shortnames,
+                       cull_func=is_proper_module,
+                       extra_node_attrs=extra_node_attrs)
+
+
+def show_refs(objs, max_depth=3, extra_ignore=(), filter=None, too_many=10,
+              highlight=None, filename=None, extra_info=None,
+              refcounts=False, shortnames=True, output=None,
+              extra_node_attrs=None):`,
+  ],
+  [
+    805,
+    `    return _show_graph(objs, max_depth=max_depth, extra_ignore=extra_ignore,
+                       filter=filter, too_many=too_many, highlight=highlight,
+                       edge_func=gc.get_referents, swap_source_target=True,
+                       filename=filename, extra_info=extra_info,
+                       refcounts=refcounts, shortnames=shortnames,
+                       output=output, extra_node_attrs=extra_node_attrs)
+
+
+def show_chain(*chains, **kw):`,
+  ],
+  [
+    844,
+    `    backrefs = kw.pop('backrefs', True)
+    chains = [chain for chain in chains if chain]  # remove empty ones
+
+    def in_chains(x, ids=set(map(id, itertools.chain(*chains)))):
+        return id(x) in ids
+    max_depth = max(map(len, chains)) - 1
+    if backrefs:
+        show_backrefs([chain[-1] for chain in chains], max_depth=max_depth,
+                      filter=in_chains, **kw)
+    else:
+        show_refs([chain[0] for chain in chains], max_depth=max_depth,
+                  filter=in_chains, **kw)`,
+  ],
+  [
+    919,
+    `def _show_graph(objs, edge_func, swap_source_target,
+                max_depth=3, extra_ignore=(), filter=None, too_many=10,
+                highlight=None, filename=None, extra_info=None,
+                refcounts=False, shortnames=True, output=None,
+                cull_func=None, extra_node_attrs=None):
+    if not _isinstance(objs, (list, tuple)):
+        objs = [objs]
+
+    is_interactive = False
+    if filename and output:
+        raise ValueError('Cannot specify both output and filename.')
+    elif output:
+        f = output
+    elif filename and filename.endswith('.dot'):
+        f = codecs.open(filename, 'w', encoding='utf-8')
+        dot_filename = filename
+    elif IS_INTERACTIVE and not filename:
+        is_interactive = True
+        f = StringIO()
+    else:
+        fd, dot_filename = tempfile.mkstemp(prefix='objgraph-',
+                                            suffix='.dot', text=True)
+        f = os.fdopen(fd, "w")
+    f.write('digraph ObjectGraph {\\n'
+            '  node[shape=box, style=filled, fillcolor=white];\\n')
+    queue = []
+    depth = {}
+    ignore = set(extra_ignore)
+    ignore.add(id(objs))
+    ignore.add(id(extra_ignore))
+    ignore.add(id(queue))
+    ignore.add(id(depth))
+    ignore.add(id(ignore))
+    ignore.add(id(sys._getframe()))   # this function
+    ignore.add(id(sys._getframe().f_locals))
+    ignore.add(id(sys._getframe(1)))  # show_refs/show_backrefs
+    ignore.add(id(sys._getframe(1).f_locals))
+    for obj in objs:
+        f.write('  %s[fontcolor=red];\\n' % (_obj_node_id(obj)))
+        depth[id(obj)] = 0
+        queue.append(obj)
+        del obj
+    gc.collect()
+    nodes = 0
+    while queue:
+        nodes += 1
+        # The names "source" and "target" are reversed here because
+        # originally there was just show_backrefs() and we were
+        # traversing the reference graph backwards.
+        target = queue.pop(0)
+        tdepth = depth[id(target)]
+        f.write('  %s[label="%s"%s];\\n' % (_obj_node_id(target),
+                                           _obj_label(target, extra_info,
+                                                      refcounts, shortnames),
+                                           _obj_attrs(target,
+                                                      extra_node_attrs)))
+        h, s, v = _gradient((0, 0, 1), (0, 0, .3), tdepth, max_depth)
+        if inspect.ismodule(target):
+            h = .3
+            s = 1
+        if highlight and highlight(target):
+            h = .6
+            s = .6
+            v = 0.5 + v * 0.5
+        f.write('  %s[fillcolor="%g,%g,%g"];\\n'
+                % (_obj_node_id(target), h, s, v))
+        if v < 0.5:
+            f.write('  %s[fontcolor=white];\\n' % (_obj_node_id(target)))
+        if hasattr(getattr(target, '__class__', None), '__del__'):
+            f.write('  %s->%s_has_a_del[color=red,style=dotted,'
+                    'len=0.25,weight=10];\\n' % (_obj_node_id(target),
+                                                _obj_node_id(target)))
+            f.write('  %s_has_a_del[label="__del__",shape=doublecircle,'
+                    'height=0.25,color=red,fillcolor="0,.5,1",fontsize=6];\\n'
+                    % (_obj_node_id(target)))
+        if tdepth >= max_depth:
+            continue
+        if cull_func is not None and cull_func(target):
+            continue
+        neighbours = edge_func(target)
+        ignore.add(id(neighbours))
+        n = 0
+        skipped = 0
+        for source in neighbours:
+            if id(source) in ignore:
+                continue
+            if filter and not filter(source):
+                continue
+            if n >= too_many:
+                skipped += 1
+                continue
+            if swap_source_target:
+                srcnode, tgtnode = target, source
+            else:
+                srcnode, tgtnode = source, target
+            elabel = _edge_label(srcnode, tgtnode, shortnames)
+            f.write('  %s -> %s%s;\\n' % (_obj_node_id(srcnode),
+                                         _obj_node_id(tgtnode), elabel))
+            if id(source) not in depth:
+                depth[id(source)] = tdepth + 1
+                queue.append(source)
+            n += 1
+            del source
+        del neighbours
+        if skipped > 0:
+            h, s, v = _gradient((0, 1, 1), (0, 1, .3), tdepth + 1, max_depth)
+            if swap_source_target:
+                label = "%d more references" % skipped
+                edge = "%s->too_many_%s" % (_obj_node_id(target),
+                                            _obj_node_id(target))
+            else:
+                label = "%d more backreferences" % skipped
+                edge = "too_many_%s->%s" % (_obj_node_id(target),
+                                            _obj_node_id(target))
+            f.write('  %s[color=red,style=dotted,len=0.25,weight=10];\\n'
+                    % edge)
+            f.write('  too_many_%s[label="%s",shape=box,height=0.25,'
+                    'color=red,fillcolor="%g,%g,%g",fontsize=6];\\n'
+                    % (_obj_node_id(target), label, h, s, v))
+            f.write('  too_many_%s[fontcolor=white];\\n'
+                    % (_obj_node_id(target)))
+    f.write("}\\n")
+
+    if output:
+        return
+
+    if is_interactive:
+        return graphviz.Source(f.getvalue())
+    else:
+        # The file should only be closed if this function was in charge of
+        # opening the file.
+        f.close()
+        print("Graph written to %s (%d nodes)" % (dot_filename, nodes))
+        _present_graph(dot_filename, filename)`,
+  ],
+];
+
+/** Lay out chunks at their line numbers (1-based), blank lines between. */
+function placeAtLines(chunks: readonly (readonly [number, string])[]): string {
+  const lines: string[] = [];
+  for (const [line, text] of chunks) {
+    if (lines.length > line - 1) throw new Error(`objgraph27: chunk at line ${line} overlaps`);
+    while (lines.length < line - 1) lines.push('');
+    lines.push(...text.split('\n'));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const OBJGRAPH27_GRAPH_SOURCE = placeAtLines(OBJGRAPH27_GRAPH_CHUNKS);
+
+/**
+ * The parts of 2.7's `codecs` (and `encodings.utf_8`) that `codecs.open(filename, 'w',
+ * encoding='utf-8')` uses: classic classes, so the writer is a StreamReaderWriter instance whose
+ * dict holds the binary file, a StreamReader and a StreamWriter (as in CPython, the reader's and
+ * writer's dicts hold only untracked objects).
+ */
+const CODECS27_SOURCE = `
+_builtin_open = open
+
+class Codec:
+    pass
+
+class StreamWriter(Codec):
+
+    def __init__(self, stream, errors='strict'):
+        self.stream = stream
+        self.errors = errors
+
+    def write(self, object):
+        data, consumed = self.encode(object, self.errors)
+        self.stream.write(data)
+
+    def __getattr__(self, name,
+                    getattr=getattr):
+        return getattr(self.stream, name)
+
+class StreamReader(Codec):
+
+    def __init__(self, stream, errors='strict'):
+        self.stream = stream
+        self.errors = errors
+        self.bytebuffer = ""
+        self.charbuffer = ""
+        self.linebuffer = None
+
+    def __getattr__(self, name,
+                    getattr=getattr):
+        return getattr(self.stream, name)
+
+class StreamReaderWriter:
+
+    encoding = 'unknown'
+
+    def __init__(self, stream, Reader, Writer, errors='strict'):
+        self.stream = stream
+        self.reader = Reader(stream, errors)
+        self.writer = Writer(stream, errors)
+        self.errors = errors
+
+    def write(self, data):
+        return self.writer.write(data)
+
+    def __getattr__(self, name,
+                    getattr=getattr):
+        return getattr(self.stream, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, type, value, tb):
+        self.stream.close()
+
+def open(filename, mode='rb', encoding=None, errors='strict', buffering=1):
+    if encoding is not None:
+        if 'U' in mode:
+            mode = mode.strip().replace('U', '')
+            if mode[:1] not in set('rwa'):
+                mode = 'r' + mode
+        if 'b' not in mode:
+            mode = mode + 'b'
+    file = _builtin_open(filename, mode, buffering)
+    if encoding is None:
+        return file
+    info = lookup(encoding)
+    srw = StreamReaderWriter(file, info.streamreader, info.streamwriter, errors)
+    srw.encoding = encoding
+    return srw
+`;
+
+const UTF8_27_SOURCE = `
+encode = codecs.utf_8_encode
+
+class StreamWriter(codecs.StreamWriter):
+    encode = codecs.utf_8_encode
+
+class StreamReader(codecs.StreamReader):
+    pass
+`;
+
+const INSPECT27_SOURCE = `
+def ismodule(object):
+    return isinstance(object, ModuleType)
+`;
+
+/** Run `source` as module code with `globals` (a module dict). */
+function runIn(it: Interpreter, source: string, filename: string, globals: Ref): void {
+  const unit = it.compileModule!(source, filename);
+  const frame = new Frame(unit, new Array(unit.nfast).fill(0), globals, it.builtinsDict, globals, it.frame, 0);
+  it.runFrame(frame, 0);
+}
+
+/** A module object not registered in sys.modules (objgraph's view of a stdlib module). */
+function hiddenModule(it: Interpreter, name: string, natives: Record<string, NativeFn>, globals: Record<string, Ref> = {}): Ref {
+  const heap = it.heap;
+  const m = newModule(heap, name);
+  const d = moduleDict(heap, m);
+  for (const [k, fn] of Object.entries(natives)) {
+    const f = newBuiltinFunction(heap, k, fn, 0, name);
+    dictSetStr(heap, d, k, f);
+    heap.decref(f);
+  }
+  for (const [k, v] of Object.entries(globals)) dictSetStr(heap, d, k, v);
+  return m;
+}
+
+/**
+ * Replace the 2.7 objgraph module's drawing functions by Python ones (see
+ * OBJGRAPH27_GRAPH_CHUNKS), with the stdlib pieces they use (`codecs.open`, `inspect.ismodule`,
+ * `tempfile.mkstemp`/`os.fdopen`, `itertools.chain`) as module objects in objgraph's globals.
+ */
+export function installObjgraph27Graphs(it: Interpreter, module: Ref): void {
+  const heap = it.heap;
+  if (it.compileModule === null) return;
+  const g = moduleDict(heap, module);
+  const t = heap.t;
+  const str = (r: Ref): string => heap.payload[r] as string;
+
+  // codecs and encodings.utf_8
+  let utf8: Ref = 0;
+  const codecs = hiddenModule(it, 'codecs', {
+    utf_8_encode: (h, _s, args) => {
+      const input = args[0]!;
+      if (h.kind[input] !== Kind.STR) throw h.newException(t.TypeError, `coercing to Unicode: need string or buffer, ${h.typeName(input)} found`);
+      const text = str(input);
+      if (!isUnicode27(h, input)) {
+        for (let i = 0; i < text.length; i++) {
+          const c = text.charCodeAt(i);
+          if (c > 0x7f) throw h.newException(t.UnicodeDecodeError, `'ascii' codec can't decode byte 0x${c.toString(16)} in position ${i}: ordinal not in range(128)`);
+        }
+      }
+      return newTupleSteal(h, [newStr(h, utf8Encode(text)), newInt(h, text.length)]);
+    },
+    lookup: (h, _s, args) => {
+      const enc = str(args[0]!).toLowerCase().replace(/[- ]/g, '_');
+      if (enc !== 'utf_8' && enc !== 'utf8' && enc !== 'u8') throw h.newException(t.LookupError, `unknown encoding: ${str(args[0]!)}`);
+      return h.newRef(utf8);
+    },
+  });
+  runIn(it, CODECS27_SOURCE, 'codecs.py', moduleDict(heap, codecs));
+  utf8 = hiddenModule(it, 'encodings.utf_8', {}, { codecs });
+  const ud = moduleDict(heap, utf8);
+  runIn(it, UTF8_27_SOURCE, 'encodings/utf_8.py', ud);
+  for (const [attr, cls] of [['streamreader', 'StreamReader'], ['streamwriter', 'StreamWriter']] as const) {
+    dictSetStr(heap, ud, attr, dictGetStr(heap, ud, cls));
+  }
+
+  // inspect.ismodule, tempfile.mkstemp / os.fdopen, itertools.chain
+  const inspect = hiddenModule(it, 'inspect', {}, { ModuleType: heap.typ[module]! });
+  runIn(it, INSPECT27_SOURCE, 'inspect.py', moduleDict(heap, inspect));
+  const tempName = dictGetStr(heap, g, '_temp_dot_name');
+  if (tempName !== 0) heap.incref(tempName);
+  dictDelStr(heap, g, '_temp_dot_name');
+  const tempFiles = new Map<number, string>();
+  let nextFd = 3;
+  const tempfile = hiddenModule(it, 'tempfile', {
+    mkstemp: (h) => {
+      const name = call(h, tempName, []);
+      const fd = nextFd++;
+      tempFiles.set(fd, str(name));
+      return newTupleSteal(h, [newInt(h, fd), name]);
+    },
+  });
+  const os = hiddenModule(it, 'os', {
+    fdopen: (h, _s, args) => {
+      const fd = Number(heap.payload[args[0]!]);
+      const name = tempFiles.get(fd);
+      if (name === undefined) throw h.newException(t.OSError, '[Errno 9] Bad file descriptor');
+      tempFiles.delete(fd);
+      const n = newStr(h, name);
+      try {
+        return call(h, dictGetStr(h, it.builtinsDict, 'open'), [n, args[1]!]);
+      } finally {
+        h.decref(n);
+      }
+    },
+  });
+  const itertools = hiddenModule(it, 'itertools', {
+    chain: (h, _s, args) => {
+      const out: Ref[] = [];
+      for (const a of args) {
+        const iter = getIter(h, a);
+        try {
+          for (let x = iterNext(h, iter); x !== 0; x = iterNext(h, iter)) out.push(x);
+        } finally {
+          h.decref(iter);
+        }
+      }
+      return newListSteal(h, out);
+    },
+  });
+  for (const [name, m] of [['codecs', codecs], ['inspect', inspect], ['tempfile', tempfile], ['os', os], ['itertools', itertools]] as const) {
+    dictSetStr(heap, g, name, m);
+    heap.decref(m);
+  }
+  runIn(it, OBJGRAPH27_GRAPH_SOURCE, OBJGRAPH27_FILENAME, g);
+  // One source listing for tracebacks: the graph functions sit at objgraph.py's line numbers,
+  // the chain functions at the top.
+  const chainLines = it.sources.get(OBJGRAPH27_FILENAME) ?? [];
+  const graphLines = OBJGRAPH27_GRAPH_SOURCE.split('\n');
+  const merged: string[] = [];
+  for (let i = 0; i < Math.max(chainLines.length, graphLines.length); i++) merged.push(graphLines[i] || chainLines[i] || '');
+  it.sources.set(OBJGRAPH27_FILENAME, merged);
 }

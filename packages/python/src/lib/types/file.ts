@@ -341,7 +341,7 @@ export function installFileType(heap: Heap): void {
   const T = makeType(
     heap,
     v27
-      ? { name: 'file', basetype: true }
+      ? { name: 'file', basetype: true, gc: false } // 2.7's PyFile_Type is not a GC type
       : { name: 'TextIOWrapper', module: '_io', tpName: '_io.TextIOWrapper', basetype: true },
   );
   if (!v27) {

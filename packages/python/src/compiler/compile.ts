@@ -74,6 +74,9 @@ import type { RuntimeOps } from '../vm/ops.js';
 import type { CodeUnit, ExprFn, StmtFn } from './code.js';
 import { buildSymbolTable, mangle, type Scope, ScopeError, type SymbolTable } from './symtable.js';
 
+/** Encodes source lines to scan them by UTF-8 byte offset. */
+const utf8Encoder = new TextEncoder();
+
 /** Compile-time flags (from `__future__` imports and the caller). */
 export interface CompileFlags {
   dialect: '2.7' | '3.12';
@@ -2095,12 +2098,15 @@ class ScopeCompiler {
   /** Position for a binary operation's traceback carets: the operator is the `^` part. */
   private binopPos(e: A.BinOp): A.Pos & { anchor?: [number, number] } {
     if (e.left.end_lineno !== e.right.lineno || e.lineno !== e.end_lineno) return e;
-    const line = this.it.sourceLine(this.mc.flags.filename, e.lineno) ?? '';
+    // Offsets are UTF-8 byte offsets (as the AST's): scan the line's bytes.
+    const line = utf8Encoder.encode(this.it.sourceLine(this.mc.flags.filename, e.lineno) ?? '');
     let i = e.left.end_col_offset;
     let j = e.right.col_offset;
     // Skip closing parens and spaces after the left operand, and opening parens before the right.
-    while (i < j && (line[i] === ' ' || line[i] === ')' || line[i] === '\t')) i++;
-    while (j > i && (line[j - 1] === ' ' || line[j - 1] === '(' || line[j - 1] === '\t')) j--;
+    const SPACE = 0x20;
+    const TAB = 0x09;
+    while (i < j && (line[i] === SPACE || line[i] === 0x29 /* ) */ || line[i] === TAB)) i++;
+    while (j > i && (line[j - 1] === SPACE || line[j - 1] === 0x28 /* ( */ || line[j - 1] === TAB)) j--;
     if (i >= j) return e;
     (e as A.BinOp & { anchor?: [number, number] }).anchor = [i, j];
     return e;

@@ -98,23 +98,41 @@ export function tracebackEntries(heap: Heap, tb: Ref): Ref[] {
   return out;
 }
 
+/**
+ * Positions in the compiled code are UTF-8 byte offsets into the line (as CPython's AST
+ * `col_offset`s are); the caret line is drawn in characters (code points), so each offset is
+ * converted the way `_PyPegen_byte_offset_to_character_offset` does: count the code points
+ * whose encoding starts before the offset.
+ */
+function byteToCharOffset(chars: readonly string[], byteOffset: number): number {
+  let bytes = 0;
+  let i = 0;
+  for (; i < chars.length && bytes < byteOffset; i++) {
+    const cp = chars[i]!.codePointAt(0)!;
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return i;
+}
+
 /** Format the caret line for a source line (3.12). Returns null when no carets are printed. */
 function caretLine(line: string, info: CaretInfo, lineno: number, entryLine: number): string | null {
   void lineno;
-  const stripped = line.replace(/^\s+/, '');
-  const lead = line.length - stripped.length;
-  const rstripped = line.replace(/\s+$/, '');
+  const chars = Array.from(line);
+  const lead = chars.length - Array.from(line.replace(/^\s+/, '')).length;
+  const rstrippedLength = Array.from(line.replace(/\s+$/, '')).length;
+  const at = (b: number) => byteToCharOffset(chars, b);
+  const col = at(info.col);
   // A span that continues on later lines is marked to the end of this line.
-  const endCol = info.endLineno !== entryLine ? rstripped.length : info.endCol;
-  info = { ...info, endCol };
+  const endCol = info.endLineno !== entryLine ? rstrippedLength : at(info.endCol);
+  const anchor = info.anchor === undefined ? undefined : [at(info.anchor[0]), at(info.anchor[1])];
   // Markers spanning the whole line are left out, unless they carry an anchor (a binary
   // operator or a subscript marks its `^` part even then).
-  const anchored = info.anchor !== undefined && info.anchor[1] > info.anchor[0];
-  if (info.col <= lead && info.endCol >= rstripped.length && !anchored) return null;
-  let s = ' '.repeat(Math.max(0, info.col - lead));
-  if (info.anchor) {
-    for (let c = info.col; c < info.endCol; c++) s += c >= info.anchor[0] && c < info.anchor[1] ? '^' : '~';
-  } else s += '^'.repeat(Math.max(1, info.endCol - info.col));
+  const anchored = anchor !== undefined && anchor[1]! > anchor[0]!;
+  if (col <= lead && endCol >= rstrippedLength && !anchored) return null;
+  let s = ' '.repeat(Math.max(0, col - lead));
+  if (anchor) {
+    for (let c = col; c < endCol; c++) s += c >= anchor[0]! && c < anchor[1]! ? '^' : '~';
+  } else s += '^'.repeat(Math.max(1, endCol - col));
   return `    ${s}`;
 }
 

@@ -52,6 +52,13 @@ const MEMORY_ERROR_SLACK = 1000;
 /** CPython's `_PyTrash_UNWIND_LEVEL`. */
 const TRASHCAN_UNWIND_LEVEL = 50;
 
+/** The collector counts and list/dict free lists one script starts with (see `resetToStartupState`). */
+export interface ScriptStartState {
+  readonly counts: readonly [number, number, number];
+  readonly listFree: number;
+  readonly dictFree: number;
+}
+
 /** The collector's state, kept in the heap because allocation and deallocation update it. */
 export interface GcState {
   /** `gc.get_threshold()`. */
@@ -630,14 +637,17 @@ export class Heap extends ObjectStore {
 
   /**
    * Put the collector's counters and the free lists in the state CPython is in when a script
-   * starts (call after the runtime has finished its own start-up allocations).
+   * starts (call after the runtime has finished its own start-up allocations): the profile's
+   * `startupCounts` and initial free lists, or `script`'s when they depend on the script (2.7,
+   * see `VersionProfile.compileStart`).
    */
-  resetToStartupState(): void {
+  resetToStartupState(script: ScriptStartState | null = null): void {
     const p = this.profile;
-    this.gc.counts = [p.startupCounts[0], p.startupCounts[1], p.startupCounts[2]];
+    const counts = script?.counts ?? p.startupCounts;
+    this.gc.counts = [counts[0], counts[1], counts[2]];
     this.gc.stats = [0, 1, 2].map((i) => ({ ...(p.startupStats[i] ?? { collections: 0, collected: 0, uncollectable: 0 }) }));
-    this.freeListCounts.list = p.freeLists.initialList;
-    this.freeListCounts.dict = p.freeLists.initialDict;
+    this.freeListCounts.list = script?.listFree ?? p.freeLists.initialList;
+    this.freeListCounts.dict = script?.dictFree ?? p.freeLists.initialDict;
     this.freeListCounts.tuple.fill(2000);
     this.freeListCounts.cfunction = 0;
     this.freeListCounts.method = p.freeLists.initialMethod;

@@ -12,7 +12,7 @@ export * from './layouts.js';
 export * from './hash.js';
 export * from './dict.js';
 export * from './set.js';
-export { Heap, IMMORTAL_BIAS, type GcState, type CollectorHook, type HeapHooks, type HeapOptions } from './heap.js';
+export { Heap, IMMORTAL_BIAS, type GcState, type ScriptStartState, type CollectorHook, type HeapHooks, type HeapOptions } from './heap.js';
 export type { BuiltinTypes } from './builtins.js';
 export { builtinsModuleName } from './builtins.js';
 export * from './objects.js';

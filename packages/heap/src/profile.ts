@@ -86,6 +86,34 @@ export interface StartupRefcounts {
   readonly smallInts: readonly number[];
 }
 
+/**
+ * CPython 2.7's collector and free lists when it starts compiling the script (after site and
+ * the modules it imports), and what it allocates between the compiled code and the script's
+ * first line that HeapLab's own start-up does not. Measured with gdb on CPython 2.7.18 run as
+ * the conformance recorder runs scenarios (`python -u NAME.py`, the environment without
+ * `PYTHON*` variables: `LANG` and `HOME` change what `site` leaves behind). The compiler's own
+ * allocations depend on the script; `compiledState27` (packages/python) replays them.
+ */
+export interface CompileStartState {
+  /** `gc.get_count()` at `PyAST_Compile`. */
+  readonly counts: readonly [number, number, number];
+  /** List free-list occupancy before parsing (the parser's arena takes one). */
+  readonly listFree: number;
+  readonly dictFree: number;
+  /** Tuple free-list occupancy by size (index 0 unused: the empty tuple is shared). */
+  readonly tupleFree: readonly number[];
+  /**
+   * From the compiled code to the first line: the module's frame and `import gc` (initgc builds
+   * the module, its functions and `gc.garbage`, and imports `time`) allocate `count` more GC
+   * objects in CPython than HeapLab's gc module does, plus one for each tuple size in
+   * `tuplesNeeded` whose free list the compiler left too short.
+   */
+  readonly runStart: {
+    readonly count: number;
+    readonly tuplesNeeded: Readonly<Record<number, number>>;
+  };
+}
+
 export interface VersionProfile {
   readonly version: PythonVersion;
   /** `sys.version_info[:3]`. */
@@ -188,6 +216,13 @@ export interface VersionProfile {
   /** `gc.get_count()` and `gc.get_stats()` when a script starts (CPython's start-up allocations). */
   readonly startupCounts: readonly [number, number, number];
   readonly startupStats: readonly { collections: number; collected: number; uncollectable: number }[];
+  /**
+   * Where the start-up count depends on the script (2.7: the compiler's containers come and go
+   * through the free lists and count0 before the first line runs), the state compiling starts
+   * from; `startupCounts` and the initial list/dict free lists are then computed per script.
+   * Null when the script's first line always sees `startupCounts` (3.12).
+   */
+  readonly compileStart: CompileStartState | null;
   /** Size of the permanent generation at start (3.12's immortal tuples); printed by DEBUG_STATS. */
   readonly initialFreezeCount: number;
   readonly freeLists: FreeListTable;
@@ -306,6 +341,13 @@ const PROFILE_27: VersionProfile = {
   debugStatsStyle: '2.7',
   startupCounts: [513, 8, 0],
   startupStats: [],
+  compileStart: {
+    counts: [449, 8, 0],
+    listFree: 3,
+    dictFree: 1,
+    tupleFree: [0, 3, 468, 1, 2, 3, 0, 1, 2, 1, 3, 2, 1, 0, 1, 0, 2, 1, 1, 3],
+    runStart: { count: 37, tuplesNeeded: { 1: 1, 2: 2, 4: 1 } },
+  },
   initialFreezeCount: 0,
   freeLists: {
     list: 80,
@@ -390,6 +432,7 @@ const PROFILE_312: VersionProfile = {
   debugNeedsObjectsFlag: false,
   debugStatsStyle: '3.12',
   startupCounts: [0, 5, 0],
+  compileStart: null,
   startupStats: [
     { collections: 5, collected: 24, uncollectable: 0 },
     { collections: 0, collected: 0, uncollectable: 0 },

@@ -20,11 +20,14 @@ import {
   intern,
   type ModuleData,
   warningAction,
+  type ScriptStartState,
 } from '@heaplab/heap';
 import { dumpShutdownStats } from '@heaplab/gc';
 import { compileModule, CompileError } from './compiler/compile.js';
 import { compileWarnings312 } from './compiler/warnings312.js';
 import type { CodeUnit } from './compiler/code.js';
+import { compiledState27 } from './compiler/compile-counts27.js';
+import type { Module } from './parser/ast.js';
 import { parse, PySyntaxError } from './parser/index.js';
 import { BudgetExceeded, Interpreter, type InterpreterOptions } from './vm/interp.js';
 import { Frame } from './vm/frame.js';
@@ -94,6 +97,11 @@ export function createInterpreter(options: InterpreterOptions = {}): Interpreter
 
 /** Parse and compile `source` for the interpreter's version (throws PySyntaxError/CompileError). */
 export function compileSource(it: Interpreter, source: string, filename: string): CodeUnit {
+  return compileScript(it, source, filename).unit;
+}
+
+/** `compileSource`, also returning the script start state the 2.7 compiler leaves (or null). */
+function compileScript(it: Interpreter, source: string, filename: string): { unit: CodeUnit; start: ScriptStartState | null } {
   const dialect = it.version;
   const mod = parse(source, { dialect, filename });
   if (dialect !== '2.7') {
@@ -102,12 +110,36 @@ export function compileSource(it: Interpreter, source: string, filename: string)
     emitSyntaxWarnings(it, filename, source, compileWarnings312(mod));
   }
   const fut = futureFlags(mod as never);
-  return compileModule(it, it.ops, mod, {
+  const unit = compileModule(it, it.ops, mod, {
     dialect,
     filename,
     trueDivision: dialect !== '2.7' || fut.has('division'),
     unicodeLiterals: dialect === '2.7' && fut.has('unicode_literals'),
   });
+  return { unit, start: scriptStartState(it, mod, unit, fut.has('absolute_import')) };
+}
+
+/**
+ * The collector counts and list/dict free lists the script's first line sees, when they depend
+ * on the script (2.7): CPython's compiler state replayed from `compileStart`, then what CPython
+ * allocates before the first line beyond HeapLab's own start-up (`compileStart.runStart`).
+ */
+function scriptStartState(it: Interpreter, mod: Module, unit: CodeUnit, absoluteImport: boolean): ScriptStartState | null {
+  const profile = it.heap.profile;
+  const start = profile.compileStart;
+  if (start === null) return null;
+  const compiled = compiledState27(mod, unit.scope, start, profile.defaultThresholds, absoluteImport);
+  const run = start.runStart;
+  let extra = run.count;
+  for (const [size, need] of Object.entries(run.tuplesNeeded)) extra += Math.max(0, need - (compiled.tupleFree[Number(size)] ?? 0));
+  // The compiler also leaves the list and dict free lists fuller (compiled.listFree/dictFree);
+  // the run keeps the profile's measured occupancy, which the runtime's own accounting of the
+  // first statements (class and instance dicts before the first full collection) is tuned to.
+  return {
+    counts: [compiled.counts[0] + extra, compiled.counts[1], compiled.counts[2]],
+    listFree: profile.freeLists.initialList,
+    dictFree: profile.freeLists.initialDict,
+  };
 }
 
 /**
@@ -305,8 +337,9 @@ export function runProgram(options: ProgramOptions): ProgramResult {
   // CPython's start-up state holds references HeapLab does not build (2.7 counts them).
   it.heap.calibrateStartupRefcounts();
   let unit: CodeUnit;
+  let scriptStart: ScriptStartState | null;
   try {
-    unit = compileSource(it, source, filename);
+    ({ unit, start: scriptStart } = compileScript(it, source, filename));
   } catch (e) {
     if (e instanceof PySyntaxError || e instanceof CompileError) {
       reportSyntaxError(it, e, filename);
@@ -325,7 +358,7 @@ export function runProgram(options: ProgramOptions): ProgramResult {
   // start-up objects it is made with). Released when the body ends.
   const moduleFn = it.version === '2.7' ? 0 : newModuleFunction(it, unit, g);
   it.gc.collect(2);
-  it.heap.resetToStartupState();
+  it.heap.resetToStartupState(scriptStart);
   it.heap.gc.enabled = wasEnabled;
   const frame = new Frame(unit, new Array(unit.nfast).fill(0), g, it.builtinsDict, g, null, 0);
   let exitCode = 0;

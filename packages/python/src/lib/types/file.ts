@@ -76,7 +76,7 @@ function state(heap: Heap, f: Ref): FileState {
 function newFileObject(heap: Heap, st: FileState): Ref {
   const data: NativeData = { refs: [], ext: st };
   const r = heap.alloc(fileType(heap), Kind.NATIVE, data);
-  heap.track(r);
+  if (heap.isGc(r)) heap.track(r); // 2.7's file type is not a GC type; 3.12's TextIOWrapper is
   return r;
 }
 

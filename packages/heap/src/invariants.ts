@@ -147,7 +147,9 @@ export function checkInvariants(heap: Heap, external?: ReadonlyMap<Ref, number>)
     if ((fl & Flag.FREE) !== 0 || heap.kind[r] === 0) continue;
     if (alwaysTracked(heap, r)) {
       out.push({ kind: 'tracking', ref: r, message: `live ${heap.typeName(r)} ${r} is not tracked` });
-    } else if ((heap.kind[r] === Kind.TUPLE || heap.kind[r] === Kind.DICT) && heap.isGc(r)) {
+    } else if (((heap.kind[r] === Kind.TUPLE && heap.typ[r] === heap.t.tuple) || heap.kind[r] === Kind.DICT) && heap.isGc(r)) {
+      // (Only exact tuples are untracked by the collector; a structseq such as 3.12's
+      // UnraisableHookArgs is created untracked whatever it holds, as PyStructSequence_New does.)
       buf.length = 0;
       referents(heap, r, buf);
       for (const x of buf) {

@@ -31,6 +31,7 @@ import type { Module } from './parser/ast.js';
 import { parse, PySyntaxError } from './parser/index.js';
 import { BudgetExceeded, Interpreter, type InterpreterOptions } from './vm/interp.js';
 import { Frame } from './vm/frame.js';
+import { finalizeSysSpecial } from './vm/syshooks.js';
 import { createSysModule, installStdStreams } from './modules/sys.js';
 import { createCopyModule, createFunctoolsModule, createFutureModule, createTimeModule } from './modules/misc.js';
 import { wireRuntimeLibrary } from './runtime.js';
@@ -250,6 +251,7 @@ function shutdown(it: Interpreter, main: Ref): number | null {
     if (it.version === '2.7') {
       // Py_Finalize: one collection, then PyImport_Cleanup clears __main__ (underscore names first).
       it.gc.collect();
+      finalizeSysSpecial(it);
       clearModuleDict(it, moduleDict(heap, main));
     } else {
       it.gc.collect();
@@ -260,6 +262,7 @@ function shutdown(it: Interpreter, main: Ref): number | null {
       // __main__ in CPython, so the runner gives its own reference up first. Modules still alive
       // after the collection (CPython keeps weak references to tell) get their dicts cleared.
       const mainSlotGeneration = heap.generation[main];
+      finalizeSysSpecial(it);
       // `io` is among the first modules to go: no source lines in tracebacks from here on.
       it.sourceLinesAvailable = false;
       heap.decref(main);
@@ -373,10 +376,7 @@ export function runProgram(options: ProgramOptions): ProgramResult {
     if (e instanceof PyException) {
       flushLine(it);
       if (it.isInstanceOf(e.exc, it.heap.t.SystemExit)) exitCode = it.systemExitStatus(e.exc);
-      else {
-        it.printUncaught(e);
-        exitCode = 1;
-      }
+      else exitCode = it.handleUncaught(e);
       it.discard(e);
     } else if (e instanceof BudgetExceeded) {
       it.writeErr(`HeapLab: ${e.message}; the program was stopped.\n`);

@@ -21,6 +21,7 @@ import {
   genericGetAttr,
   isTrue,
   moduleDict,
+  isSubtype,
   newBuiltinFunction,
   newDict,
   newInt,
@@ -170,6 +171,35 @@ function selectForExit(heap: Heap): Ref[] {
 }
 
 /**
+ * `_exitfunc`'s `except Exception: sys.excepthook(*sys.exc_info())` for a finalizer `f` that
+ * raised `e` (released here); without a usable `sys.excepthook` (or when it raises, or for a
+ * BaseException that is not an Exception), the report is an unraisable one.
+ */
+function reportAtExit(heap: Heap, e: PyException, f: Ref): void {
+  const exc = e.exc;
+  const sys = heap.sysModules === 0 ? 0 : dictGetStr(heap, heap.sysModules, 'sys');
+  const hook = sys === 0 || heap.kind[sys] !== Kind.MODULE ? 0 : dictGetStr(heap, moduleDict(heap, sys), 'excepthook');
+  try {
+    if (hook === 0 || hook === heap.None || !isSubtype(heap, heap.typ[exc]!, heap.t.Exception)) {
+      heap.hooks.writeUnraisable(exc, f);
+      return;
+    }
+    heap.incref(hook);
+    try {
+      heap.decref(call(heap, hook, [heap.typ[exc]!, exc, e.tb ? e.tb : heap.None]));
+    } catch (e2) {
+      if (!(e2 instanceof PyException)) throw e2;
+      heap.hooks.writeUnraisable(e2.exc, f);
+      e2.release(heap);
+    } finally {
+      heap.decref(hook);
+    }
+  } finally {
+    e.release(heap);
+  }
+}
+
+/**
  * `finalize._exitfunc()`: at interpreter exit, call every live finalizer whose `atexit` is true,
  * newest first, with the collector disabled; afterwards no finalizer runs any more. The runtime
  * calls this at shutdown (or registers it with its `atexit` module).
@@ -205,8 +235,7 @@ export function runFinalizersAtExit(heap: Heap): void {
           heap.decref(finalizeCall(heap, f));
         } catch (e) {
           if (!(e instanceof PyException)) throw e;
-          heap.hooks.writeUnraisable(e.exc, f);
-          heap.decref(e.exc);
+          reportAtExit(heap, e, f);
         } finally {
           heap.decref(f);
         }

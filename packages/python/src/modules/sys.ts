@@ -4,6 +4,7 @@
  */
 import {
   dictSetStr,
+  dictGetStr,
   defineGetSet,
   type Heap,
   intern,
@@ -27,6 +28,7 @@ import {
 import type { Interpreter } from '../vm/interp.js';
 import { SystemExitSignal } from '../vm/interp.js';
 import { newStdStream } from '../lib/types/file.js';
+import { createUnraisableArgsType, excepthookNative, unraisablehookNative } from '../vm/syshooks.js';
 
 /**
  * Give `sys` its standard streams (`stdout`, `stderr` and the `__stdout__`/`__stderr__` originals):
@@ -147,6 +149,14 @@ export function createSysModule(it: Interpreter): Ref {
     return intern(h, h.payload[s] as string);
   });
   def('getdefaultencoding', (h) => newStr(h, is27 ? 'ascii' : 'utf-8'));
+  // The hooks and their originals (`sys.__excepthook__`, 3.12 `sys.__unraisablehook__`).
+  def('excepthook', excepthookNative(it));
+  dictSetStr(heap, d, '__excepthook__', dictGetStr(heap, d, 'excepthook'));
+  if (!is27) {
+    it.unraisableArgsType = createUnraisableArgsType(heap);
+    def('unraisablehook', unraisablehookNative(it));
+    dictSetStr(heap, d, '__unraisablehook__', dictGetStr(heap, d, 'unraisablehook'));
+  }
   def('gettrace', (h) => h.newRef(h.None));
   def('getprofile', (h) => h.newRef(h.None));
   void reprOf;

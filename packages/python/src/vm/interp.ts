@@ -47,6 +47,7 @@ import { Completion, Frame } from './frame.js';
 import { INTERPRETER_PROFILES, type InterpreterProfile } from './profile.js';
 import { type CaretInfo, formatException, tracebackCarets, unraisable27, formatTracebackEntries } from './traceback.js';
 import { suggestionTrailer } from './suggestions.js';
+import { handleUncaught, writeUnraisable312 } from './syshooks.js';
 import { buildClass, newFunction } from './definitions.js';
 import {
   beginHandling,
@@ -722,32 +723,28 @@ export class Interpreter {
     }
   }
 
-  /** CPython's `PyErr_WriteUnraisable(obj)`, per version. `exc` is borrowed. */
-  writeUnraisable(exc: Ref, obj: Ref, where = 'in'): void {
+  /**
+   * CPython's `PyErr_WriteUnraisable(obj)` (`where` null) or `_PyErr_WriteUnraisableMsg(where,
+   * obj)`, per version: 2.7's one-line report; 3.12 through `sys.unraisablehook`. `exc` is borrowed.
+   */
+  writeUnraisable(exc: Ref, obj: Ref, where: string | null = null): void {
     const heap = this.heap;
     if (this.profile.unraisableStyle === '2.7') {
       this.writeToSysStderr(unraisable27(heap, exc, obj));
       return;
     }
-    let text = '';
-    try {
-      // No object (CPython's PyErr_WriteUnraisable(NULL)): no "Exception ignored in" line.
-      if (obj !== 0) text = `Exception ignored ${where}: ${reprOf(heap, obj)}\n`;
-    } catch {
-      text = `Exception ignored ${where}: <object repr() failed>\n`;
-    }
-    let tb = heap.kind[exc] === Kind.EXCEPTION ? (heap.payload[exc] as ExceptionData).traceback : 0;
-    // An exception without a traceback gets one for the running Python frame (3.12).
-    let tmp: PyException | null = null;
-    if (tb === 0 && this.frame !== null) {
-      heap.rc[exc]++;
-      tmp = new PyException(exc, '');
-      this.addTraceback(tmp, this.frame);
-      tb = this.tracebackOf(tmp);
-    }
-    const lines = formatException(heap, exc, tb, this.sourceLine, this.profile.tracebackCarets);
-    if (tmp !== null) this.discard(tmp);
-    this.writeToSysStderr(text + lines.join('\n') + '\n');
+    writeUnraisable312(this, exc, obj, where);
+  }
+
+  /** The `UnraisableHookArgs` structseq type (3.12; 0 before `sys` exists or in 2.7). */
+  unraisableArgsType: Ref = 0;
+
+  /**
+   * An uncaught exception at top level (`PyErr_Print`): `sys.last_*`, then `sys.excepthook`.
+   * Returns the exit status (1, or the code of a SystemExit raised by the hook).
+   */
+  handleUncaught(e: PyException): number {
+    return handleUncaught(this, e);
   }
 
   /** Print an uncaught exception the way the interpreter does at top level. */
@@ -874,7 +871,8 @@ export class Interpreter {
       if (this.isInstanceOf(e.exc, heap.t.SystemExit)) status = this.systemExitStatus(e.exc);
       else {
         this.writeToSysStderr('Error in sys.exitfunc:\n');
-        this.printUncaught(e);
+        const s = this.handleUncaught(e);
+        if (s !== 1) status = s; // a SystemExit out of sys.excepthook
       }
       this.discard(e);
     } finally {

@@ -136,6 +136,33 @@ function varargsCall(heap: Heap, data: BuiltinData, args: readonly Ref[], kwname
   });
 }
 
+/** The keyword dict of the innermost call `withArgsTuple` is running (see `tpCallKeywords`). */
+let runningKeywords: { heap: Heap; kwnames: readonly string[]; dict: Ref } | null = null;
+
+/**
+ * The keyword dict (borrowed) CPython would hand to the `tp_new` / `tp_call` now running, when that
+ * call came through `withArgsTuple` with these very `kwnames` (the same array, passed down
+ * unchanged), else 0. A `tp_new` may keep it instead of copying it when nobody else holds it, as
+ * 3.12's `partial_new` does (`Py_REFCNT(kw) == 1`: `pto->kw = Py_NewRef(kw)`), which saves one
+ * dict allocation the collector's count would otherwise see.
+ *
+ * @example
+ * ```ts
+ * import { Heap, withArgsTuple, tpCallKeywords, newInt, dictLen } from '@heaplab/heap';
+ * const heap = new Heap();
+ * const kw = ['b'];
+ * withArgsTuple(heap, [newInt(heap, 2)], kw, () => {
+ *   dictLen(heap, tpCallKeywords(heap, kw)); // 1: {'b': 2}
+ *   return heap.newRef(heap.None);
+ * });
+ * ```
+ */
+export function tpCallKeywords(heap: Heap, kwnames: readonly string[] | null): Ref {
+  const k = runningKeywords;
+  if (k === null || kwnames === null || k.heap !== heap || k.kwnames !== kwnames) return 0;
+  return k.dict;
+}
+
 /**
  * Run `body` inside a call made through a tuple-based calling convention (`METH_VARARGS`, or
  * `tp_call` reached through 3.12's `_PyObject_MakeTpCall` / 2.7's `do_call`): the positional
@@ -144,6 +171,7 @@ function varargsCall(heap: Heap, data: BuiltinData, args: readonly Ref[], kwname
  * them; both are released after the call, tuple first. `body` gets the tuple (0 when none).
  */
 export function withArgsTuple(heap: Heap, args: readonly Ref[], kwnames: readonly string[] | null, body: (tuple: Ref) => Ref): Ref {
+  const outerKw = runningKeywords;
   const nkw = kwnames === null ? 0 : kwnames.length;
   const npos = args.length - nkw;
   let tuple: Ref = 0;
@@ -164,8 +192,10 @@ export function withArgsTuple(heap: Heap, args: readonly Ref[], kwnames: readonl
       makeTuple();
       makeDict();
     }
+    runningKeywords = kwdict === 0 ? null : { heap, kwnames: kwnames!, dict: kwdict };
     return body(tuple);
   } finally {
+    runningKeywords = outerKw;
     if (tuple !== 0) heap.decref(tuple);
     if (kwdict !== 0) heap.decref(kwdict);
   }

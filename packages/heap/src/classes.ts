@@ -810,12 +810,14 @@ function addMemberDescriptor(heap: Heap, type: Ref, name: string, index: number)
 /** Setting an attribute on a type: heap types only; invalidates caches and refreshes slots for dunders. */
 function typeSetAttr(heap: Heap, type: Ref, name: string, value: Ref): void {
   const td = heap.payload[type] as TypeData;
-  if ((td.tflags & TypeFlag.HEAPTYPE) === 0) {
+  // Static types, and 3.12 heap types made immutable (Py_TPFLAGS_IMMUTABLETYPE, as extension
+  // modules' types are), refuse attributes; the message names the type by its tp_name.
+  if ((td.tflags & TypeFlag.HEAPTYPE) === 0 || (td.tflags & TypeFlag.IMMUTABLE) !== 0) {
     throw heap.newException(
       heap.t.TypeError,
       heap.profile.version === '2.7'
-        ? `can't set attributes of built-in/extension type '${td.name}'`
-        : `cannot set '${name}' attribute of immutable type '${td.name}'`,
+        ? `can't set attributes of built-in/extension type '${td.tpName}'`
+        : `cannot set '${name}' attribute of immutable type '${td.tpName}'`,
     );
   }
   // A data descriptor on the metatype (e.g. __dict__ is read-only on types)

@@ -14,6 +14,7 @@
  */
 import type { Heap } from './heap.js';
 import { Flag, Kind } from './kinds.js';
+import type { NativeData } from './layouts.js';
 import { dictDelStr, dictGetStr, dictSetStr, newDict, type ModuleData } from './objects.js';
 import type { Ref } from './ref.js';
 import { TypeFlag, type TypeData } from './typedata.js';
@@ -54,6 +55,11 @@ export function getAttrStorage(heap: Heap, obj: Ref, name: string): Ref {
     case Kind.STATICMETHOD:
     case Kind.CLASSMETHOD: {
       const d = methodWrapperDict(heap, obj, false);
+      if (d >= 0) return d === 0 ? 0 : dictGetStr(heap, d, name);
+      break;
+    }
+    case Kind.NATIVE: {
+      const d = nativeDict(heap, obj, false);
       if (d >= 0) return d === 0 ? 0 : dictGetStr(heap, d, name);
       break;
     }
@@ -212,6 +218,11 @@ export function objectDict(heap: Heap, obj: Ref, create: boolean): Ref {
       if (d >= 0) return d;
       break;
     }
+    case Kind.NATIVE: {
+      const d = nativeDict(heap, obj, create);
+      if (d >= 0) return d;
+      break;
+    }
   }
   const td = heap.payload[heap.typ[obj]!] as TypeData;
   if ((td.tflags & TypeFlag.HAS_DICT) === 0 || (td.tflags & TypeFlag.HEAPTYPE) === 0) return 0;
@@ -238,6 +249,23 @@ function methodWrapperDict(heap: Heap, obj: Ref, create: boolean): Ref {
 }
 
 /**
+ * The `__dict__` slot of an extension object whose layout has one (`NativeData.dictSlot`, CPython's
+ * `tp_dictoffset`): borrowed, 0 if not made yet (made now when `create`), -1 if the object has no
+ * such slot. A subclass of such a type shares the slot (CPython adds no second dict).
+ */
+function nativeDict(heap: Heap, obj: Ref, create: boolean): Ref {
+  const nd = heap.payload[obj] as NativeData | undefined;
+  const ix = nd?.dictSlot;
+  if (ix === undefined) return -1;
+  const refs = nd!.refs;
+  if ((refs[ix] ?? 0) === 0) {
+    if (!create) return 0;
+    refs[ix] = newDict(heap);
+  }
+  return refs[ix]!;
+}
+
+/**
  * Can `obj` have an instance dict, and has it been made? (`'unmade'`: a dict slot that is still
  * empty, as a fresh 2.7 instance or a 3.12 instance keeping inline values.)
  *
@@ -256,6 +284,7 @@ export function instanceDictState(heap: Heap, obj: Ref): 'none' | 'unmade' | 'pr
   if (kind === Kind.MODULE || kind === Kind.FUNCTION) slot = true;
   else if (kind === Kind.INSTANCE) slot = (td.tflags & TypeFlag.HAS_DICT) !== 0;
   else if ((kind === Kind.STATICMETHOD || kind === Kind.CLASSMETHOD) && methodWrapperDict(heap, obj, false) >= 0) slot = true;
+  else if (kind === Kind.NATIVE && nativeDict(heap, obj, false) >= 0) slot = true;
   else slot = (td.tflags & TypeFlag.HAS_DICT) !== 0 && (td.tflags & TypeFlag.HEAPTYPE) !== 0;
   if (!slot) return 'none';
   return objectDict(heap, obj, false) !== 0 ? 'present' : 'unmade';

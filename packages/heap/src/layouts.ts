@@ -175,5 +175,12 @@ export interface ClassicClassData {
 export interface NativeData {
   /** Owned references the object holds, in traversal order. */
   refs: Ref[];
+  /**
+   * Index in `refs` of the object's `__dict__` (0 there until the first attribute store or read
+   * of `__dict__`), for extension types whose instances carry one — CPython's `tp_dictoffset`, as
+   * `functools.partial` has. The attribute machinery (`objectDict`, `getAttrStorage`...) stores
+   * attributes there instead of in the side table builtin-layout subclasses use.
+   */
+  dictSlot?: number;
   ext?: unknown;
 }

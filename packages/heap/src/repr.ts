@@ -470,7 +470,8 @@ export function builtinRepr(heap: Heap, r: Ref): string {
       return `<traceback object at ${addressText(heap, r)}>`;
     case Kind.DESCRIPTOR: {
       const d = heap.payload[r] as DescriptorData;
-      const owner = (heap.payload[d.type] as TypeData).name;
+      // descr_repr names the owner by its tp_name (`'functools.partial'`, `'weakref.ReferenceType'`).
+      const owner = (heap.payload[d.type] as TypeData).tpName;
       if (heap.typ[r] === t.method_descriptor) return `<method '${d.name}' of '${owner}' objects>`;
       if (heap.typ[r] === t.wrapper_descriptor) return `<slot wrapper '${d.name}' of '${owner}' objects>`;
       if (heap.typ[r] === t.member_descriptor) return `<member '${d.name}' of '${owner}' objects>`;

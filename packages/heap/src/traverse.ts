@@ -396,10 +396,7 @@ export function clearObject(heap: Heap, r: Ref): boolean {
       return true;
     case Kind.NATIVE: {
       const td = heap.payload[heap.typ[r]!] as TypeData;
-      if (td.slots.clear !== undefined) {
-        td.slots.clear(heap, r);
-        return true;
-      }
+      if (td.slots.clear !== undefined) return td.slots.clear(heap, r) !== false || cleared;
       releaseArray(heap, (heap.payload[r] as NativeData).refs, false);
       return true;
     }

@@ -116,8 +116,14 @@ export interface TypeSlots {
   bool?: (heap: Heap, self: Ref) => boolean;
   /** For `Kind.NATIVE` objects: visit referents (push into `out`). */
   traverse?: (heap: Heap, self: Ref, out: Ref[]) => void;
-  /** For `Kind.NATIVE` objects: drop references (tp_clear). */
-  clear?: (heap: Heap, self: Ref) => void;
+  /**
+   * For `Kind.NATIVE` objects: drop references (tp_clear; deallocation calls it too, then releases
+   * whatever `NativeData.refs` still holds). Returning `false` says the type has no `tp_clear` in
+   * this profile (2.7's `functools.partial`): nothing was dropped, and the collector leaves the
+   * object to die by refcounting once its cycle partners are cleared.
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: most clear slots return nothing.
+  clear?: (heap: Heap, self: Ref) => void | boolean;
 }
 
 /** Type flag bits. */

@@ -5,7 +5,6 @@
 import {
   call,
   defineGetSet,
-  defineMethod,
   dictEntries,
   dictSetStr,
   getAttrOrNull,
@@ -23,12 +22,8 @@ import {
   newStr,
   newTuple,
   type NativeFn,
-  positionalCount,
   type Ref,
-  reprOf,
-  refreshSlots,
   setAttr,
-  getAttr,
   materializeDict,
   allocInstance,
   dictSetItem,
@@ -40,6 +35,7 @@ import {
   TypeFlag,
 } from '@heaplab/heap';
 import type { Interpreter } from '../vm/interp.js';
+import { partialType } from './partial.js';
 
 function def(heap: Heap, m: Ref, name: string, fn: NativeFn): void {
   const f = newBuiltinFunction(heap, name, fn, m, heap.payload[moduleDict(heap, m)] ? ((heap.payload[m] as { name: string }).name) : null);
@@ -100,73 +96,9 @@ export function createFunctoolsModule(it: Interpreter): Ref {
   const heap = it.heap;
   const m = newModule(heap, 'functools');
   const d = moduleDict(heap, m);
-  // partial: a class whose instances hold func, args, keywords.
-  const ns = newDict(heap);
-  const mod = intern(heap, 'functools');
-  dictSetStr(heap, ns, '__module__', mod);
-  heap.decref(mod);
-  const partial = newClass(heap, { name: 'partial', bases: [], namespace: ns });
-  heap.decref(ns);
-  defineMethod(heap, partial, '__init__', (h, self, args, kw) => {
-    const npos = positionalCount(args, kw);
-    if (npos < 1) throw h.newException(h.t.TypeError, h.profile.version === '2.7' ? 'type \'partial\' takes at least one argument' : 'type \'partial\' takes at least one argument');
-    const func = args[0]!;
-    if ((h.payload[h.typ[func]!] as TypeData).slots.call === undefined) throw h.newException(h.t.TypeError, 'the first argument must be callable');
-    setAttr(h, self, 'func', func);
-    const t = newTuple(h, args.slice(1, npos));
-    setAttr(h, self, 'args', t);
-    h.decref(t);
-    const kwd = newDict(h);
-    if (kw !== null) for (let i = 0; i < kw.length; i++) dictSetStr(h, kwd, kw[i]!, args[npos + i]!);
-    setAttr(h, self, 'keywords', kwd);
-    h.decref(kwd);
-    return h.newRef(h.None);
-  });
-  defineMethod(heap, partial, '__call__', (h, self, args, kw) => {
-    const func = getAttr(h, self, 'func');
-    const pargs = getAttr(h, self, 'args');
-    const pkw = getAttr(h, self, 'keywords');
-    try {
-      const npos = positionalCount(args, kw);
-      const all = [...(h.payload[pargs] as Ref[]), ...args.slice(0, npos)];
-      const names: string[] = [];
-      const vals: Ref[] = [];
-      const entries = dictEntries(h, pkw);
-      for (let i = 0; i < entries.length; i += 2) {
-        names.push(h.payload[entries[i]!] as string);
-        vals.push(entries[i + 1]!);
-      }
-      if (kw !== null) {
-        kw.forEach((k, i) => {
-          const j = names.indexOf(k);
-          if (j >= 0) vals[j] = args[npos + i]!;
-          else {
-            names.push(k);
-            vals.push(args[npos + i]!);
-          }
-        });
-      }
-      return call(h, func, [...all, ...vals], names.length > 0 ? names : null);
-    } finally {
-      h.decref(func);
-      h.decref(pargs);
-      h.decref(pkw);
-    }
-  });
-  refreshSlots(heap, partial); // __call__ now defined: give instances a call slot
-  (heap.payload[partial] as TypeData).slots.repr = (h, self) => {
-    const func = getAttr(h, self, 'func');
-    const pargs = getAttr(h, self, 'args');
-    try {
-      const parts = [reprOf(h, func), ...(h.payload[pargs] as Ref[]).map((a) => reprOf(h, a))];
-      return `functools.partial(${parts.join(', ')})`;
-    } finally {
-      h.decref(func);
-      h.decref(pargs);
-    }
-  };
+  // partial: the C type of Modules/_functoolsmodule.c (see partial.ts), shared by every import.
+  const partial = partialType(heap);
   dictSetStr(heap, d, 'partial', partial);
-  heap.decref(partial);
   def(heap, m, 'reduce', (h, _s, args) => {
     if (args.length < 2) throw h.newException(h.t.TypeError, `reduce expected at least 2 arguments, got ${args.length}`);
     const items = iterateToArray(h, args[1]!);

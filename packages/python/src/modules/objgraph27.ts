@@ -27,36 +27,55 @@ import { Frame } from '../vm/frame.js';
 /** Where the compiled functions appear to live (tracebacks through them name this file). */
 export const OBJGRAPH27_FILENAME = 'objgraph.py';
 
-// The locals are the ones objgraph's function has (queue, depth, parent, ignore, target, tdepth,
-// referrers, source, chain): which of them hold tracked objects decides what the frame keeps
-// alive after the call.
-const OBJGRAPH27_CHAIN_SOURCE = `
-def find_ref_chain(obj, predicate, max_depth=20, extra_ignore=()):
-    return _find_chain(obj, predicate, gc.get_referents,
-                       max_depth=max_depth, extra_ignore=extra_ignore)[::-1]
-
-
-def find_backref_chain(obj, predicate, max_depth=20, extra_ignore=()):
-    return _find_chain(obj, predicate, gc.get_referrers,
-                       max_depth=max_depth, extra_ignore=extra_ignore)
-
-
-def _find_chain(obj, predicate, edge_func, max_depth=20, extra_ignore=()):
+// HeapLab's own Python for objgraph's chain search, written to leave behind what objgraph 3.5.0's
+// search leaves on CPython 2.7: the frame keeps `target`, so the frame is one of the referrers
+// the last `edge_func` call returned, and that list stays in the frame's `referrers` local — a
+// cycle holding the queue, the parent map (it maps ids to objects), the ignore set and the
+// caller's frame until the next collection. The functions start at the lines objgraph.py has
+// them at, and the lines a traceback can show (the predicate's call; a call statement's last
+// line, which is the one 2.7 reports) read as objgraph's, so tracebacks through them agree.
+const OBJGRAPH27_CHAIN_CHUNKS: readonly (readonly [number, string])[] = [
+  [
+    595,
+    `def find_ref_chain(obj, predicate, max_depth=20, extra_ignore=()):
+    # forward: search along gc.get_referents, report from obj onwards`,
+  ],
+  [
+    616,
+    `    return _find_chain(obj, predicate, gc.get_referents,
+                       max_depth=max_depth, extra_ignore=extra_ignore)[::-1]`,
+  ],
+  [
+    620,
+    `def find_backref_chain(obj, predicate, max_depth=20, extra_ignore=()):
+    # backward: search along gc.get_referrers, report from the root down to obj`,
+  ],
+  [
+    643,
+    `    return _find_chain(obj, predicate, gc.get_referrers,
+                       max_depth=max_depth, extra_ignore=extra_ignore)`,
+  ],
+  [
+    884,
+    `def _find_chain(obj, predicate, edge_func, max_depth=20, extra_ignore=()):
+    # Breadth first; parent maps id -> the neighbour one step closer to obj (None for obj).
     queue = [obj]
     depth = {id(obj): 0}
     parent = {id(obj): None}
     ignore = set(extra_ignore)
     ignore.add(id(extra_ignore))
-    ignore.add(id(queue))
-    ignore.add(id(depth))
-    ignore.add(id(parent))
-    ignore.add(id(ignore))
+    for own in queue, depth, parent, ignore:
+        ignore.add(id(own))
+    del own
     ignore.add(id(sys._getframe()))
     ignore.add(id(sys._getframe(1)))
     gc.collect()
     while queue:
-        target = queue.pop(0)
-        if predicate(target):
+        target = queue.pop(0)`,
+  ],
+  [
+    899,
+    `        if predicate(target):
             chain = [target]
             while parent[id(target)] is not None:
                 target = parent[id(target)]
@@ -68,13 +87,17 @@ def _find_chain(obj, predicate, edge_func, max_depth=20, extra_ignore=()):
         referrers = edge_func(target)
         ignore.add(id(referrers))
         for source in referrers:
-            if id(source) in ignore or id(source) in depth:
-                continue
-            depth[id(source)] = tdepth + 1
-            parent[id(source)] = target
-            queue.append(source)
-    return [obj]
-`;
+            seen = id(source) in ignore or id(source) in depth
+            if not seen:
+                depth[id(source)] = tdepth + 1
+                parent[id(source)] = target
+                queue.append(source)
+    # nothing satisfied the predicate within max_depth
+    return [obj]`,
+  ],
+];
+
+const OBJGRAPH27_CHAIN_SOURCE = placeAtLines(OBJGRAPH27_CHAIN_CHUNKS);
 
 /** Replace the 2.7 objgraph module's chain functions by Python ones (see the file comment). */
 export function installObjgraph27Chains(it: Interpreter, module: Ref): void {
@@ -96,62 +119,73 @@ export function installObjgraph27Chains(it: Interpreter, module: Ref): void {
 // ---- graphs -------------------------------------------------------------------------------------
 
 /**
- * objgraph 3.5.0's drawing functions (`show_backrefs`, `show_refs`, `show_chain`, `_show_graph`)
- * for 2.7, as Python placed at the lines they have in objgraph.py (tracebacks and `f_lineno`
- * agree with CPython's). `_show_graph` runs with its frame visible to `gc.get_referrers` (the
- * frame holds `target`, so it is among every expanded node's referrers) and its loop variable
- * `source` is only deleted after a drawn edge: when the last referrer of the last expanded node
- * is skipped — the ignored frame itself, in show_backrefs — `source` keeps it, the frame refers to
- * itself, and the frame, its caller's frame (`f_back`), their `f_locals` snapshots, the queue, the
- * ignore set, the argument list and the codecs writer the DOT file was written through (with its
- * reader, writer and their dicts) are left for the next collection. show_chain's frame (its
- * `in_chains` closure, the chains, the leaked list-comprehension variable) joins them when it
- * called show_backrefs. The helpers (`_obj_label`, `_edge_label`, `_gradient`, ...) stay native.
+ * HeapLab's own Python for objgraph's drawing functions (`show_backrefs`, `show_refs`,
+ * `show_chain`, `_show_graph`) on 2.7. They run as Python because what they leave behind on
+ * CPython 2.7 comes from their frames: `_show_graph`'s frame holds `target`, so it is among the
+ * referrers of every node it expands, and it is skipped (its id is ignored) without the loop
+ * variable `source` being released — only a drawn edge releases it. When the last referrer of
+ * the last expanded node is that frame, `source` keeps the frame itself: the frame, its caller's
+ * frame (`f_back`), both `f_locals` snapshots (taken for the ignore set), the argument list, the
+ * queue, the ignore set and the DOT file's codecs writer (a StreamReaderWriter with its reader
+ * and writer) wait for the next collection. show_chain's frame (the `in_chains` closure with its
+ * id set, the chains, the list comprehension's leaked variable) joins them when it called
+ * show_backrefs. The function heads sit at objgraph.py's lines, and the user callbacks
+ * (`highlight`, `filter`) are called on objgraph's lines, so tracebacks through them agree. The
+ * label, colour and id helpers stay native.
  */
 const OBJGRAPH27_GRAPH_CHUNKS: readonly (readonly [number, string])[] = [
   [28, 'from __future__ import print_function'],
   [75, 'IS_INTERACTIVE = False'],
-  [86, `def _isinstance(object, classinfo):`],
-  [94, `    return issubclass(type(object), classinfo)`],
+  [
+    86,
+    `def _isinstance(obj, classinfo):
+    # by type(), not obj.__class__: a weakref proxy is not its referent
+    return issubclass(type(obj), classinfo)`,
+  ],
   [
     647,
     `def show_backrefs(objs, max_depth=3, extra_ignore=(), filter=None, too_many=10,
                   highlight=None, filename=None, extra_info=None,
                   refcounts=False, shortnames=True, output=None,
-                  extra_node_attrs=None):`,
+                  extra_node_attrs=None):
+    # referrers, stopping at modules`,
   ],
   [
     725,
     `    return _show_graph(objs, max_depth=max_depth, extra_ignore=extra_ignore,
-                       filter=filter, too_many=too_many, highlight=highlight,
                        edge_func=gc.get_referrers, swap_source_target=False,
-                       filename=filename, output=output, extra_info=extra_info,
-                       refcounts=refcounts, shortnames=shortnames,
-                       cull_func=is_proper_module,
-                       extra_node_attrs=extra_node_attrs)
-
-
-def show_refs(objs, max_depth=3, extra_ignore=(), filter=None, too_many=10,
+                       cull_func=is_proper_module, filter=filter,
+                       too_many=too_many, highlight=highlight, filename=filename,
+                       output=output, extra_info=extra_info, refcounts=refcounts,
+                       shortnames=shortnames,
+                       extra_node_attrs=extra_node_attrs)`,
+  ],
+  [
+    734,
+    `def show_refs(objs, max_depth=3, extra_ignore=(), filter=None, too_many=10,
               highlight=None, filename=None, extra_info=None,
               refcounts=False, shortnames=True, output=None,
-              extra_node_attrs=None):`,
+              extra_node_attrs=None):
+    # referents, drawn from the objects outwards`,
   ],
   [
     805,
     `    return _show_graph(objs, max_depth=max_depth, extra_ignore=extra_ignore,
-                       filter=filter, too_many=too_many, highlight=highlight,
                        edge_func=gc.get_referents, swap_source_target=True,
+                       filter=filter, too_many=too_many, highlight=highlight,
                        filename=filename, extra_info=extra_info,
                        refcounts=refcounts, shortnames=shortnames,
-                       output=output, extra_node_attrs=extra_node_attrs)
-
-
-def show_chain(*chains, **kw):`,
+                       output=output, extra_node_attrs=extra_node_attrs)`,
+  ],
+  [
+    813,
+    `def show_chain(*chains, **kw):
+    # draw only the objects on the given (non-empty) chains`,
   ],
   [
     844,
     `    backrefs = kw.pop('backrefs', True)
-    chains = [chain for chain in chains if chain]  # remove empty ones
+    chains = [chain for chain in chains if chain]
 
     def in_chains(x, ids=set(map(id, itertools.chain(*chains)))):
         return id(x) in ids
@@ -172,18 +206,15 @@ def show_chain(*chains, **kw):`,
                 cull_func=None, extra_node_attrs=None):
     if not _isinstance(objs, (list, tuple)):
         objs = [objs]
-
     is_interactive = False
+    # Where the DOT text goes: the caller's file, a named .dot file, or a temporary one.
     if filename and output:
         raise ValueError('Cannot specify both output and filename.')
-    elif output:
+    if output:
         f = output
     elif filename and filename.endswith('.dot'):
-        f = codecs.open(filename, 'w', encoding='utf-8')
         dot_filename = filename
-    elif IS_INTERACTIVE and not filename:
-        is_interactive = True
-        f = StringIO()
+        f = codecs.open(dot_filename, 'w', encoding='utf-8')
     else:
         fd, dot_filename = tempfile.mkstemp(prefix='objgraph-',
                                             suffix='.dot', text=True)
@@ -192,15 +223,14 @@ def show_chain(*chains, **kw):`,
             '  node[shape=box, style=filled, fillcolor=white];\\n')
     queue = []
     depth = {}
+    # Leave out the walk's own bookkeeping: its containers, both frames and their locals.
     ignore = set(extra_ignore)
-    ignore.add(id(objs))
-    ignore.add(id(extra_ignore))
-    ignore.add(id(queue))
-    ignore.add(id(depth))
-    ignore.add(id(ignore))
-    ignore.add(id(sys._getframe()))   # this function
+    for own in objs, extra_ignore, queue, depth, ignore:
+        ignore.add(id(own))
+    del own
+    ignore.add(id(sys._getframe()))
     ignore.add(id(sys._getframe().f_locals))
-    ignore.add(id(sys._getframe(1)))  # show_refs/show_backrefs
+    ignore.add(id(sys._getframe(1)))
     ignore.add(id(sys._getframe(1).f_locals))
     for obj in objs:
         f.write('  %s[fontcolor=red];\\n' % (_obj_node_id(obj)))
@@ -211,94 +241,76 @@ def show_chain(*chains, **kw):`,
     nodes = 0
     while queue:
         nodes += 1
-        # The names "source" and "target" are reversed here because
-        # originally there was just show_backrefs() and we were
-        # traversing the reference graph backwards.
         target = queue.pop(0)
         tdepth = depth[id(target)]
-        f.write('  %s[label="%s"%s];\\n' % (_obj_node_id(target),
-                                           _obj_label(target, extra_info,
-                                                      refcounts, shortnames),
-                                           _obj_attrs(target,
-                                                      extra_node_attrs)))
+        node = _obj_node_id(target)
+        f.write('  %s[label="%s"%s];\\n'
+                % (node, _obj_label(target, extra_info, refcounts, shortnames),
+                   _obj_attrs(target, extra_node_attrs)))
+        # grey by depth; modules green; highlighted nodes blue
         h, s, v = _gradient((0, 0, 1), (0, 0, .3), tdepth, max_depth)
         if inspect.ismodule(target):
-            h = .3
-            s = 1
-        if highlight and highlight(target):
-            h = .6
-            s = .6
-            v = 0.5 + v * 0.5
-        f.write('  %s[fillcolor="%g,%g,%g"];\\n'
-                % (_obj_node_id(target), h, s, v))
+            h, s = .3, 1`,
+  ],
+  [
+    984,
+    `        if highlight and highlight(target):
+            h, s, v = .6, .6, 0.5 + v * 0.5
+        f.write('  %s[fillcolor="%g,%g,%g"];\\n' % (node, h, s, v))
         if v < 0.5:
-            f.write('  %s[fontcolor=white];\\n' % (_obj_node_id(target)))
+            f.write('  %s[fontcolor=white];\\n' % (node))
         if hasattr(getattr(target, '__class__', None), '__del__'):
             f.write('  %s->%s_has_a_del[color=red,style=dotted,'
-                    'len=0.25,weight=10];\\n' % (_obj_node_id(target),
-                                                _obj_node_id(target)))
+                    'len=0.25,weight=10];\\n' % (node, node))
             f.write('  %s_has_a_del[label="__del__",shape=doublecircle,'
                     'height=0.25,color=red,fillcolor="0,.5,1",fontsize=6];\\n'
-                    % (_obj_node_id(target)))
-        if tdepth >= max_depth:
+                    % (node))
+        if tdepth >= max_depth or (cull_func is not None and cull_func(target)):
             continue
-        if cull_func is not None and cull_func(target):
-            continue
+        # Edges to at most too_many neighbours; the rest are summed up in one box.
         neighbours = edge_func(target)
         ignore.add(id(neighbours))
-        n = 0
-        skipped = 0
+        n = skipped = 0
         for source in neighbours:
             if id(source) in ignore:
-                continue
-            if filter and not filter(source):
+                continue`,
+  ],
+  [
+    1010,
+    `            if filter and not filter(source):
                 continue
             if n >= too_many:
                 skipped += 1
                 continue
-            if swap_source_target:
-                srcnode, tgtnode = target, source
-            else:
-                srcnode, tgtnode = source, target
-            elabel = _edge_label(srcnode, tgtnode, shortnames)
-            f.write('  %s -> %s%s;\\n' % (_obj_node_id(srcnode),
-                                         _obj_node_id(tgtnode), elabel))
+            srcnode, tgtnode = (target, source) if swap_source_target else (source, target)
+            f.write('  %s -> %s%s;\\n' % (_obj_node_id(srcnode), _obj_node_id(tgtnode),
+                                         _edge_label(srcnode, tgtnode, shortnames)))
             if id(source) not in depth:
                 depth[id(source)] = tdepth + 1
                 queue.append(source)
             n += 1
             del source
         del neighbours
-        if skipped > 0:
+        if skipped:
             h, s, v = _gradient((0, 1, 1), (0, 1, .3), tdepth + 1, max_depth)
             if swap_source_target:
                 label = "%d more references" % skipped
-                edge = "%s->too_many_%s" % (_obj_node_id(target),
-                                            _obj_node_id(target))
+                edge = "%s->too_many_%s" % (node, node)
             else:
                 label = "%d more backreferences" % skipped
-                edge = "too_many_%s->%s" % (_obj_node_id(target),
-                                            _obj_node_id(target))
-            f.write('  %s[color=red,style=dotted,len=0.25,weight=10];\\n'
-                    % edge)
+                edge = "too_many_%s->%s" % (node, node)
+            f.write('  %s[color=red,style=dotted,len=0.25,weight=10];\\n' % edge)
             f.write('  too_many_%s[label="%s",shape=box,height=0.25,'
                     'color=red,fillcolor="%g,%g,%g",fontsize=6];\\n'
-                    % (_obj_node_id(target), label, h, s, v))
-            f.write('  too_many_%s[fontcolor=white];\\n'
-                    % (_obj_node_id(target)))
+                    % (node, label, h, s, v))
+            f.write('  too_many_%s[fontcolor=white];\\n' % (node))
     f.write("}\\n")
-
     if output:
         return
-
-    if is_interactive:
-        return graphviz.Source(f.getvalue())
-    else:
-        # The file should only be closed if this function was in charge of
-        # opening the file.
-        f.close()
-        print("Graph written to %s (%d nodes)" % (dot_filename, nodes))
-        _present_graph(dot_filename, filename)`,
+    # a file opened here is closed here
+    f.close()
+    print("Graph written to %s (%d nodes)" % (dot_filename, nodes))
+    _present_graph(dot_filename, filename)`,
   ],
 ];
 
@@ -316,46 +328,40 @@ function placeAtLines(chunks: readonly (readonly [number, string])[]): string {
 export const OBJGRAPH27_GRAPH_SOURCE = placeAtLines(OBJGRAPH27_GRAPH_CHUNKS);
 
 /**
- * The parts of 2.7's `codecs` (and `encodings.utf_8`) that `codecs.open(filename, 'w',
- * encoding='utf-8')` uses: classic classes, so the writer is a StreamReaderWriter instance whose
- * dict holds the binary file, a StreamReader and a StreamWriter (as in CPython, the reader's and
- * writer's dicts hold only untracked objects).
+ * A minimal 2.7 `codecs.open` for writing, in HeapLab's own Python: classic classes, as 2.7's
+ * codecs module has, so `codecs.open(name, 'w', encoding='utf-8')` returns a StreamReaderWriter
+ * instance whose dict holds the binary file, a reader and a writer (the reader's and writer's
+ * dicts hold only untracked objects, so the collector never sees them).
  */
 const CODECS27_SOURCE = `
-_builtin_open = open
+_open_binary = open
 
 class Codec:
     pass
 
 class StreamWriter(Codec):
-
     def __init__(self, stream, errors='strict'):
         self.stream = stream
         self.errors = errors
 
-    def write(self, object):
-        data, consumed = self.encode(object, self.errors)
-        self.stream.write(data)
+    def write(self, text):
+        encoded = self.encode(text, self.errors)[0]
+        self.stream.write(encoded)
 
-    def __getattr__(self, name,
-                    getattr=getattr):
+    def __getattr__(self, name):
         return getattr(self.stream, name)
 
 class StreamReader(Codec):
-
     def __init__(self, stream, errors='strict'):
         self.stream = stream
         self.errors = errors
-        self.bytebuffer = ""
-        self.charbuffer = ""
+        self.bytebuffer = self.charbuffer = ""
         self.linebuffer = None
 
-    def __getattr__(self, name,
-                    getattr=getattr):
+    def __getattr__(self, name):
         return getattr(self.stream, name)
 
 class StreamReaderWriter:
-
     encoding = 'unknown'
 
     def __init__(self, stream, Reader, Writer, errors='strict'):
@@ -367,31 +373,20 @@ class StreamReaderWriter:
     def write(self, data):
         return self.writer.write(data)
 
-    def __getattr__(self, name,
-                    getattr=getattr):
+    def __getattr__(self, name):
         return getattr(self.stream, name)
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, type, value, tb):
-        self.stream.close()
-
 def open(filename, mode='rb', encoding=None, errors='strict', buffering=1):
-    if encoding is not None:
-        if 'U' in mode:
-            mode = mode.strip().replace('U', '')
-            if mode[:1] not in set('rwa'):
-                mode = 'r' + mode
-        if 'b' not in mode:
-            mode = mode + 'b'
-    file = _builtin_open(filename, mode, buffering)
     if encoding is None:
-        return file
+        return _open_binary(filename, mode, buffering)
+    # an encoded stream sits on a binary file
+    if 'b' not in mode:
+        mode += 'b'
     info = lookup(encoding)
-    srw = StreamReaderWriter(file, info.streamreader, info.streamwriter, errors)
-    srw.encoding = encoding
-    return srw
+    wrapper = StreamReaderWriter(_open_binary(filename, mode, buffering),
+                                 info.streamreader, info.streamwriter, errors)
+    wrapper.encoding = encoding
+    return wrapper
 `;
 
 const UTF8_27_SOURCE = `
@@ -405,8 +400,8 @@ class StreamReader(codecs.StreamReader):
 `;
 
 const INSPECT27_SOURCE = `
-def ismodule(object):
-    return isinstance(object, ModuleType)
+def ismodule(obj):
+    return isinstance(obj, ModuleType)
 `;
 
 /** Run `source` as module code with `globals` (a module dict). */

@@ -104,7 +104,6 @@ export class TableDict implements DictStore {
 
   find(key: Ref, lo: number, hi: number, eq: EqFn | null): number {
     for (;;) {
-      const version = this.version;
       const mask = this.mask;
       const t = this.t;
       let iLow = (lo >>> 0) & mask;
@@ -117,7 +116,9 @@ export class TableDict implements DictStore {
         if (k === key) return i;
         if (k !== DUMMY && t[i * 4 + 2] === lo && t[i * 4 + 3] === hi && eq !== null) {
           const same = eq(k, key);
-          if (this.version !== version || this.t[i * 4] !== k) break; // mutated: start over
+          // lookdict starts over only when the compare replaced the table or this slot's key
+          // (`ep0 == mp->ma_table && ep->me_key == startkey`), not for any mutation.
+          if (this.t !== t || t[i * 4] !== k) break;
           if (same) return i;
         }
         iLow = ((iLow * 5) % TWO32 + (probe[0]! >>> 0) + 1) % TWO32;
@@ -299,7 +300,6 @@ export class CompactDict implements DictStore {
 
   find(key: Ref, lo: number, hi: number, eq: EqFn | null): number {
     for (;;) {
-      const version = this.version;
       const indices = this.indices;
       const mask = indices.length - 1;
       let iLow = (lo >>> 0) & mask;
@@ -315,7 +315,10 @@ export class CompactDict implements DictStore {
           if (k === key) return ix;
           if (this.los[ix] === lo && this.his[ix] === hi && eq !== null) {
             const same = eq(k, key);
-            if (this.version !== version || this.keys[ix] !== k) {
+            // dictkeys_generic_lookup restarts only when the compare replaced the keys table or
+            // this entry's key (`dk == mp->ma_keys && ep->me_key == startkey`), not for any
+            // mutation (deleting another key, inserting without a resize).
+            if (this.indices !== indices || this.keys[ix] !== k) {
               restart = true;
               break;
             }

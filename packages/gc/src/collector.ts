@@ -58,6 +58,11 @@ import {
 import { debugCycle, debugStatsDone, debugStatsHeader } from './debug.js';
 
 const GEN_HEADS = [ListHead.GEN0, ListHead.GEN1, ListHead.GEN2] as const;
+
+/** Is this type payload a heap type's (a class statement's), whose instances visit their class? */
+function isHeapType(td: unknown): boolean {
+  return ((td as TypeData).tflags & TypeFlag.HEAPTYPE) !== 0;
+}
 /** Scratch list heads used by one collection. */
 const UNREACHABLE = ListHead.SCRATCH0;
 const FINALIZERS = ListHead.SCRATCH1;
@@ -367,7 +372,10 @@ export class Collector {
           if ((td.tflags & TypeFlag.HEAPTYPE) !== 0 && (flags[t]! & COLLECTING) !== 0) gcRefs[t]--;
           continue;
         }
-      } else if ((k === Kind.LIST || k === Kind.TUPLE) && (flags[r]! & Flag.SIDE_DICT) === 0) {
+      } else if ((k === Kind.LIST || k === Kind.TUPLE) && (flags[r]! & Flag.SIDE_DICT) === 0 && !isHeapType(payload[typ[r]!])) {
+        // Exact lists and tuples: list_traverse / tupletraverse, last item first. (Instances of
+        // a subclass also visit their class first — subtype_traverse — so they take the
+        // generic path below.)
         const items = payload[r] as Ref[];
         for (let i = items.length - 1; i >= 0; i--) {
           const x = items[i]!;
@@ -424,7 +432,7 @@ export class Collector {
             if ((td.tflags & TypeFlag.HEAPTYPE) !== 0) this.reach(t, young);
             done = true;
           }
-        } else if ((k === Kind.LIST || k === Kind.TUPLE) && (flags[r]! & Flag.SIDE_DICT) === 0) {
+        } else if ((k === Kind.LIST || k === Kind.TUPLE) && (flags[r]! & Flag.SIDE_DICT) === 0 && !isHeapType(payload[typ[r]!])) {
           const items = payload[r] as Ref[];
           for (let i = items.length - 1; i >= 0; i--) this.reach(items[i]!, young);
           done = true;

@@ -6,10 +6,22 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Flag, Heap, listAppend, newList, type Ref } from '@heaplab/heap';
+import { call, dictSetStr, Flag, Heap, listAppend, newClass, newDict, newList, type Ref, referents } from '@heaplab/heap';
 import { attachCollector } from './api.js';
 import { opArb, World } from './properties.world.js';
 import { ReferrerIndex, scanReferrers } from './referrers.js';
+
+/** The reference answer, straight from `referents` (tp_traverse) for every tracked object. */
+function referrersByTraversal(heap: Heap, targets: ReadonlySet<Ref>): Ref[] {
+  const out: Ref[] = [];
+  const buf: Ref[] = [];
+  for (const r of attachCollector(heap).getObjects()) {
+    buf.length = 0;
+    referents(heap, r, buf);
+    if (buf.some((x) => targets.has(x))) out.push(r);
+  }
+  return out;
+}
 
 /** The test's live objects, its classes and their namespaces, and a few start-up objects. */
 function liveObjects(w: World): Ref[] {
@@ -60,6 +72,41 @@ describe('ReferrerIndex', () => {
     expect(index.referrersOf(a, 1)).toEqual([a]);
   });
 
+  it('lists instances of list, tuple and dict subclasses among their class\'s referrers', () => {
+    for (const version of ['2.7', '3.12'] as const) {
+      const heap = new Heap({ version });
+      const classes = [heap.t.list, heap.t.tuple, heap.t.dict].map((base, i) => {
+        const ns = newDict(heap);
+        const c = newClass(heap, { name: `Sub${i}`, bases: [base], namespace: ns });
+        heap.decref(ns);
+        return c;
+      });
+      const instances = classes.map((c) => call(heap, c, []));
+      const index = new ReferrerIndex(heap);
+      for (const [i, c] of classes.entries()) {
+        const expected = referrersByTraversal(heap, new Set([c]));
+        expect(expected).toContain(instances[i]);
+        expect(index.referrersOf(c)).toEqual(expected);
+        expect(scanReferrers(heap, new Set([c]))).toEqual(expected);
+      }
+    }
+  });
+
+  it('a list subclass kept alive only by its own class attribute is collected', () => {
+    const heap = new Heap({ version: '3.12' });
+    const gc = attachCollector(heap);
+    gc.disable();
+    const ns = newDict(heap);
+    const L = newClass(heap, { name: 'L', bases: [heap.t.list], namespace: ns });
+    heap.decref(ns);
+    const inst = call(heap, L, []);
+    dictSetStr(heap, (heap.payload[L] as { dict: Ref }).dict, 'inst', inst);
+    heap.decref(inst);
+    heap.decref(L);
+    expect(gc.collect()).toBeGreaterThanOrEqual(2);
+    expect(heap.isLive(inst)).toBe(false);
+  });
+
   it('rebuilds once many objects are new, and skips untracked and immortal targets', () => {
     const heap = new Heap({ version: '3.12' });
     const x = newList(heap, []);
@@ -87,7 +134,7 @@ describe('ReferrerIndex', () => {
             if (i % every !== 0) continue;
             const external = w.external();
             for (const x of liveObjects(w)) {
-              const expected = scanReferrers(w.heap, new Set([x]));
+              const expected = referrersByTraversal(w.heap, new Set([x]));
               // Declaring the test's own references lets the index prove its answers...
               const before = index.scans;
               expect(index.referrersOf(x, external.get(x) ?? 0)).toEqual(expected);
@@ -97,7 +144,7 @@ describe('ReferrerIndex', () => {
               expect(index.referrersOf(x)).toEqual(expected);
             }
             const some = liveObjects(w).filter((_, j) => j % 3 === 0);
-            expect(index.referrersOfAny(some)).toEqual(scanReferrers(w.heap, new Set(some)));
+            expect(index.referrersOfAny(some)).toEqual(referrersByTraversal(w.heap, new Set(some)));
           }
         }),
         { numRuns: 100, seed: version === '2.7' ? 27 : 312 },

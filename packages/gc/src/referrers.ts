@@ -32,6 +32,11 @@ import { type DictData, Flag, type Heap, Kind, ListHead, type Ref, referents, Ty
 
 const GEN_HEADS = [ListHead.GEN0, ListHead.GEN1, ListHead.GEN2] as const;
 
+/** Is this type payload a heap type's, whose instances visit their class? */
+function isHeapType(td: unknown): boolean {
+  return ((td as TypeData).tflags & TypeFlag.HEAPTYPE) !== 0;
+}
+
 /** Objects tracked since the build beyond which the next question rebuilds the index. */
 function rebuildThreshold(tracked: number): number {
   return Math.max(4096, tracked >>> 3);
@@ -44,7 +49,9 @@ function rebuildThreshold(tracked: number): number {
  */
 function forEachReferent(heap: Heap, r: Ref, buf: Ref[], visit: (x: Ref) => void): void {
   const k = heap.kind[r]!;
-  if ((heap.flags[r]! & Flag.SIDE_DICT) === 0) {
+  // Fast paths for exact builtin layouts only: an instance of a subclass of list, tuple or dict
+  // also visits its class (subtype_traverse), which `referents` knows.
+  if ((heap.flags[r]! & Flag.SIDE_DICT) === 0 && (k === Kind.INSTANCE || !isHeapType(heap.payload[heap.typ[r]!]))) {
     if (k === Kind.LIST || k === Kind.TUPLE) {
       const items = heap.payload[r] as Ref[];
       for (let i = 0; i < items.length; i++) if (items[i] !== 0) visit(items[i]!);
@@ -328,7 +335,7 @@ export class ReferrerIndex {
         let items: ArrayLike<Ref> | null = null;
         let from = 0;
         let extra = 0;
-        if ((flags[r]! & Flag.SIDE_DICT) === 0) {
+        if ((flags[r]! & Flag.SIDE_DICT) === 0 && (k === Kind.INSTANCE || !isHeapType(payload[typ[r]!]))) {
           if (k === Kind.LIST || k === Kind.TUPLE) items = payload[r] as Ref[];
           else if (k === Kind.INSTANCE) {
             const t = typ[r]!;

@@ -429,7 +429,14 @@ export function builtinRepr(heap: Heap, r: Ref): string {
           const clsName = cls !== 0 ? (heap.kind[cls] === Kind.TYPE ? (heap.payload[cls] as TypeData).name : classicName(heap, cls)) : '?';
           fname = `${clsName}.${fd.name === 0 ? '?' : (heap.payload[fd.name] as string)}`;
         } else fname = functionQualname(heap, func);
-      } else fname = heap.kind[func] === Kind.BUILTIN ? (heap.payload[func] as BuiltinData).name : '?';
+      } else if (heap.kind[func] === Kind.BUILTIN) {
+        // 3.12 `method_repr` reads the function's `__qualname__`: a built-in method of a class is `Cls.name`.
+        const b = heap.payload[func] as BuiltinData;
+        fname =
+          heap.profile.version !== '2.7' && b.isMethod && b.self !== 0 && heap.kind[b.self] === Kind.TYPE
+            ? `${(heap.payload[b.self] as TypeData).qualname}.${b.name}`
+            : b.name;
+      } else fname = '?';
       if (self === 0) return `<unbound method ${fname}>`;
       return `<bound method ${fname} of ${reprOf(heap, self)}>`;
     }

@@ -22,6 +22,7 @@ import {
   isTrue,
   moduleDict,
   isSubtype,
+  newBoundMethod,
   newBuiltinFunction,
   newDict,
   newInt,
@@ -32,6 +33,7 @@ import {
   setAttr,
   weakrefReferent,
   type DictData,
+  type ExceptionData,
   type Heap,
   type NativeFn,
   type Ref,
@@ -126,7 +128,9 @@ function registerWithAtexit(heap: Heap): void {
   if (classFlag(heap, '_registered_with_atexit')) return;
   const registrar = stateOf(heap).registerAtExit;
   if (registrar !== null) {
-    registrar(() => runFinalizersAtExit(heap));
+    // `atexit.register(self._exitfunc)`: an error escaping it is reported against that bound
+    // method, created only when a report needs it (`describe` returns a new reference).
+    registrar(Object.assign(() => runFinalizersAtExit(heap), { describe: () => exitfuncBoundMethod(heap) }));
     setClassFlag(heap, '_registered_with_atexit', true);
     return;
   }
@@ -143,6 +147,16 @@ function registerWithAtexit(heap: Heap): void {
     heap.decref(exitfunc);
   }
   setClassFlag(heap, '_registered_with_atexit', true);
+}
+
+/** `finalize._exitfunc` bound to the class as CPython's `self._exitfunc` is (new reference); reads `<bound method finalize._exitfunc of <class 'weakref.finalize'>>`. */
+function exitfuncBoundMethod(heap: Heap): Ref {
+  const fn = newExitfuncBuiltin(heap);
+  try {
+    return newBoundMethod(heap, fn, finalizeClass(heap), heap.typ[finalizeClass(heap)]!);
+  } finally {
+    heap.decref(fn);
+  }
 }
 
 function newExitfuncBuiltin(heap: Heap): Ref {
@@ -171,32 +185,44 @@ function selectForExit(heap: Heap): Ref[] {
 }
 
 /**
- * `_exitfunc`'s `except Exception: sys.excepthook(*sys.exc_info())` for a finalizer `f` that
- * raised `e` (released here); without a usable `sys.excepthook` (or when it raises, or for a
- * BaseException that is not an Exception), the report is an unraisable one.
+ * `_exitfunc`'s `except Exception: sys.excepthook(*sys.exc_info())` for a finalizer that raised
+ * `e`. Only an `Exception` is handled there; anything else escapes `_exitfunc`, and so does an
+ * error of the hook itself (a raising hook, `sys.excepthook` set to None or deleted): then the
+ * remaining finalizers do not run and the runtime's atexit machinery reports the escaped error
+ * ("Exception ignored in atexit callback: <bound method finalize._exitfunc ...>").
  */
-function reportAtExit(heap: Heap, e: PyException, f: Ref): void {
+function reportAtExit(heap: Heap, e: PyException): void {
   const exc = e.exc;
-  const sys = heap.sysModules === 0 ? 0 : dictGetStr(heap, heap.sysModules, 'sys');
-  const hook = sys === 0 || heap.kind[sys] !== Kind.MODULE ? 0 : dictGetStr(heap, moduleDict(heap, sys), 'excepthook');
+  if (!isSubtype(heap, heap.typ[exc]!, heap.t.Exception)) throw e;
   try {
-    if (hook === 0 || hook === heap.None || !isSubtype(heap, heap.typ[exc]!, heap.t.Exception)) {
-      heap.hooks.writeUnraisable(exc, f);
-      return;
-    }
+    const sys = heap.sysModules === 0 ? 0 : dictGetStr(heap, heap.sysModules, 'sys');
+    const hook = sys === 0 || heap.kind[sys] !== Kind.MODULE ? 0 : dictGetStr(heap, moduleDict(heap, sys), 'excepthook');
+    if (hook === 0) throw heap.newException(heap.t.AttributeError, "module 'sys' has no attribute 'excepthook'");
+    if (hook === heap.None) throw heap.newException(heap.t.TypeError, "'NoneType' object is not callable");
     heap.incref(hook);
     try {
       heap.decref(call(heap, hook, [heap.typ[exc]!, exc, e.tb ? e.tb : heap.None]));
-    } catch (e2) {
-      if (!(e2 instanceof PyException)) throw e2;
-      heap.hooks.writeUnraisable(e2.exc, f);
-      e2.release(heap);
     } finally {
       heap.decref(hook);
     }
+  } catch (e2) {
+    if (e2 instanceof PyException) chainTo(heap, e2.exc, exc);
+    throw e2;
   } finally {
     e.release(heap);
   }
+}
+
+/** An error raised inside `except Exception:` gets the handled exception as `__context__` (if it has none and no cycle results). */
+function chainTo(heap: Heap, inner: Ref, handled: Ref): void {
+  if (inner === handled || heap.kind[inner] !== Kind.EXCEPTION) return;
+  const data = heap.payload[inner] as ExceptionData;
+  if (data.context !== 0) return;
+  for (let c = handled; c !== 0 && heap.kind[c] === Kind.EXCEPTION; c = (heap.payload[c] as ExceptionData).context) {
+    if (c === inner) return;
+  }
+  heap.incref(handled);
+  data.context = handled;
 }
 
 /**
@@ -235,7 +261,7 @@ export function runFinalizersAtExit(heap: Heap): void {
           heap.decref(finalizeCall(heap, f));
         } catch (e) {
           if (!(e instanceof PyException)) throw e;
-          reportAtExit(heap, e, f);
+          reportAtExit(heap, e);
         } finally {
           heap.decref(f);
         }

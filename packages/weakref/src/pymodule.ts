@@ -113,9 +113,11 @@ export interface WeakrefModuleOptions {
   /**
    * Schedule a function for interpreter exit (what `atexit.register` does). `weakref.finalize`
    * registers its exit hook through it on first use, as CPython's does; without it the runtime
-   * can call `runFinalizersAtExit(heap)` itself at shutdown.
+   * can call `runFinalizersAtExit(heap)` itself at shutdown. The function passed carries
+   * `describe()`, which returns (as a new reference) the object an error escaping it is reported
+   * against: the bound method `finalize._exitfunc`.
    */
-  registerAtExit?: (fn: () => void) => void;
+  registerAtExit?: (fn: (() => void) & { describe?: () => Ref }) => void;
 }
 
 /**

@@ -116,7 +116,11 @@ export interface InterpreterOptions {
  * An exit callback. `func` is the Python callable of an `atexit.register` entry (for
  * `unregister` and the error report); `release` drops the references the entry holds.
  */
-export type AtexitCallback = (() => void) & { func?: Ref; release?: () => void };
+/**
+ * An exit callback: `func` is the registered Python callable (borrowed), or `describe()` gives
+ * (as a new reference) the object a failure is reported against, for native callbacks.
+ */
+export type AtexitCallback = (() => void) & { func?: Ref; describe?: () => Ref; release?: () => void };
 
 /** Reusable empty argument list. */
 const NO_ARGS: Ref[] = [];
@@ -835,8 +839,8 @@ export class Interpreter {
       } catch (e) {
         if (e instanceof PyException) {
           if (fn.func !== undefined) this.heap.incref(fn.func);
-          const func = fn.func ?? 0;
-          this.writeUnraisable(e.exc, func, fn.func !== undefined ? 'in atexit callback' : undefined);
+          const func = fn.func ?? (fn.describe !== undefined ? fn.describe() : 0);
+          this.writeUnraisable(e.exc, func, func !== 0 ? 'in atexit callback' : undefined);
           if (func !== 0) this.heap.decref(func);
           this.discard(e);
         } else throw e;

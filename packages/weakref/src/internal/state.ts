@@ -22,7 +22,7 @@ export interface WeakrefState {
   /** `finalize._index_iter`: the next index handed to a finalizer. */
   finalizeIndex: number;
   /** How to schedule a function for interpreter exit (set by the runtime), if it can. */
-  registerAtExit: ((fn: () => void) => void) | null;
+  registerAtExit: ((fn: (() => void) & { describe?: () => Ref }) => void) | null;
   /** Module objects (owned), created on first request. */
   modules: Map<string, Ref>;
 }

@@ -8,6 +8,8 @@ export {
   ObjgraphError,
   gradient,
   nodeId,
+  nodeStyleLines,
+  tooManyLines,
   type CallShape,
   type EdgeFunc,
   type FindChainOptions,

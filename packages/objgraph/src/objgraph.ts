@@ -1045,23 +1045,7 @@ export class Objgraph {
         labelParts.push(safeRepr(heap, target));
         if (extraInfo) labelParts.push(String(extraInfo(target)));
         emit(`  ${nodeId(heap, target)}[label="${quote(labelParts.join('\n'))}"${objAttrs(target, extraNodeAttrs)}];\n`);
-        let [h, s, v] = gradient([0, 0, 1], [0, 0, 0.3], tdepth, maxDepth);
-        if (isModule(heap, target)) {
-          h = 0.3;
-          s = 1;
-        }
-        if (highlight && highlight(target)) {
-          h = 0.6;
-          s = 0.6;
-          v = 0.5 + v * 0.5;
-        }
-        emit(`  ${nodeId(heap, target)}[fillcolor="${formatPercentG(h)},${formatPercentG(s)},${formatPercentG(v)}"];\n`);
-        if (v < 0.5) emit(`  ${nodeId(heap, target)}[fontcolor=white];\n`);
-        if (hasDelMarker(heap, target)) {
-          const id = nodeId(heap, target);
-          emit(`  ${id}->${id}_has_a_del[color=red,style=dotted,len=0.25,weight=10];\n`);
-          emit(`  ${id}_has_a_del[label="__del__",shape=doublecircle,height=0.25,color=red,fillcolor="0,.5,1",fontsize=6];\n`);
-        }
+        emit(nodeStyleLines(heap, target, tdepth, maxDepth, !!(highlight && highlight(target))));
         if (tdepth >= maxDepth) continue;
         if (cull !== null && cull(target)) continue;
         const neighbours = neighboursOf(target);
@@ -1099,15 +1083,7 @@ export class Objgraph {
           // `del neighbours`: the list's references go (objects we queued stay held).
           for (let i = neighbours.length - 1; i >= 0; i--) heap.decref(neighbours[i]!);
         }
-        if (skipped > 0) {
-          const [h2, s2, v2] = gradient([0, 1, 1], [0, 1, 0.3], tdepth + 1, maxDepth);
-          const id = nodeId(heap, target);
-          const label = swap ? `${skipped} more references` : `${skipped} more backreferences`;
-          const edge = swap ? `${id}->too_many_${id}` : `too_many_${id}->${id}`;
-          emit(`  ${edge}[color=red,style=dotted,len=0.25,weight=10];\n`);
-          emit(`  too_many_${id}[label="${label}",shape=box,height=0.25,color=red,fillcolor="${formatPercentG(h2)},${formatPercentG(s2)},${formatPercentG(v2)}",fontsize=6];\n`);
-          emit(`  too_many_${id}[fontcolor=white];\n`);
-        }
+        if (skipped > 0) emit(tooManyLines(heap, target, skipped, tdepth, maxDepth, swap));
       }
       emit('}\n');
       const dot = chunks.join('');
@@ -1231,6 +1207,57 @@ export function gradient(start: readonly [number, number, number], end: readonly
   if (maxDepth === 0) return [start[0], start[1], start[2]];
   const f = depth / maxDepth;
   return [start[0] * (1 - f) + end[0] * f, start[1] * (1 - f) + end[1] * f, start[2] * (1 - f) + end[2] * f];
+}
+
+/**
+ * The DOT lines objgraph writes after a node's label: the fill colour (grey by depth, green for
+ * modules, blue-ish when `highlighted`), white text on dark fills, and the dotted `__del__`
+ * marker for objects whose class has a finalizer.
+ *
+ * @example
+ * ```ts
+ * import { Heap, newList } from '@heaplab/heap';
+ * import { nodeStyleLines } from '@heaplab/objgraph';
+ * const heap = new Heap();
+ * nodeStyleLines(heap, newList(heap, []), 0, 3, false); // '  o…[fillcolor="0,0,1"];\n'
+ * ```
+ */
+export function nodeStyleLines(heap: Heap, target: Ref, depth: number, maxDepth: number, highlighted: boolean): string {
+  const id = nodeId(heap, target);
+  let [h, s, v] = gradient([0, 0, 1], [0, 0, 0.3], depth, maxDepth);
+  if (isModule(heap, target)) [h, s] = [0.3, 1];
+  if (highlighted) [h, s, v] = [0.6, 0.6, 0.5 + v * 0.5];
+  let out = `  ${id}[fillcolor="${formatPercentG(h)},${formatPercentG(s)},${formatPercentG(v)}"];\n`;
+  if (v < 0.5) out += `  ${id}[fontcolor=white];\n`;
+  if (hasDelMarker(heap, target)) {
+    out += `  ${id}->${id}_has_a_del[color=red,style=dotted,len=0.25,weight=10];\n`;
+    out += `  ${id}_has_a_del[label="__del__",shape=doublecircle,height=0.25,color=red,fillcolor="0,.5,1",fontsize=6];\n`;
+  }
+  return out;
+}
+
+/**
+ * The DOT lines for the box that stands for the `skipped` neighbours beyond `too_many`
+ * ("N more references" when drawing referents, "N more backreferences" otherwise).
+ *
+ * @example
+ * ```ts
+ * import { Heap, newList } from '@heaplab/heap';
+ * import { tooManyLines } from '@heaplab/objgraph';
+ * const heap = new Heap();
+ * tooManyLines(heap, newList(heap, []), 5, 0, 3, false).includes('5 more backreferences'); // true
+ * ```
+ */
+export function tooManyLines(heap: Heap, target: Ref, skipped: number, depth: number, maxDepth: number, referents: boolean): string {
+  const [h, s, v] = gradient([0, 1, 1], [0, 1, 0.3], depth + 1, maxDepth);
+  const id = nodeId(heap, target);
+  const label = referents ? `${skipped} more references` : `${skipped} more backreferences`;
+  const edge = referents ? `${id}->too_many_${id}` : `too_many_${id}->${id}`;
+  return (
+    `  ${edge}[color=red,style=dotted,len=0.25,weight=10];\n` +
+    `  too_many_${id}[label="${label}",shape=box,height=0.25,color=red,fillcolor="${formatPercentG(h)},${formatPercentG(s)},${formatPercentG(v)}",fontsize=6];\n` +
+    `  too_many_${id}[fontcolor=white];\n`
+  );
 }
 
 /** `sorted(pairs, key=key, reverse=True)`: stable, descending. */

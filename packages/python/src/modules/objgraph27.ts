@@ -19,6 +19,7 @@
  * `Py_Repr` list exist from then on, so they are not new objects at the script's first repr.
  */
 import { call, dictDelStr, dictGetStr, dictSetStr, getIter, iterNext, Kind, moduleDict, type NativeFn, newBuiltinFunction, newInt, newListSteal, newModule, newStr, newTupleSteal, type Ref, reprEnterState } from '@heaplab/heap';
+import { nodeStyleLines, tooManyLines } from '@heaplab/objgraph';
 import { utf8Encode } from '../lib/strutil.js';
 import { isUnicode27 } from '../lib/util.js';
 import type { Interpreter } from '../vm/interp.js';
@@ -247,24 +248,14 @@ const OBJGRAPH27_GRAPH_CHUNKS: readonly (readonly [number, string])[] = [
         f.write('  %s[label="%s"%s];\\n'
                 % (node, _obj_label(target, extra_info, refcounts, shortnames),
                    _obj_attrs(target, extra_node_attrs)))
-        # grey by depth; modules green; highlighted nodes blue
-        h, s, v = _gradient((0, 0, 1), (0, 0, .3), tdepth, max_depth)
-        if inspect.ismodule(target):
-            h, s = .3, 1`,
+        # colours, and the __del__ marker, are drawn natively (_node_style)
+        lit = False`,
   ],
   [
     984,
     `        if highlight and highlight(target):
-            h, s, v = .6, .6, 0.5 + v * 0.5
-        f.write('  %s[fillcolor="%g,%g,%g"];\\n' % (node, h, s, v))
-        if v < 0.5:
-            f.write('  %s[fontcolor=white];\\n' % (node))
-        if hasattr(getattr(target, '__class__', None), '__del__'):
-            f.write('  %s->%s_has_a_del[color=red,style=dotted,'
-                    'len=0.25,weight=10];\\n' % (node, node))
-            f.write('  %s_has_a_del[label="__del__",shape=doublecircle,'
-                    'height=0.25,color=red,fillcolor="0,.5,1",fontsize=6];\\n'
-                    % (node))
+            lit = True
+        f.write(_node_style(target, tdepth, max_depth, lit))
         if tdepth >= max_depth or (cull_func is not None and cull_func(target)):
             continue
         # Edges to at most too_many neighbours; the rest are summed up in one box.
@@ -292,18 +283,7 @@ const OBJGRAPH27_GRAPH_CHUNKS: readonly (readonly [number, string])[] = [
             del source
         del neighbours
         if skipped:
-            h, s, v = _gradient((0, 1, 1), (0, 1, .3), tdepth + 1, max_depth)
-            if swap_source_target:
-                label = "%d more references" % skipped
-                edge = "%s->too_many_%s" % (node, node)
-            else:
-                label = "%d more backreferences" % skipped
-                edge = "too_many_%s->%s" % (node, node)
-            f.write('  %s[color=red,style=dotted,len=0.25,weight=10];\\n' % edge)
-            f.write('  too_many_%s[label="%s",shape=box,height=0.25,'
-                    'color=red,fillcolor="%g,%g,%g",fontsize=6];\\n'
-                    % (node, label, h, s, v))
-            f.write('  too_many_%s[fontcolor=white];\\n' % (node))
+            f.write(_too_many(target, skipped, tdepth, max_depth, swap_source_target))
     f.write("}\\n")
     if output:
         return
@@ -510,6 +490,17 @@ export function installObjgraph27Graphs(it: Interpreter, module: Ref): void {
       return newListSteal(h, out);
     },
   });
+  // The node colours and the "N more" box, shared with @heaplab/objgraph's own drawing.
+  const num = (r: Ref): number => Number(heap.payload[r]);
+  const drawing: Record<string, NativeFn> = {
+    _node_style: (h, _s, args) => newStr(h, nodeStyleLines(h, args[0]!, num(args[1]!), num(args[2]!), args[3] === h.True)),
+    _too_many: (h, _s, args) => newStr(h, tooManyLines(h, args[0]!, num(args[1]!), num(args[2]!), num(args[3]!), args[4] === h.True)),
+  };
+  for (const [name, fn] of Object.entries(drawing)) {
+    const f = newBuiltinFunction(heap, name, fn, 0, 'objgraph');
+    dictSetStr(heap, g, name, f);
+    heap.decref(f);
+  }
   for (const [name, m] of [['codecs', codecs], ['inspect', inspect], ['tempfile', tempfile], ['os', os], ['itertools', itertools]] as const) {
     dictSetStr(heap, g, name, m);
     heap.decref(m);

@@ -189,6 +189,16 @@ export class ReferrerIndex {
    * The tracked objects (generations 0-2) whose traversal visits `x`, in `gc.get_objects()`
    * order: `gc.get_referrers(x)`. `externalRefs` counts references to `x` the caller holds
    * outside the heap (they let the answer be proved from the index).
+   *
+   * @example
+   * ```ts
+   * import { Heap, newList } from '@heaplab/heap';
+   * import { ReferrerIndex } from '@heaplab/gc';
+   * const heap = new Heap();
+   * const x = newList(heap, []);           // our handle is one reference to x
+   * const holder = newList(heap, [x]);
+   * new ReferrerIndex(heap).referrersOf(x, 1); // [holder], proved from the index
+   * ```
    */
   referrersOf(x: Ref, externalRefs = 0): Ref[] {
     const known = this.fromIndex(x, externalRefs);
@@ -200,6 +210,17 @@ export class ReferrerIndex {
   /**
    * `gc.get_referrers(*objs)`: the tracked objects referring to any of `objs`, each once, in
    * `gc.get_objects()` order, without those in `exclude`.
+   *
+   * @example
+   * ```ts
+   * import { Heap, newList } from '@heaplab/heap';
+   * import { ReferrerIndex } from '@heaplab/gc';
+   * const heap = new Heap();
+   * const a = newList(heap, []);
+   * const b = newList(heap, []);
+   * const both = newList(heap, [a, b]);
+   * new ReferrerIndex(heap).referrersOfAny([a, b]); // [both]
+   * ```
    */
   referrersOfAny(objs: readonly Ref[], exclude: ReadonlySet<Ref> = new Set()): Ref[] {
     const found = new Set<Ref>();

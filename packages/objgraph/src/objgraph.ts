@@ -1107,7 +1107,15 @@ export class Objgraph {
     }
   }
 
-  /** `tempfile.mkstemp(prefix='objgraph-', suffix='.dot')`'s name. */
+  /**
+   * A fresh name like `tempfile.mkstemp(prefix='objgraph-', suffix='.dot')` returns: where a
+   * graph goes when no `.dot` filename is given (the Python module's drawing uses it too).
+   *
+   * @example
+   * ```ts
+   * og.tempDotName(); // e.g. '/tmp/objgraph-k3j9x0.dot'
+   * ```
+   */
   tempDotName(): string {
     let s = '';
     for (let i = 0; i < 8; i++) s += TMP_CHARS[Math.floor(Math.random() * TMP_CHARS.length)];

@@ -31,6 +31,8 @@ import {
   getAttr,
   iterateToArray,
   newBuiltinFunction,
+  dictDelStr,
+  TypeFlag,
   type TypeData,
 } from '@heaplab/heap';
 import type { Interpreter } from './interp.js';
@@ -42,7 +44,15 @@ export const UNRAISABLE_FIELDS = ['exc_type', 'exc_value', 'exc_traceback', 'err
 
 /**
  * The `UnraisableHookArgs` structseq type (3.12; new reference): a tuple subclass in `builtins`
- * with one read-only attribute per field and CPython's structseq repr.
+ * with one read-only attribute per field and CPython's structseq repr. Like CPython's, it is a
+ * static type: immortal, untracked, not among its instances' referents, refusing attribute
+ * assignment, and its instances have no `__dict__`.
+ *
+ * @example
+ * ```ts
+ * const T = createUnraisableArgsType(heap);
+ * heap.isTracked(T); // false: a static type
+ * ```
  */
 export function createUnraisableArgsType(heap: Heap): Ref {
   const ns = newDict(heap);
@@ -52,6 +62,13 @@ export function createUnraisableArgsType(heap: Heap): Ref {
   const cls = newClass(heap, { name: 'UnraisableHookArgs', bases: [heap.t.tuple], namespace: ns });
   heap.decref(ns);
   const td = heap.payload[cls] as TypeData;
+  // Made static before any instance exists (instances of a static type do not own it): no
+  // instance __dict__, immutable, immortal and untracked like a C-level type.
+  dictDelStr(heap, td.dict, '__dict__');
+  td.tflags &= ~(TypeFlag.HEAPTYPE | TypeFlag.HAS_DICT);
+  td.tflags |= TypeFlag.IMMUTABLE;
+  heap.untrack(cls);
+  heap.makeImmortal(cls);
   for (const [name, n] of [
     ['n_fields', 5],
     ['n_sequence_fields', 5],

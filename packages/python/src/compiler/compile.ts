@@ -73,6 +73,7 @@ import { BudgetExceeded } from '../vm/interp.js';
 import type { RuntimeOps } from '../vm/ops.js';
 import type { CodeUnit, ExprFn, StmtFn } from './code.js';
 import { buildSymbolTable, mangle, type Scope, ScopeError, type SymbolTable } from './symtable.js';
+import { interpreterProfileOf } from '../vm/profile.js';
 
 /** Encodes source lines to scan them by UTF-8 byte offset. */
 const utf8Encoder = new TextEncoder();
@@ -3225,7 +3226,7 @@ export type { FunctionData, ExceptionData };
  */
 function callableDescription(heap: Heap, callable: Ref): string {
   const k = heap.kind[callable];
-  if (heap.profile.version === '2.7') {
+  if (interpreterProfileOf(heap).callableDescription === 'funcNameAndDesc') {
     const fn = k === Kind.METHOD && heap.typ[callable] === heap.t.method ? (heap.payload[callable] as Ref[])[0]! : callable;
     const kf = heap.kind[fn];
     if (kf === Kind.FUNCTION || kf === Kind.BUILTIN) return `${strAttr(heap, fn, '__name__') ?? heap.typeName(fn)}()`;

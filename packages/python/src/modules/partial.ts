@@ -67,7 +67,11 @@ import {
   dictSetStr,
 } from '@heaplab/heap';
 import { allocOf, defineNew, getset, makeType, method } from '../lib/types/define.js';
-import { is27, typeError } from '../lib/util.js';
+import { typeError } from '../lib/util.js';
+import { interpreterProfileOf, type PartialProfile } from '../vm/profile.js';
+
+/** The `partial` section of the heap's interpreter profile. */
+const pp = (heap: Heap): PartialProfile => interpreterProfileOf(heap).partial;
 
 /** Positions of a partial's fields in `NativeData.refs`. */
 const FN = 0;
@@ -163,14 +167,14 @@ function callWithTupleAndDict(heap: Heap, fn: Ref, tuple: Ref, kw: Ref): Ref {
   const names: string[] = [];
   const vals: Ref[] = [];
   for (let i = 0; i < e.length; i += 2) {
-    if (heap.kind[e[i]!] !== Kind.STR) throw typeError(heap, is27(heap) ? `${nameOfCallable(heap, fn)}() keywords must be strings` : 'keywords must be strings');
+    if (heap.kind[e[i]!] !== Kind.STR) throw typeError(heap, pp(heap).messages.keywordsNotStrings(nameOfCallable(heap, fn)));
     names.push(heap.payload[e[i]!] as string);
     vals.push(e[i + 1]!);
   }
   for (const x of e) heap.incref(x);
   let kwnamesTuple: Ref = 0;
   try {
-    if (is27(heap)) {
+    if (pp(heap).callKwTuple === 'functionItems') {
       if (heap.kind[fn] === Kind.FUNCTION) kwnamesTuple = newTuple(heap, e);
     } else if (hasVectorcall(heap, fn)) kwnamesTuple = newTuple(heap, e.filter((_, i) => i % 2 === 0));
     return call(heap, fn, [...pos, ...vals], names);
@@ -209,7 +213,7 @@ function partialTpCall(heap: Heap, p: Ref, tuple: Ref, kwargs: Ref): Ref {
       }
     };
     // 2.7 concatenates the positional arguments first; 3.12 merges the keywords first.
-    if (is27(heap)) {
+    if (pp(heap).positionalFirst) {
       argappl = tupleConcat(heap, pargs, args);
       mergeKeywords();
     } else {
@@ -232,7 +236,7 @@ function partialTpCall(heap: Heap, p: Ref, tuple: Ref, kwargs: Ref): Ref {
  */
 function partialCallSlot(heap: Heap, p: Ref, args: readonly Ref[], kwnames: readonly string[] | null): Ref {
   const ext = (heap.payload[p] as NativeData).ext as PartialExt;
-  if (!is27(heap) && ext.vectorcall) {
+  if (pp(heap).vectorcall && ext.vectorcall) {
     const f = fields(heap, p);
     if (dictLen(heap, f[KW]!) === 0) {
       const fn = f[FN]!;
@@ -260,7 +264,7 @@ function partialNew(heap: Heap, cls: Ref, args: readonly Ref[], kwnames: readonl
   let innerArgs: Ref = 0;
   let innerKw: Ref = 0;
   // 3.12: a partial of a partial (without a __dict__) wraps the inner callable directly.
-  if (!is27(heap) && isPartial(heap, func)) {
+  if (pp(heap).flattensNested && isPartial(heap, func)) {
     const inner = fields(heap, func);
     if (inner[DICT] === 0) {
       innerArgs = inner[ARGS]!;
@@ -288,7 +292,7 @@ function partialNew(heap: Heap, cls: Ref, args: readonly Ref[], kwnames: readonl
       heap.decref(rest);
     }
     f[KW] = newKeywords(heap, args, npos, kwnames, kwargs, innerKw);
-    ext.vectorcall = !is27(heap) && hasVectorcall(heap, func);
+    ext.vectorcall = pp(heap).vectorcall && hasVectorcall(heap, func);
     return p;
   } finally {
     heap.decref(func);
@@ -304,7 +308,7 @@ function newKeywords(heap: Heap, args: readonly Ref[], npos: number, kwnames: re
     if (kwnames !== null) for (let i = 0; i < kwnames.length; i++) dictSetStr(heap, d, kwnames[i]!, args[npos + i]!);
     return d;
   };
-  if (is27(heap)) return kwargs !== 0 ? dictCopy(heap, kwargs) : kwnames !== null && kwnames.length > 0 ? fromNames() : newDict(heap);
+  if (pp(heap).newKeywords === 'copy') return kwargs !== 0 ? dictCopy(heap, kwargs) : kwnames !== null && kwnames.length > 0 ? fromNames() : newDict(heap);
   if (innerKw === 0 || dictLen(heap, innerKw) === 0) {
     if (kwnames === null || kwnames.length === 0) return newDict(heap);
     // The kwargs dict the call built is ours to keep when nobody else holds it (Py_REFCNT == 1).
@@ -324,7 +328,7 @@ function newKeywords(heap: Heap, args: readonly Ref[], npos: number, kwnames: re
  * `partial_dealloc` order too).
  */
 function partialClear(heap: Heap, p: Ref): boolean {
-  if (is27(heap)) return false;
+  if (!pp(heap).hasClear) return false;
   const f = fields(heap, p);
   for (const i of [FN, ARGS, KW, DICT]) {
     const old = f[i] ?? 0;
@@ -369,7 +373,7 @@ function readonlyMember(heap: Heap, type: Ref, name: string, index: number): voi
     name,
     get: ((h: Heap, obj: Ref) => h.newRef(fields(h, obj)[index] || h.None)) as DescriptorData['get'],
     set: ((h: Heap) => {
-      throw h.newException(is27(h) ? h.t.TypeError : h.t.AttributeError, 'readonly attribute');
+      throw h.newException(h.t[pp(h).readonlyMemberError], 'readonly attribute');
     }) as DescriptorData['set'],
   };
   const d = heap.alloc(heap.t.member_descriptor, Kind.DESCRIPTOR, data);
@@ -379,8 +383,8 @@ function readonlyMember(heap: Heap, type: Ref, name: string, index: number): voi
 }
 
 function dictError(heap: Heap, value: Ref): PyException {
-  if (is27(heap)) return typeError(heap, value === 0 ? "a partial object's dictionary may not be deleted" : "setting partial object's dictionary to a non-dict");
-  return typeError(heap, value === 0 ? 'cannot delete __dict__' : `__dict__ must be set to a dictionary, not a '${heap.typeName(value)}'`);
+  const m = pp(heap).messages;
+  return typeError(heap, value === 0 ? m.dictDelete : m.dictNotDict(heap.typeName(value)));
 }
 
 /**
@@ -409,7 +413,7 @@ export function partialType(heap: Heap): Ref {
   });
   const td = heap.payload[P] as TypeData;
   td.tflags |= TypeFlag.HAS_DICT | TypeFlag.WEAKREFABLE;
-  if (!is27(heap)) {
+  if (pp(heap).heapType) {
     // PyType_FromModuleAndSpec: a heap type (mortal, tracked), owned by the module state.
     td.tflags |= TypeFlag.HEAPTYPE;
     td.slots.repr = partialRepr;
@@ -446,7 +450,7 @@ export function partialType(heap: Heap): Ref {
   );
   // The slots as Python-visible methods (`p.__call__(...)`, 3.12 `partial.__repr__(p)`).
   method(heap, P, '__call__', (h, self, args, kw) => partialCallSlot(h, self, args, kw));
-  if (!is27(heap)) method(heap, P, '__repr__', (h, self) => newStr(h, partialRepr(h, self)));
+  if (pp(heap).heapType) method(heap, P, '__repr__', (h, self) => newStr(h, partialRepr(h, self)));
   method(heap, P, '__reduce__', (h, self) => {
     const f = fields(h, self);
     const fnTuple = newTuple(h, [f[FN] || h.None]);

@@ -152,7 +152,7 @@ export function createSysModule(it: Interpreter): Ref {
   // The hooks and their originals (`sys.__excepthook__`, 3.12 `sys.__unraisablehook__`).
   def('excepthook', excepthookNative(it));
   dictSetStr(heap, d, '__excepthook__', dictGetStr(heap, d, 'excepthook'));
-  if (!is27) {
+  if (it.profile.hooks.unraisablehook) {
     it.unraisableArgsType = createUnraisableArgsType(heap);
     def('unraisablehook', unraisablehookNative(it));
     dictSetStr(heap, d, '__unraisablehook__', dictGetStr(heap, d, 'unraisablehook'));

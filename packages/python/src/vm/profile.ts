@@ -78,6 +78,53 @@ export interface InterpreterProfile {
    * for anything that is not a function or a C function, so `str(x)` or `int(s)` allocate one).
    */
   readonly tpCallArgsTuple: { readonly heapTypes: boolean; readonly callableInstances: boolean; readonly builtinTypes: readonly string[] | 'all' };
+  /** `functools.partial` (modules/partial.ts): how the C type differs between the versions. */
+  readonly partial: PartialProfile;
+  /** `sys.excepthook` / `sys.unraisablehook` and the exit-time `sys` cleanup (vm/syshooks.ts, modules/sys.ts). */
+  readonly hooks: HooksProfile;
+  /** How the error of a call's `**mapping` names the callable (compiler's `callableDescription`). */
+  readonly callableDescription: 'funcNameAndDesc' | 'qualifiedName';
+}
+
+/** The `partial` section of a profile. */
+export interface PartialProfile {
+  /** A heap type (mortal, tracked, its type among the referents) with a repr (3.12), else a static type without one (2.7). */
+  readonly heapType: boolean;
+  /** The type clears its fields when the collector breaks a cycle (`tp_clear`, 3.12). */
+  readonly hasClear: boolean;
+  /** Constructing a partial of a partial without a `__dict__` wraps the inner callable directly (3.12). */
+  readonly flattensNested: boolean;
+  /** Calls take the vectorcall path (no argument tuple) when the wrapped callable has one (3.12). */
+  readonly vectorcall: boolean;
+  /** A call concatenates the positional arguments before merging the keywords (2.7), or the other way round (3.12). */
+  readonly positionalFirst: boolean;
+  /** The keywords of a new partial: a copy of the call's keywords (2.7), or merged with an inner partial's, keeping the call's dict when it can (3.12). */
+  readonly newKeywords: 'copy' | 'merge';
+  /** What a call with keywords builds before calling: a tuple of name/value items for Python functions (2.7) or a tuple of names for vectorcall callees (3.12). */
+  readonly callKwTuple: 'functionItems' | 'vectorcallNames';
+  /** The exception class (a field of `heap.t`) of assigning a read-only member (`p.func = ...`). */
+  readonly readonlyMemberError: 'TypeError' | 'AttributeError';
+  readonly messages: {
+    /** A `**mapping` key that is not a string; `callable` is the wrapped callable's name. */
+    readonly keywordsNotStrings: (callable: string) => string;
+    readonly dictDelete: string;
+    /** Assigning a non-dict to `p.__dict__`; `typeName` is the value's type name. */
+    readonly dictNotDict: (typeName: string) => string;
+  };
+}
+
+/** The `hooks` section of a profile. */
+export interface HooksProfile {
+  /** `sys.unraisablehook`, `sys.__unraisablehook__` and the `UnraisableHookArgs` type exist (3.12). */
+  readonly unraisablehook: boolean;
+  /** `sys.last_exc` is set with `last_type`/`last_value`/`last_traceback` (3.12). */
+  readonly lastExc: boolean;
+  /** `sys.excepthook = None` counts as missing ("sys.excepthook is missing", 2.7) rather than a hook that fails to be called (3.12). */
+  readonly noneHookIsMissing: boolean;
+  /** The default display of an exception: 2.7's plain traceback printer, or 3.12's, which first checks that the value is an exception. */
+  readonly displayChecksException: boolean;
+  /** The `sys` attributes module teardown sets to None first, in order. */
+  readonly teardownSysNames: readonly string[];
 }
 
 const P27: InterpreterProfile = {
@@ -107,6 +154,29 @@ const P27: InterpreterProfile = {
   unraisableStyle: '2.7',
   flushSoftspace: true,
   tpCallArgsTuple: { heapTypes: true, callableInstances: true, builtinTypes: 'all' },
+  partial: {
+    heapType: false,
+    hasClear: false,
+    flattensNested: false,
+    vectorcall: false,
+    positionalFirst: true,
+    newKeywords: 'copy',
+    callKwTuple: 'functionItems',
+    readonlyMemberError: 'TypeError',
+    messages: {
+      keywordsNotStrings: (callable) => `${callable}() keywords must be strings`,
+      dictDelete: "a partial object's dictionary may not be deleted",
+      dictNotDict: () => "setting partial object's dictionary to a non-dict",
+    },
+  },
+  hooks: {
+    unraisablehook: false,
+    lastExc: false,
+    noneHookIsMissing: true,
+    displayChecksException: false,
+    teardownSysNames: ['path', 'argv', 'ps1', 'ps2', 'exitfunc', 'exc_type', 'exc_value', 'exc_traceback', 'last_type', 'last_value', 'last_traceback', 'path_hooks', 'path_importer_cache', 'meta_path', 'flags', 'float_info'],
+  },
+  callableDescription: 'funcNameAndDesc',
 };
 
 const P312: InterpreterProfile = {
@@ -136,6 +206,41 @@ const P312: InterpreterProfile = {
   unraisableStyle: '3.12',
   flushSoftspace: false,
   tpCallArgsTuple: { heapTypes: true, callableInstances: true, builtinTypes: ['weakref', 'weakproxy', 'weakcallableproxy'] },
+  partial: {
+    heapType: true,
+    hasClear: true,
+    flattensNested: true,
+    vectorcall: true,
+    positionalFirst: false,
+    newKeywords: 'merge',
+    callKwTuple: 'vectorcallNames',
+    readonlyMemberError: 'AttributeError',
+    messages: {
+      keywordsNotStrings: () => 'keywords must be strings',
+      dictDelete: 'cannot delete __dict__',
+      dictNotDict: (t) => `__dict__ must be set to a dictionary, not a '${t}'`,
+    },
+  },
+  hooks: {
+    unraisablehook: true,
+    lastExc: true,
+    noneHookIsMissing: false,
+    displayChecksException: true,
+    teardownSysNames: ['path', 'argv', 'ps1', 'ps2', 'last_exc', 'last_type', 'last_value', 'last_traceback', '__interactivehook__', 'meta_path'],
+  },
+  callableDescription: 'qualifiedName',
 };
 
 export const INTERPRETER_PROFILES: Readonly<Record<PythonVersion, InterpreterProfile>> = { '2.7': P27, '3.12': P312 };
+
+/**
+ * The interpreter profile of a heap's version, for code that holds only the heap.
+ *
+ * @example
+ * ```ts
+ * interpreterProfileOf(heap).partial.flattensNested; // true for a 3.12 heap
+ * ```
+ */
+export function interpreterProfileOf(heap: { readonly profile: { readonly version: PythonVersion } }): InterpreterProfile {
+  return INTERPRETER_PROFILES[heap.profile.version];
+}

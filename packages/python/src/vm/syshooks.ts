@@ -267,7 +267,7 @@ export function unraisablehookNative(it: Interpreter) {
  */
 export function displayException(it: Interpreter, value: Ref, tb: Ref): void {
   const heap = it.heap;
-  if (it.version === '2.7') {
+  if (!it.profile.hooks.displayChecksException) {
     const t = present(heap, tb) && heap.kind[tb] === Kind.TRACEBACK ? tb : 0;
     it.writeToSysStderr(formatException(heap, value, t, it.sourceLine, false).join('\n') + '\n');
     return;
@@ -312,13 +312,13 @@ export function handleUncaught(it: Interpreter, e: PyException): number {
   const tbOrNone = tb === 0 ? heap.None : tb;
   if (it.sysModule !== 0) {
     const d = moduleDict(heap, it.sysModule);
-    if (it.version !== '2.7') dictSetStr(heap, d, 'last_exc', exc);
+    if (it.profile.hooks.lastExc) dictSetStr(heap, d, 'last_exc', exc);
     dictSetStr(heap, d, 'last_type', excType);
     dictSetStr(heap, d, 'last_value', exc);
     dictSetStr(heap, d, 'last_traceback', tbOrNone);
   }
   const hook = it.sysModule === 0 ? 0 : it.sysAttr('excepthook');
-  if (hook === 0 || (it.version === '2.7' && hook === heap.None)) {
+  if (hook === 0 || (it.profile.hooks.noneHookIsMissing && hook === heap.None)) {
     it.writeToSysStderr('sys.excepthook is missing\n');
     displayException(it, exc, tbOrNone);
     return 1;
@@ -358,10 +358,7 @@ export function finalizeSysSpecial(it: Interpreter): void {
   const heap = it.heap;
   if (it.sysModule === 0) return;
   const d = moduleDict(heap, it.sysModule);
-  const names =
-    it.version === '2.7'
-      ? ['path', 'argv', 'ps1', 'ps2', 'exitfunc', 'exc_type', 'exc_value', 'exc_traceback', 'last_type', 'last_value', 'last_traceback', 'path_hooks', 'path_importer_cache', 'meta_path', 'flags', 'float_info']
-      : ['path', 'argv', 'ps1', 'ps2', 'last_exc', 'last_type', 'last_value', 'last_traceback', '__interactivehook__', 'meta_path'];
+  const names = it.profile.hooks.teardownSysNames;
   const set = (name: string, v: Ref) => {
     try {
       dictSetStr(heap, d, name, v);

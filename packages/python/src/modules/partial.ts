@@ -1,20 +1,13 @@
 /**
  * `functools.partial` as CPython's C type (Modules/_functoolsmodule.c), not a Python class.
  *
- * A partial object is a small GC container with four owned fields, in this order:
- *
- *     typedef struct {
- *         PyObject_HEAD
- *         PyObject *fn;          // the wrapped callable         (p.func)
- *         PyObject *args;        // a tuple of leading arguments  (p.args)
- *         PyObject *kw;          // a dict of keyword arguments   (p.keywords)
- *         PyObject *dict;        // __dict__, NULL until first use
- *         PyObject *weakreflist;
- *     } partialobject;
- *
- * Here that is a `Kind.NATIVE` object whose `NativeData.refs` are `[fn, args, kw, dict]` and
- * whose `dictSlot` (CPython's `tp_dictoffset`) is 3, so the generic attribute machinery stores
- * `p.x = 1` in that dict and `func`/`args`/`keywords` stay read-only members, never dict entries.
+ * Layout. Each partial is a garbage-collected container holding four owned references:
+ * the callable it wraps (`p.func`), the tuple of arguments to put first (`p.args`), the dict of
+ * preset keywords (`p.keywords`), and its attribute dict (`p.__dict__`, created lazily). It can
+ * also be the target of weak references. HeapLab stores it as a `Kind.NATIVE` object: the four
+ * references are `NativeData.refs` in the order func, args, keywords, dict, and `dictSlot` is 3
+ * (the attribute-dict position), so `p.x = 1` lands in that dict through the generic attribute
+ * code while `func`, `args` and `keywords` are read-only member descriptors, never dict entries.
  *
  * What the collector sees follows from that layout:
  *

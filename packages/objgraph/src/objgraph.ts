@@ -624,34 +624,39 @@ export class Objgraph {
   byType(typeName: string, objects?: Iterable<ObjRef> | null): Ref[] {
     const heap = this.heap;
     const name = this.namer(!typeName.includes('.'));
-    // Per naming type: 0 = not yet known, 1 = matches, 2 = does not.
+    // Per naming type: 0 = not yet known, 1 = matches, 2 = does not (reset before returning).
     const memo = this.scratchMemo();
     const touched: Ref[] = [];
-    const match = (o: Ref) => {
-      const t = heap.kind[o] === Kind.CLASSIC_INSTANCE ? (heap.payload[o] as Ref[])[0]! : heap.typ[o]!;
-      let m = memo[t]!;
-      if (m === 0) {
-        m = name(t) === typeName ? 1 : 2;
-        memo[t] = m;
+    const matches = (t: Ref): boolean => {
+      if (memo[t] === 0) {
+        memo[t] = name(t) === typeName ? 1 : 2;
         touched.push(t);
       }
-      return m === 1;
+      return memo[t] === 1;
     };
     try {
-      if (objects !== null && objects !== undefined) return [...objects].map(refOf).filter(match);
-      const out: Ref[] = [];
-      const { gcNext: next, typ, kind } = heap;
-      for (const head of GEN_HEADS) {
-        for (let r = next[head]!; r !== head; r = next[r]!) {
-          const t = kind[r] === Kind.CLASSIC_INSTANCE ? (heap.payload[r] as Ref[])[0]! : typ[r]!;
-          const m = memo[t]!;
-          if (m === 1 || (m === 0 && match(r))) out.push(r);
-        }
-      }
-      return out;
+      if (objects !== null && objects !== undefined) return [...objects].map(refOf).filter((o) => matches(nameTypeOf(heap, o)));
+      return this.trackedWithMatchingType(memo, matches);
     } finally {
       for (const t of touched) memo[t] = 0;
     }
+  }
+
+  /**
+   * The hot loop of `byType`: one walk of the generation lists, a memo lookup per object (the
+   * naming type decided once per type by `decide`).
+   */
+  private trackedWithMatchingType(memo: Uint8Array, decide: (t: Ref) => boolean): Ref[] {
+    const out: Ref[] = [];
+    const { gcNext: next, typ, kind, payload } = this.heap;
+    for (const head of GEN_HEADS) {
+      for (let r = next[head]!; r !== head; r = next[r]!) {
+        const t = kind[r] === Kind.CLASSIC_INSTANCE ? (payload[r] as Ref[])[0]! : typ[r]!;
+        const m = memo[t]!;
+        if (m === 1 || (m === 0 && decide(t))) out.push(r);
+      }
+    }
+    return out;
   }
 
   private typeMemo = new Uint8Array(0);

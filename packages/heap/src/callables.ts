@@ -89,7 +89,15 @@ export function methodCall(heap: Heap, m: Ref, args: readonly Ref[], kwnames: re
   const all = new Array<Ref>(args.length + 1);
   all[0] = self;
   for (let i = 0; i < args.length; i++) all[i + 1] = args[i]!;
-  return call(heap, func, all, kwnames);
+  if (!heap.profile.boundMethodCallCopiesArgs) return call(heap, func, all, kwnames);
+  // 2.7's instancemethod_call: a new tuple, self then the positional arguments, alive while the
+  // function runs (C code's calls only: CALL_FUNCTION unpacks bound methods itself).
+  const argTuple = newTuple(heap, all.slice(0, all.length - (kwnames?.length ?? 0)));
+  try {
+    return call(heap, func, all, kwnames);
+  } finally {
+    heap.decref(argTuple);
+  }
 }
 
 /** `__name__` of a function object (or builtin), as a JS string. */

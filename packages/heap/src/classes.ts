@@ -429,7 +429,7 @@ export function typeCall(heap: Heap, type: Ref, args: readonly Ref[], kwnames: r
   }
   let res: Ref;
   try {
-    res = callWithSelf(heap, init, obj, args, kwnames);
+    res = heap.profile.slotCallsBindMethod && heap.kind[init] === Kind.FUNCTION ? callBoundFromSlot(heap, init, obj, args, kwnames) : callWithSelf(heap, init, obj, args, kwnames);
   } catch (e) {
     heap.decref(obj);
     throw e;
@@ -442,6 +442,53 @@ export function typeCall(heap: Heap, type: Ref, args: readonly Ref[], kwnames: r
   }
   heap.decref(res);
   return obj;
+}
+
+/**
+ * 2.7's slot functions (`slot_tp_init`...) look a Python special method up with `lookup_method`,
+ * which binds it (an instancemethod, from that type's free list), and call the bound method as C
+ * code calls any callable (`instancemethod_call` then copies the arguments, see `methodCall`).
+ */
+function callBoundFromSlot(heap: Heap, fn: Ref, self: Ref, args: readonly Ref[], kwnames: readonly string[] | null): Ref {
+  const bound = newBoundMethod(heap, fn, self, heap.typ[self]!);
+  try {
+    return call(heap, bound, args, kwnames);
+  } finally {
+    heap.decref(bound);
+  }
+}
+
+/**
+ * What 2.7's `PyObject_IsSubclass(derived, cls)` allocates for a new-style class `cls` (every
+ * exception match, `PyErr_GivenExceptionMatches`, goes through it): `_PyObject_LookupSpecial`
+ * binds `type.__subclasscheck__` to `cls` (a builtin method, from that free list), which is
+ * called through PyObject_CallFunctionObjArgs with a new `(derived,)` tuple; both are released
+ * when the check returns. No-op where the check allocates nothing (3.12's PyType_IsSubtype).
+ */
+export function subclassCheckAllocations(heap: Heap, derived: Ref): void {
+  if (!heap.profile.exceptionMatchBindsSubclassCheck) return;
+  heap.countHiddenAlloc(Kind.BUILTIN, heap.t.builtin_function_or_method);
+  heap.decref(newTuple(heap, [derived]));
+  heap.countHiddenFree(Kind.BUILTIN, heap.t.builtin_function_or_method);
+}
+
+/**
+ * What 2.7's `_PyObject_LengthHint(o)` allocates (list(), list.extend() and tuple() size their
+ * result with it before iterating): for an object without `__len__`, PyObject_Size's TypeError is
+ * matched with PyErr_ExceptionMatches (see `subclassCheckAllocations`) and cleared; then a
+ * builtin `__length_hint__` (the builtin iterators') is bound (a builtin method, from its free
+ * list) and called.
+ */
+export function lengthHintAllocations(heap: Heap, o: Ref): void {
+  if (!heap.profile.exceptionMatchBindsSubclassCheck) return;
+  const td = heap.payload[heap.typ[o]!] as TypeData;
+  if (td.slots.len !== undefined) return;
+  subclassCheckAllocations(heap, heap.t.TypeError);
+  const hint = typeLookup(heap, heap.typ[o]!, '__length_hint__');
+  if (hint !== 0 && heap.kind[hint] === Kind.DESCRIPTOR && heap.typ[hint] === heap.t.method_descriptor) {
+    heap.countHiddenAlloc(Kind.BUILTIN, heap.t.builtin_function_or_method);
+    heap.countHiddenFree(Kind.BUILTIN, heap.t.builtin_function_or_method);
+  }
 }
 
 /**
@@ -548,6 +595,11 @@ export interface ClassSpec {
   namespace: Ref;
   /** The metaclass (defaults to the most derived metaclass of the bases, else `type`). */
   metatype?: Ref;
+  /**
+   * The tuple `bases` came in (borrowed): `type_new` keeps it as `__bases__` rather than making
+   * a new one. Ignored when its items are not `bases`.
+   */
+  basesTuple?: Ref;
 }
 
 /**
@@ -724,7 +776,12 @@ export function newClass(heap: Heap, spec: ClassSpec): Ref {
     throw e;
   }
   td.dict = dict;
-  td.bases = newTuple(heap, bases);
+  const given = spec.basesTuple ?? 0;
+  const givenItems = given !== 0 ? (heap.payload[given] as Ref[]) : null;
+  if (givenItems !== null && givenItems.length === bases.length && givenItems.every((b, i) => b === bases[i])) {
+    heap.rc[given]++;
+    td.bases = given;
+  } else td.bases = newTuple(heap, bases);
   heap.rc[base]++;
   td.base = base;
   try {
@@ -736,7 +793,7 @@ export function newClass(heap: Heap, spec: ClassSpec): Ref {
   }
   heap.track(type);
   heap.typeEpoch++;
-  for (const b of bases) (heap.payload[b] as TypeData).subclasses.push(type);
+  for (const b of bases) addSubclass(heap, b, type);
 
   // Descriptors: __dict__ / __weakref__ when this class adds them, member descriptors for slots.
   if (addDict) addDictDescriptor(heap, type);
@@ -745,6 +802,36 @@ export function newClass(heap: Heap, spec: ClassSpec): Ref {
 
   refreshSlots(heap, type);
   return type;
+}
+
+/**
+ * Record `type` among `base`'s subclasses. 2.7's `add_subclass` keeps them as weak references
+ * (GC objects) in a list `base->tp_subclasses`, made for the first subclass (builtin bases
+ * already have theirs); a new subclass takes the place of a dead reference if there is one (the
+ * dead weakref is freed) and otherwise is appended. HeapLab counts the list and the weakrefs.
+ */
+function addSubclass(heap: Heap, base: Ref, type: Ref): void {
+  const subs = (heap.payload[base] as TypeData).subclasses;
+  if (heap.profile.subclassWeakrefList) {
+    const btd = heap.payload[base] as TypeData;
+    if (subs.length === 0 && (btd.tflags & TypeFlag.HEAPTYPE) !== 0) heap.countHiddenAlloc(Kind.LIST, heap.t.list);
+    heap.countHiddenAlloc(Kind.WEAKREF, heap.t.weakref);
+    for (let i = subs.length - 1; i >= 0; i--) {
+      if (isDeadSubclass(heap, base, subs[i]!)) {
+        heap.countHiddenFree(Kind.WEAKREF, heap.t.weakref);
+        subs[i] = type;
+        return;
+      }
+    }
+  }
+  subs.push(type);
+}
+
+/** A `subclasses` entry whose class has died (its slot free or reused). */
+function isDeadSubclass(heap: Heap, base: Ref, s: Ref): boolean {
+  if ((heap.flags[s]! & Flag.FREE) !== 0 || heap.kind[s] !== Kind.TYPE) return true;
+  const b = (heap.payload[s] as TypeData).bases;
+  return b === 0 || !(heap.payload[b] as Ref[]).includes(base);
 }
 
 function addDictDescriptor(heap: Heap, type: Ref): void {

@@ -57,6 +57,8 @@ export interface ScriptStartState {
   readonly counts: readonly [number, number, number];
   readonly listFree: number;
   readonly dictFree: number;
+  /** Tuple free-list occupancy by size (index 0 unused); every list full when absent. */
+  readonly tupleFree?: readonly number[];
 }
 
 /** The collector's state, kept in the heap because allocation and deallocation update it. */
@@ -107,6 +109,9 @@ export interface HeapHooks {
    */
   writeUnraisable(exc: Ref, obj: Ref): void;
 }
+
+/** The payload `countHiddenAlloc` hands the free-list check (an empty container). */
+const HIDDEN_PAYLOAD: readonly Ref[] = [];
 
 /** Options for `new Heap()`. */
 export interface HeapOptions {
@@ -190,7 +195,7 @@ export class Heap extends ObjectStore {
    * Free-list occupancy (objects parked there do not count as deallocated for `count0`). A fresh
    * CPython has already filled them during start-up, so they start full.
    */
-  readonly freeListCounts = { list: 0, dict: 0, tuple: new Int32Array(20).fill(2000), cfunction: 0, method: 0, frame: 0 };
+  readonly freeListCounts = { list: 0, dict: 0, set: 0, tuple: new Int32Array(20).fill(2000), cfunction: 0, method: 0, frame: 0 };
   /**
    * The argument tuple of the innermost running `METH_VARARGS` builtin call (0 when it has no
    * positional arguments): `gc.get_referrers` skips it, as CPython skips its `objs` tuple.
@@ -242,6 +247,7 @@ export class Heap extends ObjectStore {
     finishBuiltinTypes(this);
     this.freeListCounts.list = this.profile.freeLists.initialList;
     this.freeListCounts.dict = this.profile.freeLists.initialDict;
+    this.freeListCounts.set = this.profile.freeLists.initialSet;
     if (options.objectBudget !== undefined) this.objectBudget = options.objectBudget;
   }
 
@@ -387,6 +393,10 @@ export class Heap extends ObjectStore {
       this.freeListCounts.dict--;
       return true;
     }
+    if ((type === this.t.set || type === this.t.frozenset) && this.freeListCounts.set > 0) {
+      this.freeListCounts.set--;
+      return true;
+    }
     if (kind === Kind.TUPLE && type === this.t.tuple) {
       const n = (payload as Ref[]).length;
       if (n < 20 && this.freeListCounts.tuple[n]! > 0) {
@@ -433,6 +443,24 @@ export class Heap extends ObjectStore {
       if (this.profile.autoCollect === 'immediate') this.collector.collectGenerations();
       else gc.pending = true;
     }
+  }
+
+  /**
+   * count0 and free-list bookkeeping for a GC object CPython allocates where HeapLab keeps no
+   * object (2.7's `tp_subclasses` lists and their weak references, the bound `__subclasscheck__`
+   * of an exception match): it comes off the free list
+   * of `kind`/`type` if that has one, else it is a new allocation (and may start a collection).
+   */
+  countHiddenAlloc(kind: Kind, type: Ref): void {
+    this.gcAllocated(kind, type, HIDDEN_PAYLOAD);
+  }
+
+  /** The release of an object counted by `countHiddenAlloc`: parked on its free list, or count0 - 1. */
+  countHiddenFree(kind: Kind, type: Ref): void {
+    const fl = this.profile.freeLists;
+    if (kind === Kind.LIST && type === this.t.list && this.freeListCounts.list < fl.list) this.freeListCounts.list++;
+    else if (kind === Kind.BUILTIN && type === this.t.builtin_function_or_method && this.freeListCounts.cfunction < fl.cfunction) this.freeListCounts.cfunction++;
+    else if (this.gc.counts[0] > 0) this.gc.counts[0]--;
   }
 
   /**
@@ -607,6 +635,9 @@ export class Heap extends ObjectStore {
       } else if (kind === Kind.DICT && type === this.t.dict && this.freeListCounts.dict < fl.dict) {
         this.freeListCounts.dict++;
         parked = true;
+      } else if ((type === this.t.set || type === this.t.frozenset) && this.freeListCounts.set < fl.set) {
+        this.freeListCounts.set++;
+        parked = true;
       } else if (kind === Kind.TUPLE && type === this.t.tuple) {
         if (tupleSize > 0 && tupleSize < 20 && this.freeListCounts.tuple[tupleSize]! < 2000) {
           this.freeListCounts.tuple[tupleSize]!++;
@@ -648,7 +679,10 @@ export class Heap extends ObjectStore {
     this.gc.stats = [0, 1, 2].map((i) => ({ ...(p.startupStats[i] ?? { collections: 0, collected: 0, uncollectable: 0 }) }));
     this.freeListCounts.list = script?.listFree ?? p.freeLists.initialList;
     this.freeListCounts.dict = script?.dictFree ?? p.freeLists.initialDict;
-    this.freeListCounts.tuple.fill(2000);
+    this.freeListCounts.set = p.freeLists.initialSet;
+    const tuples = this.freeListCounts.tuple;
+    if (script?.tupleFree) for (let size = 0; size < tuples.length; size++) tuples[size] = script.tupleFree[size] ?? 0;
+    else tuples.fill(2000);
     this.freeListCounts.cfunction = 0;
     this.freeListCounts.method = p.freeLists.initialMethod;
     this.freeListCounts.frame = 0;

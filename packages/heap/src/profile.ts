@@ -54,6 +54,13 @@ export interface FreeListTable {
    * frame parked there is not deallocated, and taking it back is not an allocation.
    */
   readonly frameZombies: boolean;
+  /**
+   * Set free list size (2.7's setobject.c `free_list`, shared by exact sets and frozensets: `{...}`
+   * and `set()` take from it; 0 = none, as in 3.12). A full collection leaves it alone.
+   */
+  readonly set: number;
+  /** Occupancy of the set free list when a script starts (measured on CPython). */
+  readonly initialSet: number;
   /** Occupancy of the bound method free list when a script starts (measured on CPython). */
   readonly initialMethod: number;
   /**
@@ -104,13 +111,20 @@ export interface CompileStartState {
   readonly tupleFree: readonly number[];
   /**
    * From the compiled code to the first line: the module's frame and `import gc` (initgc builds
-   * the module, its functions and `gc.garbage`, and imports `time`) allocate `count` more GC
-   * objects in CPython than HeapLab's gc module does, plus one for each tuple size in
-   * `tuplesNeeded` whose free list the compiler left too short.
+   * the module, its dict, its functions and `gc.garbage`, and imports `time`).
    */
   readonly runStart: {
+    /** GC objects CPython allocates beyond HeapLab's own start (when the free lists suffice). */
     readonly count: number;
-    readonly tuplesNeeded: Readonly<Record<number, number>>;
+    /** Dicts CPython keeps from the dict free list (module dicts...); each one missing is allocated. */
+    readonly dictsKept: number;
+    /** Tuples (by size) CPython keeps from the free lists; each one missing is allocated. */
+    readonly tuplesKept: Readonly<Record<number, number>>;
+    /**
+     * Tuples (by size) CPython uses and releases (argument tuples): each one the free list lacks
+     * is allocated, then parked on it.
+     */
+    readonly tuplesBorrowed: Readonly<Record<number, number>>;
   };
 }
 
@@ -231,6 +245,34 @@ export interface VersionProfile {
    * tuple (2.7's `do_call`) rather than after it (3.12's `_PyObject_MakeTpCall`).
    */
   readonly varargsKwDictFirst: boolean;
+  /**
+   * Slot functions calling a Python special method (`__init__` from `type_call`) bind it and call
+   * the bound method with a new `(self, *args)` tuple (2.7), rather than calling the function
+   * unbound with `self` prepended on the C stack (3.12's `lookup_maybe_method`/vectorcall).
+   */
+  readonly slotCallsBindMethod: boolean;
+  /**
+   * Calling a bound method from C code copies `self` and the arguments into a new tuple (2.7's
+   * `instancemethod_call`) rather than prepending `self` on the stack (3.12's vectorcall).
+   */
+  readonly boundMethodCallCopiesArgs: boolean;
+  /**
+   * Matching an exception against a class (`except C:`, normalizing a caught instance) calls
+   * `PyObject_IsSubclass`, which binds and calls `cls.__subclasscheck__` (2.7), rather than
+   * `PyType_IsSubtype` (3.12).
+   */
+  readonly exceptionMatchBindsSubclassCheck: boolean;
+  /**
+   * The interpreter's own calls with fixed arguments (the class statement's metaclass call, `with`'s
+   * `__exit__(type, value, tb)`) go through PyObject_CallFunctionObjArgs, which builds an argument
+   * tuple (2.7), rather than vectorcall (3.12).
+   */
+  readonly evalCallsBuildArgsTuple: boolean;
+  /**
+   * A class is recorded in each base's `tp_subclasses` as a weak reference in a list (2.7: GC
+   * objects that count), rather than in a dict keyed by address (3.12, not modelled).
+   */
+  readonly subclassWeakrefList: boolean;
   /** `repr([])` returns before Py_ReprEnter (3.12) instead of after it (2.7). */
   readonly emptyListReprSkipsReprEnter: boolean;
   /** tuple/list/dict/set reprs build a temporary `pieces` container (2.7) rather than writing a string directly (3.12). */
@@ -346,7 +388,7 @@ const PROFILE_27: VersionProfile = {
     listFree: 3,
     dictFree: 1,
     tupleFree: [0, 3, 468, 1, 2, 3, 0, 1, 2, 1, 3, 2, 1, 0, 1, 0, 2, 1, 1, 3],
-    runStart: { count: 37, tuplesNeeded: { 1: 1, 2: 2, 4: 1 } },
+    runStart: { count: 37, dictsKept: 5, tuplesKept: { 1: 1, 2: 2 }, tuplesBorrowed: { 4: 1, 5: 1 } },
   },
   initialFreezeCount: 0,
   freeLists: {
@@ -355,13 +397,20 @@ const PROFILE_27: VersionProfile = {
     fullCollectionClearsListAndDict: false,
     initialList: 6,
     initialDict: 6,
+    set: 80,
+    initialSet: 2,
     cfunction: 256,
     method: 256,
     frame: 200,
     frameZombies: true,
-    initialMethod: 6,
+    initialMethod: 5,
   },
   varargsKwDictFirst: true,
+  slotCallsBindMethod: true,
+  boundMethodCallCopiesArgs: true,
+  exceptionMatchBindsSubclassCheck: true,
+  evalCallsBuildArgsTuple: true,
+  subclassWeakrefList: true,
   emptyListReprSkipsReprEnter: false,
   reprBuildsPieces: true,
   typeNames: {
@@ -445,6 +494,8 @@ const PROFILE_312: VersionProfile = {
     fullCollectionClearsListAndDict: true,
     initialList: 80,
     initialDict: 80,
+    set: 0,
+    initialSet: 0,
     cfunction: 0,
     method: 0,
     frame: 0,
@@ -452,6 +503,11 @@ const PROFILE_312: VersionProfile = {
     initialMethod: 0,
   },
   varargsKwDictFirst: false,
+  slotCallsBindMethod: false,
+  boundMethodCallCopiesArgs: false,
+  exceptionMatchBindsSubclassCheck: false,
+  evalCallsBuildArgsTuple: false,
+  subclassWeakrefList: false,
   emptyListReprSkipsReprEnter: true,
   reprBuildsPieces: false,
   typeNames: {

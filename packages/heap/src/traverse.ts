@@ -450,6 +450,11 @@ export function releasePayload(heap: Heap, r: Ref): void {
       const td = heap.payload[r] as TypeData;
       heap.typeEpoch++;
       for (const field of ['base', 'dict', 'bases', 'mro'] as const) clearField(heap, td, field);
+      if (heap.profile.subclassWeakrefList && td.subclasses.length > 0) {
+        // 2.7: the `tp_subclasses` list and its weak references (see classes.ts addSubclass).
+        for (let i = 0; i < td.subclasses.length; i++) heap.countHiddenFree(Kind.WEAKREF, heap.t.weakref);
+        heap.countHiddenFree(Kind.LIST, heap.t.list);
+      }
       return;
     }
     case Kind.FUNCTION: {

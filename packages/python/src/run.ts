@@ -132,14 +132,29 @@ function scriptStartState(it: Interpreter, mod: Module, unit: CodeUnit, absolute
   const compiled = compiledState27(mod, unit.scope, start, profile.defaultThresholds, absoluteImport);
   const run = start.runStart;
   let extra = run.count;
-  for (const [size, need] of Object.entries(run.tuplesNeeded)) extra += Math.max(0, need - (compiled.tupleFree[Number(size)] ?? 0));
-  // The compiler also leaves the list and dict free lists fuller (compiled.listFree/dictFree);
-  // the run keeps the profile's measured occupancy, which the runtime's own accounting of the
-  // first statements (class and instance dicts before the first full collection) is tuned to.
+  // What CPython runs before the first line takes from the free lists the compiler left; what it
+  // does not find there is allocated.
+  const tupleFree = compiled.tupleFree.slice();
+  for (const [key, need] of Object.entries(run.tuplesKept)) {
+    const have = tupleFree[Number(key)] ?? 0;
+    extra += Math.max(0, need - have);
+    tupleFree[Number(key)] = Math.max(0, have - need);
+  }
+  for (const [key, need] of Object.entries(run.tuplesBorrowed)) {
+    const have = tupleFree[Number(key)] ?? 0;
+    extra += Math.max(0, need - have);
+    tupleFree[Number(key)] = Math.max(have, need);
+  }
+  extra += Math.max(0, run.dictsKept - compiled.dictFree);
+  const dictFree = Math.max(0, compiled.dictFree - run.dictsKept);
+  // HeapLab's own module frame and gc module take one list (`gc.garbage`) and one dict (the
+  // module's) when the script runs; they start on the free lists so that the first line sees
+  // CPython's occupancy.
   return {
     counts: [compiled.counts[0] + extra, compiled.counts[1], compiled.counts[2]],
-    listFree: profile.freeLists.initialList,
-    dictFree: profile.freeLists.initialDict,
+    listFree: Math.min(compiled.listFree + 1, profile.freeLists.list),
+    dictFree: Math.min(dictFree + 1, profile.freeLists.dict),
+    tupleFree,
   };
 }
 

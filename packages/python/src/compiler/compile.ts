@@ -67,7 +67,7 @@ import {
 import type * as A from '../parser/ast.js';
 import { Completion, Frame } from '../vm/frame.js';
 import { delegateSend, delegateThrow } from '../vm/generators.js';
-import { chainCaught } from '../vm/raising.js';
+import { callExit, chainCaught, enterExceptBlock } from '../vm/raising.js';
 import type { Interpreter } from '../vm/interp.js';
 import { BudgetExceeded } from '../vm/interp.js';
 import type { RuntimeOps } from '../vm/ops.js';
@@ -1636,6 +1636,7 @@ class ScopeCompiler {
             } catch (e) {
               if (!(e instanceof PyException)) throw e;
               it.addTraceback(e, f);
+              enterExceptBlock(it, e.exc);
               let matched = -1;
               for (let i = 0; i < handlers.length; i++) {
                 const h = handlers[i]!;
@@ -1771,7 +1772,7 @@ class ScopeCompiler {
           let suppress: boolean;
           try {
             const tb = it.tracebackOf(e);
-            const res = it.callOwned(exit, [heap.newRef(heap.typ[e.exc]!), heap.newRef(e.exc), heap.newRef(tb !== 0 ? tb : heap.None)], null);
+            const res = callExit(it, exit, heap.newRef(heap.typ[e.exc]!), heap.newRef(e.exc), heap.newRef(tb !== 0 ? tb : heap.None));
             try {
               suppress = isTrue(heap, res);
             } finally {
@@ -1789,7 +1790,7 @@ class ScopeCompiler {
           throw e;
         }
         try {
-          const res = it.callOwned(exit, [heap.newRef(heap.None), heap.newRef(heap.None), heap.newRef(heap.None)], null);
+          const res = callExit(it, exit, heap.newRef(heap.None), heap.newRef(heap.None), heap.newRef(heap.None));
           heap.decref(res);
         } finally {
           heap.decref(mgr);
@@ -2970,7 +2971,7 @@ class ScopeCompiler {
             let suppress: boolean;
             try {
               const tb = it.tracebackOf(e);
-              const res = it.callOwned(exit, [heap.newRef(heap.typ[e.exc]!), heap.newRef(e.exc), heap.newRef(tb !== 0 ? tb : heap.None)], null);
+              const res = callExit(it, exit, heap.newRef(heap.typ[e.exc]!), heap.newRef(e.exc), heap.newRef(tb !== 0 ? tb : heap.None));
               try {
                 suppress = isTrue(heap, res);
               } finally {
@@ -2988,7 +2989,7 @@ class ScopeCompiler {
             throw e;
           }
           try {
-            heap.decref(it.callOwned(exit, [heap.newRef(heap.None), heap.newRef(heap.None), heap.newRef(heap.None)], null));
+            heap.decref(callExit(it, exit, heap.newRef(heap.None), heap.newRef(heap.None), heap.newRef(heap.None)));
           } finally {
             heap.decref(mgr);
             heap.decref(exit);
@@ -3086,6 +3087,7 @@ class ScopeCompiler {
       } catch (e) {
         if (!(e instanceof PyException) || handlers.length === 0) throw e;
         it.addTraceback(e, f);
+        enterExceptBlock(it, e.exc);
         let matched = -1;
         for (let i = 0; i < handlers.length; i++) {
           const h = handlers[i]!;

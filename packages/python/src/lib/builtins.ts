@@ -801,22 +801,30 @@ export function createBuiltinsModule(heap: Heap, hooks: RuntimeHooks): Ref {
       const rest = [...args.slice(1)];
       const { key, reverse, cmp } = sortArgs(h, 'sorted', rest, kw);
       const l = newListSteal(h, collect(h, it!));
+      let sort = 0;
       try {
+        sort = boundSort(h, l);
         sortList(h, l, key, reverse, cmp);
       } catch (e) {
         h.decref(l);
         throw e;
+      } finally {
+        if (sort !== 0) h.decref(sort);
       }
       return l;
     }
     if (n !== 1) throw typeError(h, `sorted expected 1 argument, got ${n}`);
     const { key, reverse } = sortArgs(h, 'sort', args.slice(1), kw);
     const l = newListSteal(h, collect(h, args[0]!));
+    let sort = 0;
     try {
+      sort = boundSort(h, l);
       sortList(h, l, key, reverse);
     } catch (e) {
       h.decref(l);
       throw e;
+    } finally {
+      if (sort !== 0) h.decref(sort);
     }
     return l;
   });
@@ -1086,3 +1094,11 @@ function inputLine(heap: Heap, args: readonly Ref[], kwnames: readonly string[] 
 }
 
 export { indexValueOrNull };
+
+/**
+ * `sorted()` sorts its new list by calling the list's `sort` method, looked up as an attribute:
+ * a bound builtin method (from the builtin-method free list), alive during the sort.
+ */
+function boundSort(heap: Heap, l: Ref): Ref {
+  return getAttr(heap, l, 'sort');
+}

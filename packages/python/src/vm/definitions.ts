@@ -113,7 +113,10 @@ export function buildClass(
   // The class body runs as a function (MAKE_FUNCTION + call), with the namespace as locals.
   const bodyFn = newFunction(it, unit, f.globals, name, is27 ? 0 : qualname, 0, 0, cells, 0);
   let ns = 0;
+  // The bases tuple exists before the body runs (2.7's BUILD_TUPLE, 3.12's __build_class__).
+  let basesTuple = 0;
   try {
+    basesTuple = newTuple(heap, bases);
     ns = newDict(heap);
     // `__module__` (and 3.12 `__qualname__`) are the body's first stores.
     const mod = dictGetStr(heap, f.globals, '__name__');
@@ -138,7 +141,9 @@ export function buildClass(
       return newClassicClass(it, name, bases, ns);
     }
     let cls: Ref;
-    const basesTuple = newTuple(heap, bases);
+    // 2.7's build_class calls the metaclass with PyObject_CallFunctionObjArgs: a new
+    // `(name, bases, namespace)` tuple, alive during the call.
+    const metaArgs = heap.profile.evalCallsBuildArgsTuple ? newTuple(heap, [name, basesTuple, ns]) : 0;
     try {
       if (heap.kind[metatype] === Kind.TYPE) metatype = calculateMetaclass(it, metatype, bases.filter((b) => heap.kind[b] === Kind.TYPE));
       const td = heap.payload[metatype] as TypeData | undefined;
@@ -152,7 +157,7 @@ export function buildClass(
       if (is27) throw metaclassBasesError(it, e);
       throw e;
     } finally {
-      heap.decref(basesTuple);
+      if (metaArgs !== 0) heap.decref(metaArgs);
     }
     if (classCell !== 0) {
       const box = heap.payload[classCell] as Ref[];
@@ -166,6 +171,7 @@ export function buildClass(
     return cls;
   } finally {
     if (ns !== 0) heap.decref(ns);
+    if (basesTuple !== 0) heap.decref(basesTuple);
     heap.decref(bodyFn);
   }
 }

@@ -17,6 +17,8 @@ import {
   newTupleSteal,
   typeLookup,
   newBoundMethod,
+  subclassCheckAllocations,
+  withArgsTuple,
 } from '@heaplab/heap';
 import type { Frame } from './frame.js';
 import type { Interpreter } from './interp.js';
@@ -174,6 +176,18 @@ export function reraise(it: Interpreter, f: Frame): never {
   throw pe;
 }
 
+/**
+ * An `except` block is entered with exception `exc` (before its clauses are tested): 2.7's
+ * PyErr_NormalizeException checks that an exception raised as an instance is an instance of its
+ * type with PyObject_IsSubclass (see `subclassCheckAllocations`); an exception native code raised
+ * as a bare value (not yet normalized) is instantiated instead, which HeapLab did on raising.
+ */
+export function enterExceptBlock(it: Interpreter, exc: Ref): void {
+  const heap = it.heap;
+  if (heap.lazyExceptions.has(exc) || heap.kind[heap.typ[exc]!] !== Kind.TYPE) return;
+  subclassCheckAllocations(heap, heap.typ[exc]!);
+}
+
 /** Does the handler's type expression match exception `exc`? (evaluates `typeFn` in `f`) */
 export function exceptionMatches(it: Interpreter, f: Frame, exc: Ref, typeFn: (f: Frame) => Ref): boolean {
   const heap = it.heap;
@@ -190,7 +204,10 @@ function matches(heap: Heap, exc: Ref, t: Ref): boolean {
     for (const x of heap.payload[t] as Ref[]) if (matches(heap, exc, x)) return true;
     return false;
   }
-  if (heap.kind[t] === Kind.TYPE && isSubtype(heap, t, heap.t.BaseException)) return isSubtype(heap, heap.typ[exc]!, t);
+  if (heap.kind[t] === Kind.TYPE && isSubtype(heap, t, heap.t.BaseException)) {
+    subclassCheckAllocations(heap, heap.typ[exc]!);
+    return isSubtype(heap, heap.typ[exc]!, t);
+  }
   if (heap.profile.version === '2.7') return exc === t;
   throw heap.newException(heap.t.TypeError, 'catching classes that do not inherit from BaseException is not allowed');
 }
@@ -299,6 +316,22 @@ export function withEnter(it: Interpreter, mgr: Ref): [Ref, Ref] {
     throw e;
   } finally {
     heap.decref(enter);
+  }
+}
+
+/**
+ * `with`'s call of `__exit__(type, value, tb)`, taking the three arguments: 2.7's WITH_CLEANUP
+ * calls it from C (PyObject_CallFunctionObjArgs builds an argument tuple, and a bound method
+ * copies it with `self`, see heap `methodCall`); 3.12 calls it as CALL does.
+ */
+export function callExit(it: Interpreter, exit: Ref, type: Ref, value: Ref, tb: Ref): Ref {
+  const heap = it.heap;
+  const args = [type, value, tb];
+  if (!heap.profile.evalCallsBuildArgsTuple) return it.callOwned(exit, args, null);
+  try {
+    return withArgsTuple(heap, args, null, () => call(heap, exit, args));
+  } finally {
+    for (const a of args) heap.decref(a);
   }
 }
 

@@ -314,11 +314,12 @@ export function installDictTypes(heap: Heap): void {
   const D = t.dict;
   const m = (name: string) => methName(heap, 'dict', name);
 
-  defineNew(heap, D, (h, cls) =>
-    cls === h.t.dict
-      ? newDict(h)
-      : allocOf(h, cls, Kind.DICT, { store: h.profile.dictOrder === 'table' ? new TableDict(0) : new CompactDict(0), unicodeKeys: true }),
-  );
+  // dict_new allocates with tp_alloc (PyType_GenericAlloc): `dict(...)` never takes a dict from
+  // the free list that `{}` and PyDict_New use (a new GC allocation either way).
+  defineNew(heap, D, (h, cls) => {
+    const data = { store: h.profile.dictOrder === 'table' ? new TableDict(0) : new CompactDict(0), unicodeKeys: true };
+    return cls === h.t.dict ? h.alloc(cls, Kind.DICT, data, false) : allocOf(h, cls, Kind.DICT, data);
+  });
   method(heap, D, '__init__', (h, self, args, kw) => {
     updateCommon(h, self, args, kw, 'dict');
     return none(h);

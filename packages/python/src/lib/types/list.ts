@@ -4,6 +4,7 @@
  * comparison and hashing dunders.
  */
 import {
+  lengthHintAllocations,
   CompareOp,
   HASH_HI,
   hashOf,
@@ -102,6 +103,7 @@ function listExtend(heap: Heap, l: Ref, iterable: Ref): void {
     }
     return;
   }
+  lengthHintAllocations(heap, iterable);
   forEach(heap, iterable, (x) => {
     listAppend(heap, l, x);
   });
@@ -421,7 +423,13 @@ export function installListTypes(heap: Heap): void {
     if (args.length === 0) return cls === h.t.tuple ? newTuple(h, []) : allocOf(h, cls, Kind.TUPLE, []);
     const x = args[0]!;
     if (cls === h.t.tuple && h.typ[x] === h.t.tuple) return newRef(h, x);
-    const items = h.kind[x] === Kind.TUPLE || h.kind[x] === Kind.LIST ? (h.payload[x] as Ref[]).map((r) => newRef(h, r)) : collect(h, x);
+    let items: Ref[];
+    if (h.kind[x] === Kind.TUPLE || h.kind[x] === Kind.LIST) items = (h.payload[x] as Ref[]).map((r) => newRef(h, r));
+    else {
+      // PySequence_Tuple sizes the tuple with the length hint first.
+      lengthHintAllocations(h, x);
+      items = collect(h, x);
+    }
     if (cls === h.t.tuple) return newTupleSteal(h, items);
     return allocOf(h, cls, Kind.TUPLE, items);
   });

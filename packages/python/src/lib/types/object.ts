@@ -369,7 +369,7 @@ export function typeNew(heap: Heap, meta: Ref, name: string, bases: Ref, ns: Ref
     const qn = dictGetStr(heap, nsUse, '__qualname__');
     if (qn !== 0 && heap.kind[qn] !== Kind.STR) throw typeError(heap, `type __qualname__ must be a str, not ${tpName(heap, qn)}`);
     const usable = baseList.filter((b) => heap.kind[b] === Kind.TYPE);
-    cls = newClass(heap, { name, bases: usable, namespace: nsUse, metatype: meta });
+    cls = newClass(heap, { name, bases: usable, namespace: nsUse, metatype: meta, basesTuple: bases });
   } finally {
     if (copied) heap.decref(nsUse);
   }

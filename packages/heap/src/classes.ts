@@ -466,10 +466,29 @@ function callBoundFromSlot(heap: Heap, fn: Ref, self: Ref, args: readonly Ref[],
  * when the check returns. No-op where the check allocates nothing (3.12's PyType_IsSubtype).
  */
 export function subclassCheckAllocations(heap: Heap, derived: Ref): void {
-  if (!heap.profile.exceptionMatchBindsSubclassCheck) return;
+  if (!heap.profile.classChecksBindChecker) return;
   heap.countHiddenAlloc(Kind.BUILTIN, heap.t.builtin_function_or_method);
   heap.decref(newTuple(heap, [derived]));
   heap.countHiddenFree(Kind.BUILTIN, heap.t.builtin_function_or_method);
+}
+
+/**
+ * What `isinstance(inst, cls)` (`instance`) or `issubclass(inst, cls)` allocates in 2.7 before
+ * answering: no exact-type shortcut but `type(inst) is cls` for isinstance; a tuple is tried item
+ * by item until one matches; each plain class (metatype `type`) binds and calls its checker (see
+ * `subclassCheckAllocations`). Classes with a Python-level checker are called for real elsewhere.
+ */
+export function classCheckAllocations(heap: Heap, inst: Ref, cls: Ref, instance: boolean, matches: (cls: Ref) => boolean): void {
+  if (!heap.profile.classChecksBindChecker) return;
+  if (instance && heap.typ[inst] === cls) return;
+  if (heap.kind[cls] === Kind.TUPLE) {
+    for (const c of (heap.payload[cls] as Ref[]).slice()) {
+      classCheckAllocations(heap, inst, c, instance, matches);
+      if (matches(c)) return;
+    }
+    return;
+  }
+  if (heap.kind[cls] === Kind.TYPE && heap.typ[cls] === heap.t.type) subclassCheckAllocations(heap, inst);
 }
 
 /**
@@ -480,7 +499,7 @@ export function subclassCheckAllocations(heap: Heap, derived: Ref): void {
  * list) and called.
  */
 export function lengthHintAllocations(heap: Heap, o: Ref): void {
-  if (!heap.profile.exceptionMatchBindsSubclassCheck) return;
+  if (!heap.profile.classChecksBindChecker) return;
   const td = heap.payload[heap.typ[o]!] as TypeData;
   if (td.slots.len !== undefined) return;
   subclassCheckAllocations(heap, heap.t.TypeError);
@@ -793,7 +812,7 @@ export function newClass(heap: Heap, spec: ClassSpec): Ref {
   }
   heap.track(type);
   heap.typeEpoch++;
-  for (const b of bases) addSubclass(heap, b, type);
+  for (let i = 0; i < bases.length; i++) addSubclass(heap, bases[i]!, type, i === 0);
 
   // Descriptors: __dict__ / __weakref__ when this class adds them, member descriptors for slots.
   if (addDict) addDictDescriptor(heap, type);
@@ -808,14 +827,16 @@ export function newClass(heap: Heap, spec: ClassSpec): Ref {
  * Record `type` among `base`'s subclasses. 2.7's `add_subclass` keeps them as weak references
  * (GC objects) in a list `base->tp_subclasses`, made for the first subclass (builtin bases
  * already have theirs); a new subclass takes the place of a dead reference if there is one (the
- * dead weakref is freed) and otherwise is appended. HeapLab counts the list and the weakrefs.
+ * dead weakref is freed) and otherwise is appended. A weak reference without a callback is
+ * shared (PyWeakref_NewRef returns the object's existing one), so the class's later bases get the
+ * weakref made for the first. HeapLab counts the lists and the weakref.
  */
-function addSubclass(heap: Heap, base: Ref, type: Ref): void {
+function addSubclass(heap: Heap, base: Ref, type: Ref, firstBase: boolean): void {
   const subs = (heap.payload[base] as TypeData).subclasses;
   if (heap.profile.subclassWeakrefList) {
     const btd = heap.payload[base] as TypeData;
     if (subs.length === 0 && (btd.tflags & TypeFlag.HEAPTYPE) !== 0) heap.countHiddenAlloc(Kind.LIST, heap.t.list);
-    heap.countHiddenAlloc(Kind.WEAKREF, heap.t.weakref);
+    if (firstBase) heap.countHiddenAlloc(Kind.WEAKREF, heap.t.weakref);
     for (let i = subs.length - 1; i >= 0; i--) {
       if (isDeadSubclass(heap, base, subs[i]!)) {
         heap.countHiddenFree(Kind.WEAKREF, heap.t.weakref);

@@ -257,11 +257,17 @@ export interface VersionProfile {
    */
   readonly boundMethodCallCopiesArgs: boolean;
   /**
-   * Matching an exception against a class (`except C:`, normalizing a caught instance) calls
-   * `PyObject_IsSubclass`, which binds and calls `cls.__subclasscheck__` (2.7), rather than
-   * `PyType_IsSubtype` (3.12).
+   * `PyObject_IsInstance`/`PyObject_IsSubclass` with a class bind and call its metatype's
+   * `__instancecheck__`/`__subclasscheck__` even for plain types (2.7: a builtin method and an
+   * argument tuple), and exception matching (`except C:`, normalizing a caught instance) goes
+   * through them; 3.12 checks plain types with `PyType_IsSubtype`, allocating nothing.
    */
-  readonly exceptionMatchBindsSubclassCheck: boolean;
+  readonly classChecksBindChecker: boolean;
+  /**
+   * `dict.update(x)` and `dict(x)` look `x.keys` up (binding it) before merging even when `x` is
+   * a dict (2.7's PyObject_HasAttrString), rather than merging an exact dict directly (3.12).
+   */
+  readonly dictUpdateProbesKeys: boolean;
   /**
    * The interpreter's own calls with fixed arguments (the class statement's metaclass call, `with`'s
    * `__exit__(type, value, tb)`) go through PyObject_CallFunctionObjArgs, which builds an argument
@@ -408,7 +414,8 @@ const PROFILE_27: VersionProfile = {
   varargsKwDictFirst: true,
   slotCallsBindMethod: true,
   boundMethodCallCopiesArgs: true,
-  exceptionMatchBindsSubclassCheck: true,
+  classChecksBindChecker: true,
+  dictUpdateProbesKeys: true,
   evalCallsBuildArgsTuple: true,
   subclassWeakrefList: true,
   emptyListReprSkipsReprEnter: false,
@@ -505,7 +512,8 @@ const PROFILE_312: VersionProfile = {
   varargsKwDictFirst: false,
   slotCallsBindMethod: false,
   boundMethodCallCopiesArgs: false,
-  exceptionMatchBindsSubclassCheck: false,
+  classChecksBindChecker: false,
+  dictUpdateProbesKeys: false,
   evalCallsBuildArgsTuple: false,
   subclassWeakrefList: false,
   emptyListReprSkipsReprEnter: true,

@@ -4,6 +4,7 @@
  * 2.7 print statement (`printStatement27`) with its softspace rules.
  */
 import {
+  classCheckAllocations,
   call,
   CompareOp,
   dictEntries,
@@ -711,10 +712,12 @@ export function createBuiltinsModule(heap: Heap, hooks: RuntimeHooks): Ref {
   });
   fn('isinstance', (h, _s, args, kw) => {
     checkArity(h, 'isinstance', args, kw, 2, 2, 'unpack');
+    classCheckAllocations(h, args[0]!, args[1]!, true, (c) => isInstanceOf(h, args[0]!, c));
     return pyBool(h, isInstanceOf(h, args[0]!, args[1]!));
   });
   fn('issubclass', (h, _s, args, kw) => {
     checkArity(h, 'issubclass', args, kw, 2, 2, 'unpack');
+    classCheckAllocations(h, args[0]!, args[1]!, false, (c) => isSubclassOf(h, args[0]!, c));
     return pyBool(h, isSubclassOf(h, args[0]!, args[1]!));
   });
   fn('iter', (h, _s, args, kw) => {

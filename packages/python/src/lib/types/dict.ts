@@ -84,6 +84,9 @@ function mergeDict(heap: Heap, d: Ref, other: Ref): void {
  */
 export function dictUpdateFrom(heap: Heap, d: Ref, arg: Ref): void {
   if (heap.kind[arg] === Kind.DICT && tdOf(heap, heap.typ[arg]!).slots.iter === undefined) {
+    // 2.7's dict_update_common asks PyObject_HasAttrString(arg, "keys") first, even of a dict:
+    // the bound `keys` method is made and released.
+    if (heap.profile.dictUpdateProbesKeys) heap.xdecref(getAttrOrNull(heap, arg, 'keys'));
     mergeDict(heap, d, arg);
     return;
   }

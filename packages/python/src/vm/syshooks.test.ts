@@ -16,8 +16,14 @@ function run(version: '2.7' | '3.12', source: string): { out: string; err: strin
     filename: 'p.py',
     source,
     modules: createModuleProviders(),
-    stdout: (t) => ((out += t), (all += t)),
-    stderr: (t) => ((err += t), (all += t)),
+    stdout: (t) => {
+      out += t;
+      all += t;
+    },
+    stderr: (t) => {
+      err += t;
+      all += t;
+    },
   });
   expect(checkInvariants(r.interp.heap)).toEqual([]);
   return { out, err, all: all.replace(/0x[0-9a-f]+/g, 'ADDR'), code: r.exitCode };

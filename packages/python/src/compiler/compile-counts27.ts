@@ -237,6 +237,11 @@ export function compiledState27(module: A.Module, top: Scope, start: CompileStar
 
 // ---------------------------------------------------------------------------------------------
 // Code shapes: what compile.c puts in co_consts, co_names and co_varnames.
+//
+// This walk is not shared with warnings312.ts's (or symtable.ts's): it follows 2.7's compile.c
+// (dict values before keys, a class's bases before its body, a generator expression's first
+// iterable outside its block, `if 0:` and literal statements skipped, docstrings, constant folding
+// results passed up), where 3.12's visits keys first, bodies before bases, and some code twice.
 
 /**
  * An expression the peephole optimizer sees as one LOAD_CONST, or null. `folded`: the constant

@@ -206,3 +206,31 @@ describe('clearing the free lists (end of a full collection)', () => {
     });
   }
 });
+
+describe("a Python module's first import (2.7 importCounts)", () => {
+  const cost = { steps: [5, -2, 3], tuplesKept: { 2: 1 }, tuplesBorrowed: { 3: 2 }, dictsKept: 1, listsKept: 0 };
+
+  it('hides the native construction, then allocates what the free lists lack and replays the steps', () => {
+    const heap = emptied('2.7');
+    heap.freeListCounts.tuple[3] = 1;
+    const made = heap.withImportCost(cost, () => newList(heap, [newInt(heap, 1000)]));
+    // Missing: one 2-tuple, one 3-tuple, one dict; then 5 - 2 + 3.
+    expect(count0(heap)).toBe(3 + 6);
+    expect(heap.freeListCounts.tuple[3]).toBe(2);
+    expect(heap.freeListCounts.tuple[2]).toBe(0);
+    expect(heap.gc.counts[1]).toBe(0);
+    heap.decref(made);
+  });
+
+  it('deallocations never take count0 below zero (the collection itself needs a collector: conformance)', () => {
+    const heap = emptied('2.7');
+    heap.freeListCounts.tuple[2] = 5;
+    heap.freeListCounts.tuple[3] = 5;
+    heap.freeListCounts.dict = 5;
+    heap.withImportCost({ ...cost, steps: [1, -3, 2] }, () => 0);
+    expect(count0(heap)).toBe(2);
+    expect(heap.freeListCounts.tuple[2]).toBe(4);
+    expect(heap.freeListCounts.tuple[3]).toBe(5);
+    expect(heap.freeListCounts.dict).toBe(4);
+  });
+});

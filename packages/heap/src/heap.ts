@@ -14,7 +14,7 @@
 import { bootstrapBuiltinTypes, type BuiltinTypes } from './builtins.js';
 import { PyException, WrongKindError } from './errors.js';
 import { Flag, Kind } from './kinds.js';
-import { getProfile, type PythonVersion, type VersionProfile } from './profile.js';
+import { getProfile, type ImportCost, type PythonVersion, type VersionProfile } from './profile.js';
 import type { Ref } from './ref.js';
 import { ListHead, ObjectStore } from './store.js';
 import { releasePayload } from './traverse.js';
@@ -461,6 +461,57 @@ export class Heap extends ObjectStore {
     if (kind === Kind.LIST && type === this.t.list && this.freeListCounts.list < fl.list) this.freeListCounts.list++;
     else if (kind === Kind.BUILTIN && type === this.t.builtin_function_or_method && this.freeListCounts.cfunction < fl.cfunction) this.freeListCounts.cfunction++;
     else if (this.gc.counts[0] > 0) this.gc.counts[0]--;
+  }
+
+  /**
+   * Run `create` (a native module's construction) without its allocations reaching count0, the
+   * free lists or the collector, then do to them what CPython's import of the Python module does
+   * (`VersionProfile.importCounts`): what it takes from the free lists, allocations where they
+   * lack it, then the steps of count0 (allocations may start a collection).
+   */
+  withImportCost<T>(cost: ImportCost, create: () => T): T {
+    const gc = this.gc;
+    const counts = gc.counts.slice();
+    const fl = this.freeListCounts;
+    const saved = { list: fl.list, dict: fl.dict, set: fl.set, tuple: fl.tuple.slice(), cfunction: fl.cfunction, method: fl.method, frame: fl.frame };
+    const enabled = gc.enabled;
+    gc.enabled = false;
+    let result: T;
+    try {
+      result = create();
+    } finally {
+      gc.enabled = enabled;
+      gc.counts[0] = counts[0]!;
+      gc.counts[1] = counts[1]!;
+      gc.counts[2] = counts[2]!;
+      fl.list = saved.list;
+      fl.dict = saved.dict;
+      fl.set = saved.set;
+      fl.tuple.set(saved.tuple);
+      fl.cfunction = saved.cfunction;
+      fl.method = saved.method;
+      fl.frame = saved.frame;
+    }
+    let missing = 0;
+    for (const [key, need] of Object.entries(cost.tuplesKept)) {
+      const n = Number(key);
+      missing += Math.max(0, need - fl.tuple[n]!);
+      fl.tuple[n] = Math.max(0, fl.tuple[n]! - need);
+    }
+    for (const [key, need] of Object.entries(cost.tuplesBorrowed)) {
+      const n = Number(key);
+      missing += Math.max(0, need - fl.tuple[n]!);
+      fl.tuple[n] = Math.max(fl.tuple[n]!, need);
+    }
+    missing += Math.max(0, cost.dictsKept - fl.dict) + Math.max(0, cost.listsKept - fl.list);
+    fl.dict = Math.max(0, fl.dict - cost.dictsKept);
+    fl.list = Math.max(0, fl.list - cost.listsKept);
+    for (let i = 0; i < missing; i++) this.gcAllocated(Kind.NATIVE, 0, HIDDEN_PAYLOAD, false);
+    for (const n of cost.steps) {
+      if (n > 0) for (let i = 0; i < n; i++) this.gcAllocated(Kind.NATIVE, 0, HIDDEN_PAYLOAD, false);
+      else gc.counts[0] = Math.max(0, gc.counts[0] + n);
+    }
+    return result;
   }
 
   /**

@@ -128,6 +128,31 @@ export interface CompileStartState {
   };
 }
 
+/**
+ * CPython's first import of a module it runs from a `.py` file (2.7's `weakref.py`): reading the
+ * `.pyc`, then running the module's body. Measured with gdb on CPython 2.7.18 started as the
+ * conformance recorder starts it: a watchpoint on `generations[0].count` and the free lists'
+ * `numfree` from `import_module_level`'s entry to its return.
+ */
+export interface ImportCost {
+  /**
+   * count0's steps when the free lists hold what the import takes from them: `n > 0` is n GC
+   * allocations (each may start a collection, which then really runs), `n < 0` is -n
+   * deallocations (count0 never goes below 0).
+   */
+  readonly steps: readonly number[];
+  /** Tuples (by size) the import keeps from the free lists; each one missing is allocated first. */
+  readonly tuplesKept: Readonly<Record<number, number>>;
+  /**
+   * Tuples (by size) it uses and releases: each one the free list lacks is allocated first, then
+   * parked on it.
+   */
+  readonly tuplesBorrowed: Readonly<Record<number, number>>;
+  /** Dicts and lists it keeps from the free lists; each one missing is allocated first. */
+  readonly dictsKept: number;
+  readonly listsKept: number;
+}
+
 export interface VersionProfile {
   readonly version: PythonVersion;
   /** `sys.version_info[:3]`. */
@@ -240,6 +265,12 @@ export interface VersionProfile {
   /** Size of the permanent generation at start (3.12's immortal tuples); printed by DEBUG_STATS. */
   readonly initialFreezeCount: number;
   readonly freeLists: FreeListTable;
+  /**
+   * What the first import of a module CPython implements in Python (and HeapLab natively) does
+   * to count0 and the free lists (see `ImportCost`); the native module's own allocations are not
+   * counted. Empty where HeapLab's modules allocate as CPython's do (3.12).
+   */
+  readonly importCounts: Readonly<Record<string, ImportCost>>;
   /**
    * A `METH_VARARGS` call with keyword arguments builds the keyword dict before the argument
    * tuple (2.7's `do_call`) rather than after it (3.12's `_PyObject_MakeTpCall`).
@@ -411,6 +442,18 @@ const PROFILE_27: VersionProfile = {
     frameZombies: true,
     initialMethod: 5,
   },
+  // weakref.py: unmarshalling its code, then its classes and functions (UserDict and _weakrefset
+  // are already loaded by site). After `import gc` at the top of a script count0 is 513 or so, and
+  // the allocation that takes it past 700 collects generation 0 in the middle of the import.
+  importCounts: {
+    weakref: {
+      steps: [159, -1, 7, -1, 22, 13, -1, 1, -10],
+      tuplesKept: { 1: 1, 2: 19, 7: 1, 8: 1, 9: 1, 10: 1, 12: 1 },
+      tuplesBorrowed: { 3: 1, 5: 3, 6: 1 },
+      dictsKept: 4,
+      listsKept: 2,
+    },
+  },
   varargsKwDictFirst: true,
   slotCallsBindMethod: true,
   boundMethodCallCopiesArgs: true,
@@ -509,6 +552,7 @@ const PROFILE_312: VersionProfile = {
     frameZombies: false,
     initialMethod: 0,
   },
+  importCounts: {},
   varargsKwDictFirst: false,
   slotCallsBindMethod: false,
   boundMethodCallCopiesArgs: false,

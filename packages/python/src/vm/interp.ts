@@ -779,7 +779,9 @@ export class Interpreter {
       const t = this.version === '2.7' ? heap.t.ImportError : heap.t.ModuleNotFoundError;
       throw this.error(t, this.version === '2.7' ? `No module named ${name}` : `No module named '${name}'`);
     }
-    const m = provider(this);
+    // A module CPython runs from a .py file: count0 moves as CPython's import moves it.
+    const cost = heap.profile.importCounts[name];
+    const m = cost === undefined ? provider(this) : heap.withImportCost(cost, () => provider(this));
     dictSetStr(heap, this.modulesDict, name, m);
     return m;
   }

@@ -56,13 +56,9 @@ import {
   type TypeData,
 } from '@heaplab/heap';
 import { debugCycle, debugStatsDone, debugStatsHeader } from './debug.js';
+import { isHeapType } from './heaptype.js';
 
 const GEN_HEADS = [ListHead.GEN0, ListHead.GEN1, ListHead.GEN2] as const;
-
-/** Is this type payload a heap type's (a class statement's), whose instances visit their class? */
-function isHeapType(td: unknown): boolean {
-  return ((td as TypeData).tflags & TypeFlag.HEAPTYPE) !== 0;
-}
 /** Scratch list heads used by one collection. */
 const UNREACHABLE = ListHead.SCRATCH0;
 const FINALIZERS = ListHead.SCRATCH1;

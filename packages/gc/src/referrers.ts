@@ -29,13 +29,9 @@
  * tracked since the build, the index is rebuilt instead.
  */
 import { type DictData, Flag, type Heap, Kind, ListHead, type Ref, referents, TypeFlag, type TypeData } from '@heaplab/heap';
+import { isHeapType } from './heaptype.js';
 
 const GEN_HEADS = [ListHead.GEN0, ListHead.GEN1, ListHead.GEN2] as const;
-
-/** Is this type payload a heap type's, whose instances visit their class? */
-function isHeapType(td: unknown): boolean {
-  return ((td as TypeData).tflags & TypeFlag.HEAPTYPE) !== 0;
-}
 
 /** Objects tracked since the build beyond which the next question rebuilds the index. */
 function rebuildThreshold(tracked: number): number {
@@ -43,29 +39,34 @@ function rebuildThreshold(tracked: number): number {
 }
 
 /**
- * Visit the references `r` holds that the index and the recount use: the *set* `referents`
- * reports (each target once per referrer is what `get_referrers` needs) — with the common
- * layouts (lists, tuples, dicts, plain instances) read directly from their payloads.
+ * The references `r`'s traversal visits, for the index, the recount and the scan: the *set*
+ * `referents` reports (each target once per referrer is what `get_referrers` needs; zeros are
+ * empty slots, to skip). The common layouts are read from their payloads: an exact list or
+ * tuple's item array is returned as it is; a plain instance's dict or inline values (and its
+ * class) and a dict's keys and values go into `buf`; everything else comes from `referents`.
+ * Instances of subclasses of list, tuple or dict also visit their class (subtype_traverse), so
+ * they take the `referents` path.
  */
-function forEachReferent(heap: Heap, r: Ref, buf: Ref[], visit: (x: Ref) => void): void {
+function referentsView(heap: Heap, r: Ref, buf: Ref[]): ArrayLike<Ref> {
   const k = heap.kind[r]!;
-  // Fast paths for exact builtin layouts only: an instance of a subclass of list, tuple or dict
-  // also visits its class (subtype_traverse), which `referents` knows.
   if ((heap.flags[r]! & Flag.SIDE_DICT) === 0 && (k === Kind.INSTANCE || !isHeapType(heap.payload[heap.typ[r]!]))) {
     if (k === Kind.LIST || k === Kind.TUPLE) {
       const items = heap.payload[r] as Ref[];
-      for (let i = 0; i < items.length; i++) if (items[i] !== 0) visit(items[i]!);
-      return;
+      viewLength = items.length;
+      return items;
     }
+    // `buf` is filled by index and never shortened (shortening an array drops its storage).
+    let n = 0;
     if (k === Kind.INSTANCE) {
       const t = heap.typ[r]!;
       const td = heap.payload[t] as TypeData;
       if (td.slotNames.length === 0) {
         const p = heap.payload[r] as Ref[];
-        if (p[0] !== 0) visit(p[0]!);
-        else for (let i = 1; i < p.length; i++) if (p[i] !== 0) visit(p[i]!);
-        if ((td.tflags & TypeFlag.HEAPTYPE) !== 0) visit(t);
-        return;
+        if (p[0] !== 0) buf[n++] = p[0]!;
+        else for (let i = 1; i < p.length; i++) buf[n++] = p[i]!;
+        if ((td.tflags & TypeFlag.HEAPTYPE) !== 0) buf[n++] = t;
+        viewLength = n;
+        return buf;
       }
     }
     if (k === Kind.DICT) {
@@ -74,23 +75,27 @@ function forEachReferent(heap: Heap, r: Ref, buf: Ref[], visit: (x: Ref) => void
       // 3.12 dicts with only str keys keep the keys in a shared, untraversed keys object.
       const valuesOnly = heap.profile.dictOrder === 'insertion' && data.unicodeKeys;
       for (let p = store.next(0); p >= 0; p = store.next(p + 1)) {
-        if (!valuesOnly) visit(store.keyAt(p));
-        visit(store.valueAt(p));
+        if (!valuesOnly) buf[n++] = store.keyAt(p);
+        buf[n++] = store.valueAt(p);
       }
-      return;
+      viewLength = n;
+      return buf;
     }
   }
   buf.length = 0;
   referents(heap, r, buf);
-  for (let i = 0; i < buf.length; i++) visit(buf[i]!);
+  viewLength = buf.length;
+  return buf;
 }
+
+/** How many entries of the array `referentsView` last returned are in use. */
+let viewLength = 0;
 
 /** How many of `r`'s references are to `x` (its traversal's visits of `x`). */
 function countVisits(heap: Heap, r: Ref, x: Ref, buf: Ref[]): number {
+  const refs = referentsView(heap, r, buf);
   let n = 0;
-  forEachReferent(heap, r, buf, (y) => {
-    if (y === x) n++;
-  });
+  for (let i = 0, end = viewLength; i < end; i++) if (refs[i] === x) n++;
   return n;
 }
 
@@ -114,11 +119,13 @@ export function scanReferrers(heap: Heap, targets: ReadonlySet<Ref>): Ref[] {
   const next = heap.gcNext;
   for (const head of GEN_HEADS) {
     for (let r = next[head]!; r !== head; r = next[r]!) {
-      let hit = false;
-      forEachReferent(heap, r, buf, (x) => {
-        if (!hit && targets.has(x)) hit = true;
-      });
-      if (hit) out.push(r);
+      const refs = referentsView(heap, r, buf);
+      for (let i = 0, end = viewLength; i < end; i++) {
+        if (refs[i] !== 0 && targets.has(refs[i]!)) {
+          out.push(r);
+          break;
+        }
+      }
     }
   }
   return out;
@@ -344,54 +351,13 @@ export class ReferrerIndex {
       s2.set(src);
       src = s2;
     };
-    const { kind, payload, typ } = heap;
-    const valuesOnlyDicts = heap.profile.dictOrder === 'insertion';
     const buf = this.buf;
-    // The hot loop: the common layouts are read inline (the set of referents is what counts, not
-    // tp_traverse's visiting order); everything else goes through `referents`.
     for (const head of GEN_HEADS) {
       for (let r = next[head]!; r !== head; r = next[r]!) {
         const mark = r + 1;
-        const k = kind[r]!;
-        let items: ArrayLike<Ref> | null = null;
-        let from = 0;
-        let extra = 0;
-        if ((flags[r]! & Flag.SIDE_DICT) === 0 && (k === Kind.INSTANCE || !isHeapType(payload[typ[r]!]))) {
-          if (k === Kind.LIST || k === Kind.TUPLE) items = payload[r] as Ref[];
-          else if (k === Kind.INSTANCE) {
-            const t = typ[r]!;
-            const td = payload[t] as TypeData;
-            if (td.slotNames.length === 0) {
-              const p = payload[r] as Ref[];
-              if (p[0] !== 0) {
-                buf.length = 1;
-                buf[0] = p[0]!;
-                items = buf;
-              } else {
-                items = p;
-                from = 1;
-              }
-              if ((td.tflags & TypeFlag.HEAPTYPE) !== 0) extra = t;
-            }
-          } else if (k === Kind.DICT) {
-            const data = payload[r] as DictData;
-            const store = data.store;
-            const valuesOnly = valuesOnlyDicts && data.unicodeKeys;
-            buf.length = 0;
-            for (let p = store.next(0); p >= 0; p = store.next(p + 1)) {
-              if (!valuesOnly) buf.push(store.keyAt(p));
-              buf.push(store.valueAt(p));
-            }
-            items = buf;
-          }
-        }
-        if (items === null) {
-          buf.length = 0;
-          referents(heap, r, buf);
-          items = buf;
-        }
-        for (let i = from; i <= items.length; i++) {
-          const x = i < items.length ? items[i]! : extra;
+        const refs = referentsView(heap, r, buf);
+        for (let i = 0, end = viewLength; i < end; i++) {
+          const x = refs[i]!;
           if (x === 0 || last[x] === mark || (flags[x]! & Flag.TRACKED) === 0) continue;
           last[x] = mark;
           if (n === tgt.length) grow();

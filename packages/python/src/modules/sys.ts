@@ -5,14 +5,11 @@
 import {
   dictSetStr,
   dictGetStr,
-  defineGetSet,
-  type Heap,
   intern,
   Kind,
   moduleDict,
   newBuiltinFunction,
   setArgsTuple,
-  newClass,
   newDict,
   newInt,
   newList,
@@ -22,9 +19,9 @@ import {
   type NativeFn,
   type Ref,
   argToCInt,
-  reprOf,
   type FrameData,
 } from '@heaplab/heap';
+import { newStructSeqType } from '../lib/types/structseq.js';
 import type { Interpreter } from '../vm/interp.js';
 import { SystemExitSignal } from '../vm/interp.js';
 import { newStdStream } from '../lib/types/file.js';
@@ -159,7 +156,6 @@ export function createSysModule(it: Interpreter): Ref {
   }
   def('gettrace', (h) => h.newRef(h.None));
   def('getprofile', (h) => h.newRef(h.None));
-  void reprOf;
   void SystemExitSignal;
   return m;
 }
@@ -167,12 +163,6 @@ export function createSysModule(it: Interpreter): Ref {
 /** `sys.version_info`: a tuple subclass with named fields. */
 function makeVersionInfo(it: Interpreter): Ref {
   const heap = it.heap;
-  const ns = newDict(heap);
-  const mod = intern(heap, 'sys');
-  dictSetStr(heap, ns, '__module__', mod);
-  heap.decref(mod);
-  const cls = newClass(heap, { name: 'version_info', bases: [heap.t.tuple], namespace: ns });
-  heap.decref(ns);
   const [major, minor, micro] = heap.profile.versionInfo;
   const fields: [string, Ref][] = [
     ['major', newInt(heap, major)],
@@ -181,15 +171,9 @@ function makeVersionInfo(it: Interpreter): Ref {
     ['releaselevel', newStr(heap, 'final')],
     ['serial', newInt(heap, 0)],
   ];
+  const cls = newStructSeqType(heap, 'sys', 'version_info', fields.map(([name]) => name), 'sys.version_info');
   const v = heap.alloc(cls, Kind.TUPLE, fields.map(([, r]) => r));
   heap.track(v);
-  fields.forEach(([name], i) => {
-    defineGetSet(heap, cls, name, (h, self) => h.newRef((h.payload[self] as Ref[])[i]!));
-  });
-  (heap.payload[cls] as { slots: { repr?: (h: Heap, r: Ref) => string } }).slots.repr = (h, self) => {
-    const items = h.payload[self] as Ref[];
-    return `sys.version_info(${fields.map(([n], i) => `${n}=${reprOf(h, items[i]!)}`).join(', ')})`;
-  };
   heap.decref(cls);
   return v;
 }

@@ -15,18 +15,14 @@ import {
   dictSetStr,
   type ExceptionData,
   type Heap,
-  intern,
   Kind,
   moduleDict,
-  newClass,
-  newDict,
   newInt,
   newStr,
   PyException,
   type Ref,
   reprOf,
   strOf,
-  defineGetSet,
   isSubtype,
   getAttr,
   iterateToArray,
@@ -35,6 +31,7 @@ import {
   TypeFlag,
   type TypeData,
 } from '@heaplab/heap';
+import { newStructSeqType } from '../lib/types/structseq.js';
 import type { Interpreter } from './interp.js';
 import { formatException, formatTracebackEntries } from './traceback.js';
 import { suggestionTrailer } from './suggestions.js';
@@ -55,12 +52,7 @@ export const UNRAISABLE_FIELDS = ['exc_type', 'exc_value', 'exc_traceback', 'err
  * ```
  */
 export function createUnraisableArgsType(heap: Heap): Ref {
-  const ns = newDict(heap);
-  const mod = intern(heap, 'builtins');
-  dictSetStr(heap, ns, '__module__', mod);
-  heap.decref(mod);
-  const cls = newClass(heap, { name: 'UnraisableHookArgs', bases: [heap.t.tuple], namespace: ns });
-  heap.decref(ns);
+  const cls = newStructSeqType(heap, 'builtins', 'UnraisableHookArgs', UNRAISABLE_FIELDS, 'UnraisableHookArgs');
   const td = heap.payload[cls] as TypeData;
   // Made static before any instance exists (instances of a static type do not own it): no
   // instance __dict__, immutable, immortal and untracked like a C-level type.
@@ -78,9 +70,6 @@ export function createUnraisableArgsType(heap: Heap): Ref {
     dictSetStr(heap, td.dict, name, v);
     heap.decref(v);
   }
-  UNRAISABLE_FIELDS.forEach((name, i) => {
-    defineGetSet(heap, cls, name, (h, self) => h.newRef((h.payload[self] as Ref[])[i]!));
-  });
   // structseq_new(type, sequence, dict=None): a tracked instance from a 5-sequence.
   const ctor = newBuiltinFunction(
     heap,
@@ -112,10 +101,6 @@ export function createUnraisableArgsType(heap: Heap): Ref {
   );
   dictSetStr(heap, td.dict, '__new__', ctor);
   heap.decref(ctor);
-  (td as { slots: { repr?: (h: Heap, r: Ref) => string } }).slots.repr = (h, self) => {
-    const items = h.payload[self] as Ref[];
-    return `UnraisableHookArgs(${UNRAISABLE_FIELDS.map((n, i) => `${n}=${reprOf(h, items[i]!)}`).join(', ')})`;
-  };
   return cls;
 }
 

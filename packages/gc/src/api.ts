@@ -14,6 +14,7 @@ import {
   PyException,
 } from '@heaplab/heap';
 import { Collector } from './collector.js';
+import { trackedOrder } from './order.js';
 import { ReferrerIndex } from './referrers.js';
 
 /** One referrer index per heap, whichever `GcModule` asks. */
@@ -131,7 +132,7 @@ export class GcModule {
       if (generation < -1) throw this.err(heap.t.ValueError, 'generation parameter cannot be negative');
       if (generation >= 0) return heap.listToArray(GEN_HEADS[generation]!);
     }
-    return [...heap.listToArray(ListHead.GEN0), ...heap.listToArray(ListHead.GEN1), ...heap.listToArray(ListHead.GEN2)];
+    return Array.from(trackedOrder(heap).current());
   }
 
   /**

@@ -4,6 +4,7 @@
  */
 export { Collector, type CollectionResult } from './collector.js';
 export { ReferrerIndex, scanReferrers } from './referrers.js';
+export { TrackedOrder, trackedOrder } from './order.js';
 export { GcModule, attachCollector, type GenerationStats } from './api.js';
 export { createGcPythonModule } from './pymodule.js';
 export { debugCycle, debugStatsHeader, debugStatsDone, pointer } from './debug.js';

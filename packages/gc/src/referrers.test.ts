@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { call, dictSetStr, Flag, Heap, listAppend, newClass, newDict, newList, type Ref, referents } from '@heaplab/heap';
+import { call, dictSetStr, Flag, Heap, ListHead, listAppend, newClass, newDict, newList, type Ref, referents } from '@heaplab/heap';
 import { attachCollector } from './api.js';
 import { opArb, World } from './properties.world.js';
 import { ReferrerIndex, scanReferrers } from './referrers.js';
@@ -15,7 +15,7 @@ import { ReferrerIndex, scanReferrers } from './referrers.js';
 function referrersByTraversal(heap: Heap, targets: ReadonlySet<Ref>): Ref[] {
   const out: Ref[] = [];
   const buf: Ref[] = [];
-  for (const r of attachCollector(heap).getObjects()) {
+  for (const r of [ListHead.GEN0, ListHead.GEN1, ListHead.GEN2].flatMap((head) => heap.listToArray(head))) {
     buf.length = 0;
     referents(heap, r, buf);
     if (buf.some((x) => targets.has(x))) out.push(r);

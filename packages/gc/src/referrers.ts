@@ -28,10 +28,9 @@
  * back to a single traversal pass, exactly as CPython computes it. When many objects have been
  * tracked since the build, the index is rebuilt instead.
  */
-import { type DictData, Flag, type Heap, Kind, ListHead, type Ref, referents, TypeFlag, type TypeData } from '@heaplab/heap';
+import { type DictData, Flag, type Heap, Kind, type Ref, referents, TypeFlag, type TypeData } from '@heaplab/heap';
 import { isHeapType } from './heaptype.js';
-
-const GEN_HEADS = [ListHead.GEN0, ListHead.GEN1, ListHead.GEN2] as const;
+import { trackedOrder } from './order.js';
 
 /** Objects tracked since the build beyond which the next question rebuilds the index. */
 function rebuildThreshold(tracked: number): number {
@@ -116,15 +115,14 @@ function countVisits(heap: Heap, r: Ref, x: Ref, buf: Ref[]): number {
 export function scanReferrers(heap: Heap, targets: ReadonlySet<Ref>): Ref[] {
   const out: Ref[] = [];
   const buf: Ref[] = [];
-  const next = heap.gcNext;
-  for (const head of GEN_HEADS) {
-    for (let r = next[head]!; r !== head; r = next[r]!) {
-      const refs = referentsView(heap, r, buf);
-      for (let i = 0, end = viewLength; i < end; i++) {
-        if (refs[i] !== 0 && targets.has(refs[i]!)) {
-          out.push(r);
-          break;
-        }
+  const order = trackedOrder(heap).current();
+  for (let k = 0; k < order.length; k++) {
+    const r = order[k]!;
+    const refs = referentsView(heap, r, buf);
+    for (let i = 0, end = viewLength; i < end; i++) {
+      if (refs[i] !== 0 && targets.has(refs[i]!)) {
+        out.push(r);
+        break;
       }
     }
   }
@@ -311,14 +309,14 @@ export class ReferrerIndex {
       if (this.rank.length !== cap) this.rank = new Int32Array(cap);
       else this.rank.fill(0);
       const { rank, stamp, indexed, builtCap } = this;
-      const { gcNext: next, generation } = heap;
+      const generation = heap.generation;
+      const order = trackedOrder(heap).current();
       const fresh: Ref[] = [];
-      let n = 0;
-      for (const head of GEN_HEADS) {
-        for (let r = next[head]!; r !== head; r = next[r]!) {
-          rank[r] = ++n;
-          if (r >= builtCap || indexed[r] === 0 || generation[r] !== stamp[r]) fresh.push(r);
-        }
+      const n = order.length;
+      for (let i = 0; i < n; i++) {
+        const r = order[i]!;
+        rank[r] = i + 1;
+        if (r >= builtCap || indexed[r] === 0 || generation[r] !== stamp[r]) fresh.push(r);
       }
       this.fresh = fresh;
       this.walkedEpoch = heap.listEpoch;
@@ -335,9 +333,10 @@ export class ReferrerIndex {
     const heap = this.heap;
     this.builds++;
     const cap = heap.capacity;
-    const { gcNext: next, flags } = heap;
+    const flags = heap.flags;
+    const order = trackedOrder(heap).current();
     const indexed = new Uint8Array(cap);
-    for (const head of GEN_HEADS) for (let r = next[head]!; r !== head; r = next[r]!) indexed[r] = 1;
+    for (let i = 0; i < order.length; i++) indexed[order[i]!] = 1;
     // `last[x] === r + 1` while visiting r once x has been recorded: one pair per (x, r).
     const last = new Int32Array(cap);
     let tgt = new Int32Array(1 << 16);
@@ -352,19 +351,18 @@ export class ReferrerIndex {
       src = s2;
     };
     const buf = this.buf;
-    for (const head of GEN_HEADS) {
-      for (let r = next[head]!; r !== head; r = next[r]!) {
-        const mark = r + 1;
-        const refs = referentsView(heap, r, buf);
-        for (let i = 0, end = viewLength; i < end; i++) {
-          const x = refs[i]!;
-          if (x === 0 || last[x] === mark || (flags[x]! & Flag.TRACKED) === 0) continue;
-          last[x] = mark;
-          if (n === tgt.length) grow();
-          tgt[n] = x;
-          src[n] = r;
-          n++;
-        }
+    for (let k = 0; k < order.length; k++) {
+      const r = order[k]!;
+      const mark = r + 1;
+      const refs = referentsView(heap, r, buf);
+      for (let i = 0, end = viewLength; i < end; i++) {
+        const x = refs[i]!;
+        if (x === 0 || last[x] === mark || (flags[x]! & Flag.TRACKED) === 0) continue;
+        last[x] = mark;
+        if (n === tgt.length) grow();
+        tgt[n] = x;
+        src[n] = r;
+        n++;
       }
     }
     const start = new Int32Array(cap + 1);

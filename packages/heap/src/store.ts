@@ -74,6 +74,13 @@ export class ObjectStore {
    * it moved. Removing an object (untracking, freeing) leaves the others' order alone.
    */
   listEpoch = 0;
+  /**
+   * Bumped whenever an object leaves a list by `listRemove` (untracking, freeing). With
+   * `listEpoch` it tells a snapshot of the generation lists what happened since: same epoch and
+   * same removals, nothing at all; same epoch only, some objects are gone but the others kept
+   * their order.
+   */
+  listRemovals = 0;
   /** Limit on live objects (the object budget); `Infinity` by default. */
   objectBudget = Number.POSITIVE_INFINITY;
 
@@ -193,6 +200,7 @@ export class ObjectStore {
 
   /** Unlink `r` from whatever list holds it. */
   listRemove(r: Ref): void {
+    this.listRemovals++;
     const prev = this.gcPrev[r]!;
     const next = this.gcNext[r]!;
     this.gcNext[prev] = next;

@@ -108,6 +108,20 @@ export class Collector {
   virtualImmortalsInGen2 = 0;
   /** Observers notified after every collection (the playground's log). */
   readonly listeners: ((r: CollectionResult & { elapsed: number }) => void)[] = [];
+  /**
+   * The heap's change counters when the last full collection ended, if that collection changed
+   * nothing in the generation lists (see `isSettled`); null otherwise.
+   */
+  private settledAt: { epoch: number; removals: number; releases: number } | null = null;
+  /** Objects the current scan moved back from tentatively unreachable to young's tail. */
+  private rescued = 0;
+  /** Full collections whose reachability passes were skipped as provably idle (for tests). */
+  quietCollections = 0;
+  /**
+   * Testing aid: run the passes of a provably idle full collection anyway and throw if they
+   * find anything to do (the property tests turn it on).
+   */
+  checkQuietCollections = false;
 
   constructor(heap: Heap) {
     this.heap = heap;
@@ -245,6 +259,15 @@ export class Collector {
     if (generation + 1 < 3) st.counts[generation + 1]++;
     for (let i = 0; i <= generation; i++) st.counts[i] = 0;
 
+    // A full collection of a heap exactly as an idle full collection left it would be idle
+    // too: skip its passes (everything else below runs as usual, over empty lists).
+    const quiet = generation === 2 && this.isSettled();
+    if (generation === 2) this.settledAt = null;
+    const skipPasses = quiet && !this.checkQuietCollections;
+    if (quiet) this.quietCollections++;
+    this.rescued = 0;
+    const removalsBefore = heap.listRemovals;
+
     // Merge younger generations into the one being collected (full collections examine gen2,
     // then gen0, then gen1).
     for (let i = 0; i < generation; i++) heap.listMerge(GEN_HEADS[i]!, GEN_HEADS[generation]!);
@@ -254,19 +277,22 @@ export class Collector {
 
     // Using refcounts and traversal, find what in young is reachable only from young.
     heap.listInit(UNREACHABLE);
-    this.deduceUnreachable(young, UNREACHABLE);
+    if (!skipPasses) this.deduceUnreachable(young, UNREACHABLE);
 
-    this.untrackTuples(young);
+    if (!skipPasses) this.untrackTuples(young);
     // Move reachable objects to the next generation.
     if (young !== old) {
       if (generation === 1) st.longLivedPending += heap.listSize(young);
       heap.listMerge(young, old);
     } else {
       // Dicts are only untracked in full collections, to avoid quadratic dict build-up.
-      this.untrackDicts(young);
+      if (!skipPasses) this.untrackDicts(young);
       st.longLivedPending = 0;
       st.longLivedTotal = heap.listSize(young);
     }
+    // Did this full collection move, untrack or find anything?
+    const idle = generation === 2 && this.rescued === 0 && heap.listRemovals === removalsBefore && heap.listIsEmpty(UNREACHABLE);
+    if (quiet && !skipPasses && !idle) throw new Error('gc: a full collection proved idle found work to do');
 
     // Objects with legacy finalizers, and what they reach, cannot be collected.
     heap.listInit(FINALIZERS);
@@ -310,7 +336,33 @@ export class Collector {
 
     // Clear free lists only during the collection of the highest generation.
     if (generation === 2) heap.clearFreeLists();
+    if (idle) this.settledAt = { epoch: heap.listEpoch, removals: heap.listRemovals, releases: heap.releases };
     return { generation, collected: m, uncollectable: n };
+  }
+
+  /**
+   * Is the heap exactly as the last full collection left it, and did that collection find
+   * nothing to do? Then this one would find nothing either, and its passes can be skipped.
+   *
+   * The argument. The collection is deterministic: its outcome depends only on the objects in
+   * the generation lists and their order, on what each refers to, and on refcounts. The last
+   * full collection ended *idle*: it found nothing unreachable, moved no object back to the
+   * list's tail (every object was either referenced from outside or reached by an object before
+   * it), and untracked nothing. Since then:
+   *  - no object entered or moved between the lists (`listEpoch`: appends, merges) and none left
+   *    them (`listRemovals`: untracking, freeing);
+   *  - no reference went away anywhere (`releases`: every `decref`), so references were at most
+   *    added. An added reference between two tracked objects raises the target's refcount and its
+   *    count of internal references alike — its `gc_refs` is unchanged; any other added reference
+   *    raises `gc_refs`. With `gc_refs` never lower and edges only added, every object the last
+   *    scan found reachable in place is again reachable in place (by induction along the list),
+   *    nothing is unreachable, and the tuples and dicts kept tracked still hold what kept them
+   *    (removing it would have been a `decref`).
+   */
+  private isSettled(): boolean {
+    const at = this.settledAt;
+    const heap = this.heap;
+    return at !== null && at.epoch === heap.listEpoch && at.removals === heap.listRemovals && at.releases === heap.releases;
   }
 
   // ---- the reachability analysis --------------------------------------------------------------
@@ -398,6 +450,7 @@ export class Collector {
       heap.flags[x] = fx & ~UNREACHABLE_FLAG;
       heap.listMove(x, young);
       heap.gcRefs[x] = 1;
+      this.rescued++;
     } else if (heap.gcRefs[x] === 0) {
       heap.gcRefs[x] = 1;
     }

@@ -265,14 +265,25 @@ export class Heap extends ObjectStore {
     if (r !== 0) this.rc[r]++;
   }
 
+  /**
+   * Bumped by every `decref`/`xdecref` and by `makeImmortal`. Refcounts are exact, so no
+   * reference anywhere — in a container, a frame, a handle — goes away without moving this.
+   * The collector reads it (with the lists' `listEpoch` and `listRemovals`) to prove that a full
+   * collection would find the heap exactly as the last one left it.
+   */
+  releases = 0;
+
   /** Py_DECREF: deallocates when the count reaches zero. */
   decref(r: Ref): void {
+    this.releases++;
     if (--this.rc[r]! === 0) this.dealloc(r);
   }
 
   /** Py_XDECREF: no-op for NULL. */
   xdecref(r: Ref): void {
-    if (r !== 0 && --this.rc[r]! === 0) this.dealloc(r);
+    if (r === 0) return;
+    this.releases++;
+    if (--this.rc[r]! === 0) this.dealloc(r);
   }
 
   /** `Py_NewRef`: increments and returns `r`. */
@@ -300,6 +311,7 @@ export class Heap extends ObjectStore {
    * is raised by `IMMORTAL_BIAS` so it never reaches zero, and `refcount` takes the bias off).
    */
   makeImmortal(r: Ref): void {
+    this.releases++;
     this.flags[r] |= Flag.IMMORTAL;
     this.rc[r] = IMMORTAL_BIAS;
   }

@@ -112,7 +112,7 @@ export class Collector {
    * The heap's change counters when the last full collection ended, if that collection changed
    * nothing in the generation lists (see `isSettled`); null otherwise.
    */
-  private settledAt: { epoch: number; removals: number; releases: number } | null = null;
+  private settledAt: { epoch: number; removals: number; releases: number; holds: [Ref, number, number][] } | null = null;
   /** Objects the current scan moved back from tentatively unreachable to young's tail. */
   private rescued = 0;
   /** Full collections whose reachability passes were skipped as provably idle (for tests). */
@@ -336,7 +336,11 @@ export class Collector {
 
     // Clear free lists only during the collection of the highest generation.
     if (generation === 2) heap.clearFreeLists();
-    if (idle) this.settledAt = { epoch: heap.listEpoch, removals: heap.listRemovals, releases: heap.releases };
+    if (idle) {
+      const holds: [Ref, number, number][] = [];
+      for (const [r, n] of heap.temporaryHolds) holds.push([r, n, heap.generation[r]!]);
+      this.settledAt = { epoch: heap.listEpoch, removals: heap.listRemovals, releases: heap.releases, holds };
+    }
     return { generation, collected: m, uncollectable: n };
   }
 
@@ -351,8 +355,10 @@ export class Collector {
    * it), and untracked nothing. Since then:
    *  - no object entered or moved between the lists (`listEpoch`: appends, merges) and none left
    *    them (`listRemovals`: untracking, freeing);
-   *  - no reference went away anywhere (`releases`: every `decref`), so references were at most
-   *    added. An added reference between two tracked objects raises the target's refcount and its
+   *  - no reference went away anywhere (`releases`: every `decref` of anything but a leaf such
+   *    as an int or a str), except temporary holds (`heap.temporaryHolds`, a query's own
+   *    references from outside the graph), and every temporary hold there was then is back
+   *    (same object, at least as many holds). So references were at most added. An added reference between two tracked objects raises the target's refcount and its
    *    count of internal references alike — its `gc_refs` is unchanged; any other added reference
    *    raises `gc_refs`. With `gc_refs` never lower and edges only added, every object the last
    *    scan found reachable in place is again reachable in place (by induction along the list),
@@ -362,7 +368,9 @@ export class Collector {
   private isSettled(): boolean {
     const at = this.settledAt;
     const heap = this.heap;
-    return at !== null && at.epoch === heap.listEpoch && at.removals === heap.listRemovals && at.releases === heap.releases;
+    if (at === null || at.epoch !== heap.listEpoch || at.removals !== heap.listRemovals || at.releases !== heap.releases) return false;
+    for (const [r, n, gen] of at.holds) if (heap.generation[r] !== gen || (heap.temporaryHolds.get(r) ?? 0) < n) return false;
+    return true;
   }
 
   // ---- the reachability analysis --------------------------------------------------------------

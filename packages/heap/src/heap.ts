@@ -12,7 +12,7 @@
  *   (3.12), via the `collector` hook installed by `@heaplab/gc`.
  */
 import { bootstrapBuiltinTypes, type BuiltinTypes } from './builtins.js';
-import { PyException, WrongKindError } from './errors.js';
+import { HeapError, PyException, WrongKindError } from './errors.js';
 import { Flag, Kind } from './kinds.js';
 import { getProfile, type ImportCost, type PythonVersion, type VersionProfile } from './profile.js';
 import type { Ref } from './ref.js';
@@ -45,6 +45,16 @@ for (const k of [
   Kind.WEAKREF,
 ])
   TRASHCAN_KINDS[k] = 1;
+
+/**
+ * Kinds that are never GC containers and hold no references the collector follows (numbers,
+ * strings, bytes, singletons). Dropping a reference to one of them cannot make a container
+ * unreachable or untrackable — unless it is a tracked instance of a subclass, or has an
+ * instance dict — so it does not count as a release (see `Heap.releases`).
+ */
+const LEAF_KINDS = new Uint8Array(64);
+for (const k of [Kind.SINGLETON, Kind.BOOL, Kind.INT, Kind.FLOAT, Kind.COMPLEX, Kind.STR, Kind.BYTES]) LEAF_KINDS[k] = 1;
+const NOT_A_LEAF = Flag.TRACKED | Flag.SIDE_DICT;
 
 /** Objects a program may allocate past its object budget after a MemoryError (to handle it). */
 const MEMORY_ERROR_SLACK = 1000;
@@ -266,24 +276,73 @@ export class Heap extends ObjectStore {
   }
 
   /**
-   * Bumped by every `decref`/`xdecref` and by `makeImmortal`. Refcounts are exact, so no
+   * Bumped by every `decref`/`xdecref` of an object that is, or may hold, a GC container (not
+   * numbers, strings and other leaves), and by `makeImmortal`. Refcounts are exact, so no such
    * reference anywhere — in a container, a frame, a handle — goes away without moving this.
    * The collector reads it (with the lists' `listEpoch` and `listRemovals`) to prove that a full
    * collection would find the heap exactly as the last one left it.
    */
   releases = 0;
 
+  /**
+   * References held for a moment by a query from outside the object graph (objgraph's search
+   * queue), taken with `holdTemporarily` and given back with `releaseTemporarily`, per object.
+   * Giving one back is not counted in `releases`: the collector compares these holds with those
+   * at its last idle full collection instead.
+   */
+  readonly temporaryHolds = new Map<Ref, number>();
+
   /** Py_DECREF: deallocates when the count reaches zero. */
   decref(r: Ref): void {
-    this.releases++;
+    if (LEAF_KINDS[this.kind[r]!] === 0 || (this.flags[r]! & NOT_A_LEAF) !== 0) this.releases++;
     if (--this.rc[r]! === 0) this.dealloc(r);
   }
 
   /** Py_XDECREF: no-op for NULL. */
   xdecref(r: Ref): void {
-    if (r === 0) return;
-    this.releases++;
-    if (--this.rc[r]! === 0) this.dealloc(r);
+    if (r !== 0) this.decref(r);
+  }
+
+  /**
+   * Take a temporary reference to `r` on behalf of a query (see `temporaryHolds`).
+   *
+   * @example
+   * ```ts
+   * import { Heap, newList } from '@heaplab/heap';
+   * const heap = new Heap();
+   * const l = newList(heap, []);
+   * heap.holdTemporarily(l);
+   * heap.refcount(l); // 2
+   * heap.releaseTemporarily(l);
+   * ```
+   */
+  holdTemporarily(r: Ref): void {
+    this.rc[r]++;
+    this.temporaryHolds.set(r, (this.temporaryHolds.get(r) ?? 0) + 1);
+  }
+
+  /**
+   * Give back a reference taken with `holdTemporarily`; frees `r` if it was the last one.
+   *
+   * @example
+   * ```ts
+   * import { Heap, newList } from '@heaplab/heap';
+   * const heap = new Heap();
+   * const l = newList(heap, []);
+   * heap.holdTemporarily(l);
+   * heap.releaseTemporarily(l);
+   * heap.refcount(l); // 1
+   * ```
+   */
+  releaseTemporarily(r: Ref): void {
+    const n = this.temporaryHolds.get(r);
+    if (n === undefined) throw new HeapError(`no temporary hold on object ${r} to release`);
+    if (n === 1) this.temporaryHolds.delete(r);
+    else this.temporaryHolds.set(r, n - 1);
+    if (--this.rc[r]! === 0) {
+      this.releases++;
+      this.dealloc(r);
+    }
   }
 
   /** `Py_NewRef`: increments and returns `r`. */

@@ -776,8 +776,9 @@ export class Objgraph {
     const maxDepth = options.maxDepth ?? 20;
     const ignore = new Set<number>(options.extraIgnore ?? []);
     for (const id of ignoreIds) ignore.add(id);
-    // objgraph's `queue = [obj]` holds the object through the collection.
-    heap.incref(obj);
+    // objgraph's `queue = [obj]` holds the object through the collection. The queue's holds are
+    // temporary (they leave the graph as it was: see `Heap.temporaryHolds`).
+    heap.holdTemporarily(obj);
     const held: Ref[] = [obj];
     this.collect(options.collect);
     const queue: Ref[] = [obj];
@@ -816,7 +817,7 @@ export class Objgraph {
               depth.set(source, tdepth + 1);
               parent.set(source, target);
               queue.push(source);
-              heap.incref(source);
+              heap.holdTemporarily(source);
               held.push(source);
             }
           }
@@ -827,7 +828,7 @@ export class Objgraph {
       }
       return [obj];
     } finally {
-      for (let i = held.length - 1; i >= 0; i--) heap.decref(held[i]!);
+      for (let i = held.length - 1; i >= 0; i--) heap.releaseTemporarily(held[i]!);
     }
   }
 

@@ -14,10 +14,16 @@
  * find_backref_chain() on both sides, so those times include a full collection of the heap; the
  * last columns time the same two queries with objgraph's gc.collect() left out on both sides
  * (`{ collect: false }` here, `objgraph.gc.collect` patched to a no-op there): objgraph's own work.
+ *
+ * HeapLab's collector skips the passes of a full collection when it can prove the heap is exactly
+ * as an idle full collection left it (nothing released, moved or tracked since; see
+ * `Collector.isSettled`), which repeated queries on an unchanged heap are. The "(after a change)"
+ * rows time the two queries with a Node appended to the cache and dropped again before each run,
+ * so that every pass runs; CPython's collector runs every pass each time, so its time is the same.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Heap, newClass, newDict, newStr, dictSetStr, dictSetItem, call, setAttr, newList, listAppend, newModule, moduleDict, intern } from '@heaplab/heap';
+import { Heap, newClass, newDict, newStr, dictSetStr, dictSetItem, call, setAttr, newList, listAppend, listSetSlice, newModule, moduleDict, intern } from '@heaplab/heap';
 import { attachCollector } from '@heaplab/gc';
 import { findPython, median, runPythonJson, table } from './lib.mjs';
 
@@ -34,6 +40,23 @@ function time(fn, runs = RUNS) {
   let result;
   for (let i = 0; i < WARMUP; i++) fn();
   for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    result = fn();
+    ts.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return { ms: Math.min(...ts), median: median(ts), result };
+}
+
+/** Like `time`, with `setup` run untimed before every run (warm-up runs included). */
+function timeAfter(setup, fn, runs = RUNS) {
+  const ts = [];
+  let result;
+  for (let i = 0; i < WARMUP; i++) {
+    setup();
+    fn();
+  }
+  for (let i = 0; i < runs; i++) {
+    setup();
     const t0 = process.hrtime.bigint();
     result = fn();
     ts.push(Number(process.hrtime.bigint() - t0) / 1e6);
@@ -88,7 +111,16 @@ function heaplabCase(n) {
   const og = new Objgraph(heap, gc);
   gc.collect();
   const objects = gc.getObjects().length;
-  const collect = time(() => gc.collect());
+  // A change to the heap: a Node appended to the cache and dropped again (a release), so the next
+  // full collection runs every pass.
+  const change = () => {
+    const node = call(heap, Node, []);
+    listAppend(heap, cache, node);
+    heap.decref(node);
+    listSetSlice(heap, cache, count, count + 1, []);
+  };
+  const collect = timeAfter(change, () => gc.collect());
+  const idleCollect = time(() => gc.collect());
   const rows = {
     count: time(() => og.count('Leaf')),
     by_type: time(() => og.byType('Leaf')),
@@ -96,6 +128,9 @@ function heaplabCase(n) {
     find_backref_chain: time(() => og.findBackrefChain(target, (o) => og.isProperModule(o))),
     growth: time(() => og.growth()),
   };
+  // The same two queries when the heap changed since the last one.
+  rows['find_backref_chain (after a change)'] = timeAfter(change, () => og.findBackrefChain(target, (o) => og.isProperModule(o)));
+  rows['growth (after a change)'] = timeAfter(change, () => og.growth());
   const index = gc.referrerIndex();
   const noCollect = {
     find_backref_chain: time(() => og.findBackrefChain(target, (o) => og.isProperModule(o), { collect: false })),
@@ -107,7 +142,7 @@ function heaplabCase(n) {
     growth: time(() => og.growth({ collect: false })),
   };
   if (rows.find_backref_chain.result.length !== 6) throw new Error(`unexpected chain length ${rows.find_backref_chain.result.length}`);
-  return { objects, collect: collect.ms, rows, noCollect };
+  return { objects, collect: collect.ms, idleCollect: idleCollect.ms, rows, noCollect };
 }
 
 const WARMUP_PY = 1;
@@ -148,6 +183,9 @@ ms, chain = t(lambda: objgraph.find_backref_chain(cache[target].items[0], objgra
 assert len(chain) == 6, len(chain)
 res["find_backref_chain"] = ms
 res["growth"] = t(lambda: objgraph.growth())[0]
+# CPython's collector always runs every pass: a change before each query makes no difference there
+res["find_backref_chain (after a change)"] = res["find_backref_chain"]
+res["growth (after a change)"] = res["growth"]
 # objgraph's own work: the same two queries with its gc.collect() calls made no-ops
 import types
 objgraph.gc = types.SimpleNamespace(collect=lambda *a: 0, get_objects=gc.get_objects, get_referrers=gc.get_referrers, get_referents=gc.get_referents)
@@ -170,7 +208,7 @@ for (const n of Ns) {
   const h = heaplabCase(n);
   const c = python && haveObjgraph ? runPythonJson(python, PY(n), { PYTHONPATH: objgraphDir }) : null;
   const fmt = (x) => (x === undefined || x === null ? 'n/a' : x < 10 ? x.toFixed(2) : x.toFixed(1));
-  console.log(`N=${n}: HeapLab ${h.objects} tracked objects (full collection ${fmt(h.collect)} ms)${c ? `, CPython ${c.objects} (full collection ${fmt(c.collect)} ms)` : ''}`);
+  console.log(`N=${n}: HeapLab ${h.objects} tracked objects (full collection ${fmt(h.collect)} ms, on an unchanged heap ${fmt(h.idleCollect)} ms)${c ? `, CPython ${c.objects} (full collection ${fmt(c.collect)} ms)` : ''}`);
   for (const q of new Set([...Object.keys(h.rows), ...Object.keys(h.noCollect)])) {
     const hm = h.rows[q]?.ms;
     const nc = h.noCollect[q];

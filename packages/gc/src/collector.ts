@@ -288,7 +288,8 @@ export class Collector {
       // Dicts are only untracked in full collections, to avoid quadratic dict build-up.
       if (!skipPasses) this.untrackDicts(young);
       st.longLivedPending = 0;
-      st.longLivedTotal = heap.listSize(young);
+      // (An idle collection finds the list as the collection that last counted it.)
+      if (!skipPasses) st.longLivedTotal = heap.listSize(young);
     }
     // Did this full collection move, untrack or find anything?
     const idle = generation === 2 && this.rescued === 0 && heap.listRemovals === removalsBefore && heap.listIsEmpty(UNREACHABLE);

@@ -171,9 +171,9 @@ function makeVersionInfo(it: Interpreter): Ref {
     ['releaselevel', newStr(heap, 'final')],
     ['serial', newInt(heap, 0)],
   ];
-  const cls = newStructSeqType(heap, 'sys', 'version_info', fields.map(([name]) => name), 'sys.version_info');
+  const cls = newStructSeqType(heap, 'sys', 'version_info', fields.map(([name]) => name), 'sys.version_info', it.profile.structSeqGc);
+  // PyStructSequence_New does not track what it makes (only the Python-level constructor does).
   const v = heap.alloc(cls, Kind.TUPLE, fields.map(([, r]) => r));
-  heap.track(v);
   heap.decref(cls);
   return v;
 }

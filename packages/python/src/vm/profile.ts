@@ -26,6 +26,11 @@ export interface InterpreterProfile {
    * `type(x)`) once they have run once. (2.7 collects inside the allocation: no checks at all.)
    */
   readonly specializedEvalBreaker: boolean;
+  /**
+   * structseq types (`sys.version_info`'s) are GC types (3.12: instances made by C code are
+   * still never tracked) or not GC types at all (2.7: `gc.get_referents` sees nothing in them).
+   */
+  readonly structSeqGc: boolean;
   /** List comprehensions run inline in the enclosing scope and leak their variable (2.7). */
   readonly listCompLeaks: boolean;
   /** 3.12 inlines list/set/dict comprehensions (no function object, PEP 709). */
@@ -136,6 +141,7 @@ const P27: InterpreterProfile = {
   methodCallsCreateBoundMethod: true,
   paramCellsKeepLocal: true,
   specializedEvalBreaker: false,
+  structSeqGc: false,
   listCompLeaks: true,
   inlineComprehensions: false,
   exceptDeletesName: false,
@@ -188,6 +194,7 @@ const P312: InterpreterProfile = {
   methodCallsCreateBoundMethod: false,
   paramCellsKeepLocal: false,
   specializedEvalBreaker: true,
+  structSeqGc: true,
   listCompLeaks: false,
   inlineComprehensions: true,
   exceptDeletesName: true,

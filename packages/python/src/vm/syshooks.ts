@@ -27,8 +27,6 @@ import {
   getAttr,
   iterateToArray,
   newBuiltinFunction,
-  dictDelStr,
-  TypeFlag,
   type TypeData,
 } from '@heaplab/heap';
 import { newStructSeqType } from '../lib/types/structseq.js';
@@ -54,13 +52,6 @@ export const UNRAISABLE_FIELDS = ['exc_type', 'exc_value', 'exc_traceback', 'err
 export function createUnraisableArgsType(heap: Heap): Ref {
   const cls = newStructSeqType(heap, 'builtins', 'UnraisableHookArgs', UNRAISABLE_FIELDS, 'UnraisableHookArgs');
   const td = heap.payload[cls] as TypeData;
-  // Made static before any instance exists (instances of a static type do not own it): no
-  // instance __dict__, immutable, immortal and untracked like a C-level type.
-  dictDelStr(heap, td.dict, '__dict__');
-  td.tflags &= ~(TypeFlag.HEAPTYPE | TypeFlag.HAS_DICT);
-  td.tflags |= TypeFlag.IMMUTABLE;
-  heap.untrack(cls);
-  heap.makeImmortal(cls);
   for (const [name, n] of [
     ['n_fields', 5],
     ['n_sequence_fields', 5],

@@ -263,13 +263,13 @@ function shutdown(it: Interpreter, main: Ref): number | null {
   try {
     status = it.runAtexit();
     flushLine(it);
+    // Py_Finalize: PyGC_Collect (3.12's does nothing while the collector is disabled).
+    if (!it.profile.finalizeCollectOnlyIfEnabled || it.gc.isEnabled()) it.gc.collect();
     if (it.version === '2.7') {
-      // Py_Finalize: one collection, then PyImport_Cleanup clears __main__ (underscore names first).
-      it.gc.collect();
+      // PyImport_Cleanup clears __main__ (underscore names first).
       finalizeSysSpecial(it);
       clearModuleDict(it, moduleDict(heap, main));
     } else {
-      it.gc.collect();
       // finalize_modules: set every sys.modules entry to None. A module nobody else holds dies
       // right there, and module_dealloc only drops its dict (it does not clear it): a dict in a
       // cycle with the module's functions is left to the collection that follows — and is never

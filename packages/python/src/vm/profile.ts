@@ -31,6 +31,11 @@ export interface InterpreterProfile {
    * still never tracked) or not GC types at all (2.7: `gc.get_referents` sees nothing in them).
    */
   readonly structSeqGc: boolean;
+  /**
+   * The collection `Py_Finalize` runs before modules are torn down (`PyGC_Collect`) is skipped
+   * while the collector is disabled (3.12); 2.7's runs regardless.
+   */
+  readonly finalizeCollectOnlyIfEnabled: boolean;
   /** List comprehensions run inline in the enclosing scope and leak their variable (2.7). */
   readonly listCompLeaks: boolean;
   /** 3.12 inlines list/set/dict comprehensions (no function object, PEP 709). */
@@ -142,6 +147,7 @@ const P27: InterpreterProfile = {
   paramCellsKeepLocal: true,
   specializedEvalBreaker: false,
   structSeqGc: false,
+  finalizeCollectOnlyIfEnabled: false,
   listCompLeaks: true,
   inlineComprehensions: false,
   exceptDeletesName: false,
@@ -195,6 +201,7 @@ const P312: InterpreterProfile = {
   paramCellsKeepLocal: false,
   specializedEvalBreaker: true,
   structSeqGc: true,
+  finalizeCollectOnlyIfEnabled: true,
   listCompLeaks: false,
   inlineComprehensions: true,
   exceptDeletesName: true,

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Heap, type Ref, ListHead, newList } from '@heaplab/heap';
+import { dictSetStr, Heap, ListHead, newDict, newList, type Ref } from '@heaplab/heap';
 import { TrackedOrder, trackedOrder } from './order.js';
 import { opArb, World } from './properties.world.js';
 
@@ -31,6 +31,23 @@ describe('TrackedOrder', () => {
     expect(trackedOrder(heap)).toBe(trackedOrder(heap));
   });
 
+  it('keeps the types beside the order, refilled after a class change', () => {
+    const heap = new Heap({ version: '3.12' });
+    const order = new TrackedOrder(heap);
+    const a = newList(heap, []);
+    const b = newDict(heap);
+    dictSetStr(heap, b, 'a', a); // a container value: the dict is tracked
+    expect([...order.types()].slice(-2)).toEqual([heap.t.list, heap.t.dict]);
+    heap.typ[a] = heap.t.tuple; // as `__class__` assignment does, with:
+    heap.retypes++;
+    expect([...order.types()].slice(-2)).toEqual([heap.t.tuple, heap.t.dict]);
+    heap.typ[a] = heap.t.list;
+    heap.retypes++;
+    heap.decref(b); // freed: the types are compacted with the order
+    expect([...order.types()].slice(-1)).toEqual([heap.t.list]);
+    expect(order.walks).toBe(1);
+  });
+
   for (const version of ['2.7', '3.12'] as const) {
     it(`equals a walk of the lists along random operations (${version})`, () => {
       fc.assert(
@@ -39,7 +56,10 @@ describe('TrackedOrder', () => {
           const order = trackedOrder(w.heap);
           for (let i = 0; i < ops.length; i++) {
             w.apply(ops[i]!);
-            if (i % every === 0) expect([...order.current()]).toEqual(walked(w.heap));
+            if (i % every === 0) {
+              expect([...order.current()]).toEqual(walked(w.heap));
+              expect([...order.types()]).toEqual(walked(w.heap).map((r) => w.heap.typ[r]!));
+            }
           }
           expect([...order.current()]).toEqual(walked(w.heap));
         }),

@@ -20,7 +20,7 @@
  *    epoch but more removals: the copy is compacted in place, dropping the objects whose
  *    `Flag.TRACKED` is clear (a removed object that came back would have been appended).
  */
-import { Flag, type Heap, ListHead, type Ref } from '@heaplab/heap';
+import { Flag, type Heap, ListHead } from '@heaplab/heap';
 
 const GEN_HEADS = [ListHead.GEN0, ListHead.GEN1, ListHead.GEN2] as const;
 
@@ -44,6 +44,10 @@ export class TrackedOrder {
   private length = 0;
   private epoch = -1;
   private removals = -1;
+  /** Each object's type, parallel to `objects` (filled on demand; see `types`). */
+  private typesOf = new Int32Array(0);
+  private typesValid = false;
+  private typesRetypes = -1;
   /** Walks of the generation lists so far (for tests and benchmarks). */
   walks = 0;
 
@@ -73,6 +77,36 @@ export class TrackedOrder {
     return this.objects.subarray(0, this.length);
   }
 
+  /**
+   * The type of each object of `current()`, at the same index: a second array read in order, so
+   * a per-type statistic never touches the objects themselves. Kept with the order, and
+   * refilled when an object changed class since (`heap.retypes`).
+   *
+   * @example
+   * ```ts
+   * import { Heap, newList } from '@heaplab/heap';
+   * import { TrackedOrder } from '@heaplab/gc';
+   * const heap = new Heap();
+   * newList(heap, []);
+   * const order = new TrackedOrder(heap);
+   * const types = order.types();
+   * types[types.length - 1] === heap.t.list; // true
+   * ```
+   */
+  types(): Int32Array {
+    const objects = this.current();
+    const heap = this.heap;
+    if (!this.typesValid || this.typesRetypes !== heap.retypes) {
+      if (this.typesOf.length < objects.length) this.typesOf = new Int32Array(this.objects.length);
+      const typ = heap.typ;
+      const types = this.typesOf;
+      for (let i = 0; i < objects.length; i++) types[i] = typ[objects[i]!]!;
+      this.typesValid = true;
+      this.typesRetypes = heap.retypes;
+    }
+    return this.typesOf.subarray(0, objects.length);
+  }
+
   /** Copy the generation lists, head to tail, generation 0 first. */
   private walk(): void {
     const heap = this.heap;
@@ -91,6 +125,7 @@ export class TrackedOrder {
     }
     this.objects = objects;
     this.length = n;
+    this.typesValid = false;
     this.epoch = heap.listEpoch;
     this.removals = heap.listRemovals;
     this.walks++;
@@ -100,10 +135,15 @@ export class TrackedOrder {
   private compact(): void {
     const flags = this.heap.flags;
     const objects = this.objects;
+    const types = this.typesOf;
+    const keepTypes = this.typesValid;
     let kept = 0;
     for (let i = 0, n = this.length; i < n; i++) {
       const r = objects[i]!;
-      if ((flags[r]! & Flag.TRACKED) !== 0) objects[kept++] = r;
+      if ((flags[r]! & Flag.TRACKED) !== 0) {
+        if (keepTypes) types[kept] = types[i]!;
+        objects[kept++] = r;
+      }
     }
     this.length = kept;
     this.removals = this.heap.listRemovals;

@@ -285,6 +285,12 @@ export class Heap extends ObjectStore {
   releases = 0;
 
   /**
+   * Bumped whenever an existing object changes class (`__class__` assignment, for instances and
+   * 2.7 classic instances): indexes that remember objects' types (`TrackedOrder.types`) check it.
+   */
+  retypes = 0;
+
+  /**
    * References held for a moment by a query from outside the object graph (objgraph's search
    * queue), taken with `holdTemporarily` and given back with `releaseTemporarily`, per object.
    * Giving one back is not counted in `releases`: the collector compares these holds with those

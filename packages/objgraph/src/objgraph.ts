@@ -8,7 +8,6 @@ import {
   type Handle,
   type Heap,
   Flag,
-  Kind,
   ListHead,
   type Ref,
   dictGetItem,
@@ -267,17 +266,19 @@ export class Objgraph {
     const heap = this.heap;
     const counts = this.scratchCounts();
     const types: Ref[] = [];
-    const { typ, kind, payload } = heap;
-    const CLASSIC = Kind.CLASSIC_INSTANCE;
-    const order = trackedOrder(heap).current();
+    const tracked = trackedOrder(heap);
+    const typeOf = tracked.types();
+    const order = tracked.current();
+    const classic = heap.t.instance;
+    const payload = heap.payload;
     // Objects made together sit together in the lists, so types come in runs: a run is added to
     // its counter when it ends, keeping the counter's load and store out of the per-object path
     // (measured: a third faster than one increment per object).
     let runType = -1;
     let run = 0;
-    for (let i = 0, n = order.length; i < n; i++) {
-      const r = order[i]!;
-      const t = kind[r] === CLASSIC ? (payload[r] as Ref[])[0]! : typ[r]!;
+    for (let i = 0, n = typeOf.length; i < n; i++) {
+      // A 2.7 classic instance is named after its class, not its type (`instance`).
+      const t = typeOf[i] === classic ? (payload[order[i]!] as Ref[])[0]! : typeOf[i]!;
       if (t === runType) {
         run++;
         continue;
@@ -667,20 +668,22 @@ export class Objgraph {
    * matches, and appends them to `out` when given.
    */
   private scanTrackedOfType(memo: Uint8Array, decide: (t: Ref) => boolean, out: Ref[] | null): number {
-    const { typ, kind, payload } = this.heap;
-    const CLASSIC = Kind.CLASSIC_INSTANCE;
-    const order = trackedOrder(this.heap).current();
+    const tracked = trackedOrder(this.heap);
+    const typeOf = tracked.types();
+    const order = tracked.current();
+    const classic = this.heap.t.instance;
+    const payload = this.heap.payload;
     let found = 0;
-    for (let i = 0, n = order.length; i < n; i++) {
-      const r = order[i]!;
-      const t = kind[r] === CLASSIC ? (payload[r] as Ref[])[0]! : typ[r]!;
+    for (let i = 0, n = typeOf.length; i < n; i++) {
+      // A 2.7 classic instance is named after its class, not its type (`instance`).
+      const t = typeOf[i] === classic ? (payload[order[i]!] as Ref[])[0]! : typeOf[i]!;
       const m = memo[t]!;
       // Known types take the first branch; `decide` runs once per type (measured: keeping the
       // call out of the common condition halves this loop's time in V8).
       if (m === 2) continue;
       if (m === 1 || decide(t)) {
         found++;
-        if (out !== null) out.push(r);
+        if (out !== null) out.push(order[i]!);
       }
     }
     return found;

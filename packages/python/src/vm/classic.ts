@@ -148,6 +148,7 @@ function instanceSetattr(heap: Heap, inst: Ref, name: string, value: Ref): void 
     const old = p[i]!;
     heap.rc[value]++;
     p[i] = value;
+    if (i === 0) heap.retypes++;
     heap.decref(old);
     return;
   }

@@ -1127,6 +1127,7 @@ function setClass(heap: Heap, obj: Ref, value: Ref): void {
   if (heap.kind[obj] === Kind.INSTANCE && (ot.sharedKeys !== null || nt.sharedKeys !== null)) materializeDict(heap, obj);
   heap.incref(value);
   heap.typ[obj] = value;
+  heap.retypes++;
   heap.decref(old);
 }
 

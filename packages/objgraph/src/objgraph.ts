@@ -663,9 +663,11 @@ export class Objgraph {
   }
 
   /**
-   * The hot loop of `count` and `byType`: one pass over the tracked objects in list order, a
-   * memo lookup per object (the naming type decided once per type by `decide`). Counts the
-   * matches, and appends them to `out` when given.
+   * The hot loop of `count` and `byType`: one pass over the tracked objects' types in list order,
+   * a memo lookup per object (the naming type decided once per type by `decide`). Counts the
+   * matches, and appends them to `out` when given. Counting has no branch on the answer: in
+   * collector order matching and other objects interleave unpredictably, and a mispredicted
+   * branch per object costs more than the rest of the loop (measured).
    */
   private scanTrackedOfType(memo: Uint8Array, decide: (t: Ref) => boolean, out: Ref[] | null): number {
     const tracked = trackedOrder(this.heap);
@@ -673,17 +675,25 @@ export class Objgraph {
     const order = tracked.current();
     const classic = this.heap.t.instance;
     const payload = this.heap.payload;
+    const n = typeOf.length;
     let found = 0;
-    for (let i = 0, n = typeOf.length; i < n; i++) {
-      // A 2.7 classic instance is named after its class, not its type (`instance`).
+    if (out === null) {
+      for (let i = 0; i < n; i++) {
+        // A 2.7 classic instance is named after its class, not its type (`instance`).
+        const t = typeOf[i] === classic ? (payload[order[i]!] as Ref[])[0]! : typeOf[i]!;
+        let m = memo[t]!;
+        if (m === 0) m = decide(t) ? 1 : 2; // once per type
+        found += m & 1;
+      }
+      return found;
+    }
+    for (let i = 0; i < n; i++) {
       const t = typeOf[i] === classic ? (payload[order[i]!] as Ref[])[0]! : typeOf[i]!;
-      const m = memo[t]!;
-      // Known types take the first branch; `decide` runs once per type (measured: keeping the
-      // call out of the common condition halves this loop's time in V8).
-      if (m === 2) continue;
-      if (m === 1 || decide(t)) {
+      let m = memo[t]!;
+      if (m === 0) m = decide(t) ? 1 : 2;
+      if (m === 1) {
+        out.push(order[i]!);
         found++;
-        if (out !== null) out.push(order[i]!);
       }
     }
     return found;

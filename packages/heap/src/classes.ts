@@ -51,6 +51,7 @@ import type { Ref } from './ref.js';
 import { SetStore } from './set.js';
 import { CompareOp, TypeFlag, type TypeData, type TypeSlots } from './typedata.js';
 import { weakrefReferent } from './weakrefs.js';
+import { countSubclassLink } from './subclasses.js';
 import { CompactDict, TableDict } from './dict.js';
 
 // ============================================================================================
@@ -619,6 +620,8 @@ export interface ClassSpec {
    * a new one. Ignored when its items are not `bases`.
    */
   basesTuple?: Ref;
+  /** `__module__` for the class's dict when the namespace has none (borrowed). */
+  module?: Ref;
 }
 
 /**
@@ -671,10 +674,12 @@ export function newClass(heap: Heap, spec: ClassSpec): Ref {
     if (heap.kind[k] !== Kind.STR) continue;
     dictSetStr(heap, dict, heap.payload[k] as string, entries[i + 1]!);
   }
+  if (spec.module !== undefined && dictGetStr(heap, dict, '__module__') === 0) dictSetStr(heap, dict, '__module__', spec.module);
 
   // __slots__
   const slotsObj = dictGetStr(heap, dict, '__slots__');
   let ownSlots: string[] = [];
+  let htSlots = 0;
   // `type` keeps its instances' dict in tp_dict (tp_dictoffset != 0), so a metaclass gets no
   // `__dict__` descriptor of its own (CPython's may_add_dict is false for type subclasses).
   let addDict = (btd.tflags & TypeFlag.HAS_DICT) === 0 && btd.layout !== Kind.TYPE;
@@ -713,6 +718,17 @@ export function newClass(heap: Heap, spec: ClassSpec): Ref {
       } else ownSlots.push(mangle(spec.name, n));
     }
     ownSlots = [...new Set(ownSlots)].sort();
+    if (heap.profile.classCreation?.slotsTuples === true) {
+      // 3.12: a str or a list becomes a new tuple first; the names are sorted in a new list,
+      // turned into the tuple the class keeps (released in type_dealloc), and the rest dropped.
+      const fresh = heap.typ[slotsObj] !== heap.t.tuple && names.length > 0;
+      if (fresh) heap.countHiddenTupleAlloc(names.length);
+      heap.countHiddenAlloc(Kind.LIST, heap.t.list);
+      if (ownSlots.length > 0) heap.countHiddenTupleAlloc(ownSlots.length);
+      heap.countHiddenFree(Kind.LIST, heap.t.list);
+      if (fresh) heap.countHiddenFree(Kind.TUPLE, heap.t.tuple, names.length);
+      htSlots = ownSlots.length;
+    }
     addDict = addDict && wantDict;
     addWeak = addWeak && wantWeak;
   }
@@ -787,6 +803,7 @@ export function newClass(heap: Heap, spec: ClassSpec): Ref {
     finalizerEpoch: 0,
     hasFinalizer: false,
   };
+  if (htSlots > 0) td.htSlots = htSlots;
   let type: Ref;
   try {
     type = heap.alloc(metatype, Kind.TYPE, td);
@@ -818,6 +835,8 @@ export function newClass(heap: Heap, spec: ClassSpec): Ref {
   if (addDict) addDictDescriptor(heap, type);
   if (addWeak) addWeakrefDescriptor(heap, type);
   for (let i = 0; i < ownSlots.length; i++) addMemberDescriptor(heap, type, ownSlots[i]!, td.ownSlotStart + i);
+  // 3.12: PyType_Ready links the class into its bases' subclass dicts after filling its dict.
+  countSubclassLink(heap, type, bases);
 
   refreshSlots(heap, type);
   return type;

@@ -525,17 +525,27 @@ export class Heap extends ObjectStore {
   /**
    * count0 and free-list bookkeeping for a GC object CPython allocates where HeapLab keeps no
    * object (2.7's `tp_subclasses` lists and their weak references, the bound `__subclasscheck__`
-   * of an exception match): it comes off the free list
+   * of an exception match, 3.12's `tp_subclasses` dicts): it comes off the free list
    * of `kind`/`type` if that has one, else it is a new allocation (and may start a collection).
    */
   countHiddenAlloc(kind: Kind, type: Ref): void {
     this.gcAllocated(kind, type, HIDDEN_PAYLOAD);
   }
 
-  /** The release of an object counted by `countHiddenAlloc`: parked on its free list, or count0 - 1. */
-  countHiddenFree(kind: Kind, type: Ref): void {
+  /** `countHiddenAlloc` for a tuple of `size` items (the tuple free lists are per size). */
+  countHiddenTupleAlloc(size: number): void {
+    this.gcAllocated(Kind.TUPLE, this.t.tuple, new Array<Ref>(size).fill(0));
+  }
+
+  /**
+   * The release of an object counted by `countHiddenAlloc`: parked on its free list, or count0 - 1
+   * (`tupleSize`: the size of a tuple counted by `countHiddenTupleAlloc`).
+   */
+  countHiddenFree(kind: Kind, type: Ref, tupleSize = 0): void {
     const fl = this.profile.freeLists;
-    if (kind === Kind.LIST && type === this.t.list && this.freeListCounts.list < fl.list) this.freeListCounts.list++;
+    if (kind === Kind.TUPLE && tupleSize > 0 && tupleSize < 20 && this.freeListCounts.tuple[tupleSize]! < 2000) this.freeListCounts.tuple[tupleSize]!++;
+    else if (kind === Kind.LIST && type === this.t.list && this.freeListCounts.list < fl.list) this.freeListCounts.list++;
+    else if (kind === Kind.DICT && type === this.t.dict && this.freeListCounts.dict < fl.dict) this.freeListCounts.dict++;
     else if (kind === Kind.BUILTIN && type === this.t.builtin_function_or_method && this.freeListCounts.cfunction < fl.cfunction) this.freeListCounts.cfunction++;
     else if (this.gc.counts[0] > 0) this.gc.counts[0]--;
   }

@@ -37,6 +37,41 @@ export interface DebugFlagTable {
   readonly DEBUG_LEAK: number;
 }
 
+/**
+ * The GC objects 3.12's `type_new` makes for a class statement that HeapLab has no object for;
+ * they only move `gc.get_count()` and the free lists (see classes.ts `countSubclassEntry`).
+ */
+export interface ClassCreationCosts {
+  /**
+   * `add_subclass` records the class in each base's `tp_subclasses`, a dict keyed by the class's
+   * address whose value is a weak reference to it: one weakref per class (every base gets the
+   * same one), and a dict for a base's first subclass. `type_dealloc` takes the entries out again
+   * (the weakref dies with the last one) and a base's dict goes once it is empty.
+   */
+  readonly subclassDicts: boolean;
+  /**
+   * Builtin (static) types whose `tp_subclasses` dict already exists when a script starts (they
+   * have subclasses then, made by the interpreter or the modules `site` imports), by name.
+   * Measured on CPython with `type.__subclasses__(T)` on a script's first line.
+   */
+  readonly staticTypesWithSubclasses: readonly string[];
+  /** `type_new_set_names` walks a copy of the class dict (`PyDict_Copy`), dropped at the end. */
+  readonly setNamesCopiesDict: boolean;
+  /** `type_new_init_subclass` looks `__init_subclass__` up through a `super(cls, cls)` object. */
+  readonly initSubclassThroughSuper: boolean;
+  /**
+   * `__slots__` is first made a tuple (a new one unless it is a tuple already), its names are
+   * sorted in a temporary list (`type_new_copy_slots`), and the class keeps them as a new tuple
+   * (`ht_slots`, none when no name is left), released by `type_dealloc`.
+   */
+  readonly slotsTuples: boolean;
+  /**
+   * A namespace without `__module__` gets it in the class's own copy of the namespace
+   * (`type_new_set_module`), with no second copy (`ClassSpec.module`).
+   */
+  readonly moduleInClassDict: boolean;
+}
+
 /** Sizes of the free lists whose reuse hides allocations from `gc.get_count()`. */
 export interface FreeListTable {
   readonly list: number;
@@ -310,6 +345,11 @@ export interface VersionProfile {
    * objects that count), rather than in a dict keyed by address (3.12, not modelled).
    */
   readonly subclassWeakrefList: boolean;
+  /**
+   * What 3.12's class creation allocates besides the objects HeapLab keeps (null: not modelled,
+   * as in the 2.7 profile, whose `subclassWeakrefList` covers its own `tp_subclasses`).
+   */
+  readonly classCreation: ClassCreationCosts | null;
   /** `repr([])` returns before Py_ReprEnter (3.12) instead of after it (2.7). */
   readonly emptyListReprSkipsReprEnter: boolean;
   /** tuple/list/dict/set reprs build a temporary `pieces` container (2.7) rather than writing a string directly (3.12). */
@@ -461,6 +501,7 @@ const PROFILE_27: VersionProfile = {
   dictUpdateProbesKeys: true,
   evalCallsBuildArgsTuple: true,
   subclassWeakrefList: true,
+  classCreation: null,
   emptyListReprSkipsReprEnter: false,
   reprBuildsPieces: true,
   typeNames: {
@@ -560,6 +601,19 @@ const PROFILE_312: VersionProfile = {
   dictUpdateProbesKeys: false,
   evalCallsBuildArgsTuple: false,
   subclassWeakrefList: false,
+  classCreation: {
+    subclassDicts: true,
+    staticTypesWithSubclasses: [
+      'type', 'object', 'int', 'tuple', 'list', 'dict', 'builtin_function_or_method', 'ReferenceType', 'property',
+      'staticmethod', 'classmethod', 'dict_keys', 'dict_values', 'dict_items', 'BaseException', 'BaseExceptionGroup',
+      'Exception', 'ArithmeticError', 'ConnectionError', 'ImportError', 'IndentationError', 'LookupError', 'NameError',
+      'OSError', 'RuntimeError', 'SyntaxError', 'SystemError', 'UnicodeError', 'ValueError', 'Warning',
+    ],
+    setNamesCopiesDict: true,
+    initSubclassThroughSuper: true,
+    slotsTuples: true,
+    moduleInClassDict: true,
+  },
   emptyListReprSkipsReprEnter: true,
   reprBuildsPieces: false,
   typeNames: {

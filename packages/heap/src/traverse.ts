@@ -30,6 +30,7 @@ import type { Ref } from './ref.js';
 import type { SetStore } from './set.js';
 import { TypeFlag, type TypeData } from './typedata.js';
 import { detachWeakref } from './weakrefs.js';
+import { countSubclassUnlink } from './subclasses.js';
 
 function push(out: Ref[], r: Ref): void {
   if (r !== 0) out.push(r);
@@ -449,7 +450,11 @@ export function releasePayload(heap: Heap, r: Ref): void {
     case Kind.TYPE: {
       const td = heap.payload[r] as TypeData;
       heap.typeEpoch++;
+      // 3.12's type_dealloc leaves its bases' subclass dicts before anything else.
+      countSubclassUnlink(heap, r);
       for (const field of ['base', 'dict', 'bases', 'mro'] as const) clearField(heap, td, field);
+      // ...and releases its `__slots__` names tuple last.
+      if (td.htSlots !== undefined) heap.countHiddenFree(Kind.TUPLE, heap.t.tuple, td.htSlots);
       if (heap.profile.subclassWeakrefList && td.subclasses.length > 0) {
         // 2.7: the `tp_subclasses` list and its weak references (see classes.ts addSubclass).
         for (let i = 0; i < td.subclasses.length; i++) heap.countHiddenFree(Kind.WEAKREF, heap.t.weakref);

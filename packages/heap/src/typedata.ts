@@ -186,6 +186,15 @@ export interface TypeData {
   cacheEpoch: number;
   /** Direct subclasses (not owned). */
   subclasses: Ref[];
+  /**
+   * 3.12 (`ClassCreationCosts.subclassDicts`): how many classes the type's `tp_subclasses` dict
+   * holds an entry for; absent or 0 when it has no such dict.
+   */
+  subclassEntries?: number;
+  /** 3.12: the bases whose subclass dicts hold an entry for this class (set once it is linked). */
+  linkedBases?: Ref[];
+  /** 3.12: the size of the `__slots__` names tuple the class keeps (`ht_slots`), when it has one. */
+  htSlots?: number;
   /** Cached: does the type (or a base) define `__del__`? Valid for `cacheEpoch`. */
   finalizerEpoch: number;
   hasFinalizer: boolean;

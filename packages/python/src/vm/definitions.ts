@@ -115,9 +115,15 @@ export function buildClass(
   let ns = 0;
   // The bases tuple exists before the body runs (2.7's BUILD_TUPLE, 3.12's __build_class__).
   let basesTuple = 0;
+  const kwDict = it.profile.buildClassAllocations && (meta !== 0 || kwnames.length > 0);
   try {
     basesTuple = newTuple(heap, bases);
+    // 3.12: the keywords' dict, then `type.__prepare__` bound (a builtin method) to make the
+    // namespace and dropped.
+    if (kwDict) heap.countHiddenAlloc(Kind.DICT, heap.t.dict);
+    if (it.profile.buildClassAllocations) heap.countHiddenAlloc(Kind.BUILTIN, heap.t.builtin_function_or_method);
     ns = newDict(heap);
+    if (it.profile.buildClassAllocations) heap.countHiddenFree(Kind.BUILTIN, heap.t.builtin_function_or_method);
     // `__module__` (and 3.12 `__qualname__`) are the body's first stores.
     const mod = dictGetStr(heap, f.globals, '__name__');
     if (mod !== 0) dictSetStr(heap, ns, '__module__', mod);
@@ -143,13 +149,22 @@ export function buildClass(
     let cls: Ref;
     // 2.7's build_class calls the metaclass with PyObject_CallFunctionObjArgs: a new
     // `(name, bases, namespace)` tuple, alive during the call.
-    const metaArgs = heap.profile.evalCallsBuildArgsTuple ? newTuple(heap, [name, basesTuple, ns]) : 0;
+    // 3.12 makes the same tuple when the metaclass is a type (type_vectorcall falls back to tp_call).
+    let metaArgs = heap.profile.evalCallsBuildArgsTuple ? newTuple(heap, [name, basesTuple, ns]) : 0;
     try {
       if (heap.kind[metatype] === Kind.TYPE) metatype = calculateMetaclass(it, metatype, bases.filter((b) => heap.kind[b] === Kind.TYPE));
+      if (metaArgs === 0 && it.profile.buildClassAllocations && heap.kind[metatype] === Kind.TYPE) metaArgs = newTuple(heap, [name, basesTuple, ns]);
       const td = heap.payload[metatype] as TypeData | undefined;
       if (metatype === heap.t.type || (heap.kind[metatype] === Kind.TYPE && (td!.tflags & TypeFlag.HEAPTYPE) === 0 && isSubtype(heap, metatype, heap.t.type))) {
         // type_new: the class, then (3.12) __set_name__ and the parent's __init_subclass__(**kw).
-        cls = typeNew(heap, metatype, heap.payload[name] as string, basesTuple, ns, kwnames, kwvalues);
+        // 3.12's tp_call fallback also turns the keywords back into a dict for the call.
+        const callKwDict = it.profile.buildClassAllocations && kwnames.length > 0;
+        if (callKwDict) heap.countHiddenAlloc(Kind.DICT, heap.t.dict);
+        try {
+          cls = typeNew(heap, metatype, heap.payload[name] as string, basesTuple, ns, kwnames, kwvalues);
+        } finally {
+          if (callKwDict) heap.countHiddenFree(Kind.DICT, heap.t.dict);
+        }
       } else {
         cls = call(heap, metatype, [name, basesTuple, ns, ...kwvalues], kwnames.length > 0 ? kwnames : null);
       }
@@ -171,6 +186,7 @@ export function buildClass(
     return cls;
   } finally {
     if (ns !== 0) heap.decref(ns);
+    if (kwDict && basesTuple !== 0) heap.countHiddenFree(Kind.DICT, heap.t.dict);
     if (basesTuple !== 0) heap.decref(basesTuple);
     heap.decref(bodyFn);
   }

@@ -36,6 +36,14 @@ export interface InterpreterProfile {
    * while the collector is disabled (3.12); 2.7's runs regardless.
    */
   readonly finalizeCollectOnlyIfEnabled: boolean;
+  /**
+   * What 3.12's `__build_class__` allocates around the class body: a dict of the statement's
+   * keywords when it has any (`metaclass=` included; freed at the end), the metaclass's
+   * `__prepare__` bound to it (a builtin method, dropped once the namespace exists), and, when
+   * the metaclass is a type, the `(name, bases, namespace)` tuple type's tp_call fallback packs
+   * for the call. (2.7 builds that tuple anyway, see the heap profile's `evalCallsBuildArgsTuple`.)
+   */
+  readonly buildClassAllocations: boolean;
   /** List comprehensions run inline in the enclosing scope and leak their variable (2.7). */
   readonly listCompLeaks: boolean;
   /** 3.12 inlines list/set/dict comprehensions (no function object, PEP 709). */
@@ -148,6 +156,7 @@ const P27: InterpreterProfile = {
   specializedEvalBreaker: false,
   structSeqGc: false,
   finalizeCollectOnlyIfEnabled: false,
+  buildClassAllocations: false,
   listCompLeaks: true,
   inlineComprehensions: false,
   exceptDeletesName: false,
@@ -202,6 +211,7 @@ const P312: InterpreterProfile = {
   specializedEvalBreaker: true,
   structSeqGc: true,
   finalizeCollectOnlyIfEnabled: true,
+  buildClassAllocations: true,
   listCompLeaks: false,
   inlineComprehensions: true,
   exceptDeletesName: true,

@@ -353,10 +353,13 @@ export function typeNew(heap: Heap, meta: Ref, name: string, bases: Ref, ns: Ref
   }
   let nsUse = ns;
   let copied = false;
+  let module: Ref | undefined;
   if (dictGetStr(heap, ns, '__module__') === 0) {
     const g = libState(heap).hooks.globals();
     const modName = g !== 0 && heap.kind[g] === Kind.DICT ? dictGetStr(heap, g, '__name__') : 0;
-    if (modName !== 0) {
+    // 3.12 stores it in the class's own copy of the namespace; the 2.7 profile copies it first.
+    if (modName !== 0 && heap.profile.classCreation?.moduleInClassDict === true) module = modName;
+    else if (modName !== 0) {
       nsUse = newDict(heap);
       copied = true;
       const entries = dictEntries(heap, ns);
@@ -369,7 +372,7 @@ export function typeNew(heap: Heap, meta: Ref, name: string, bases: Ref, ns: Ref
     const qn = dictGetStr(heap, nsUse, '__qualname__');
     if (qn !== 0 && heap.kind[qn] !== Kind.STR) throw typeError(heap, `type __qualname__ must be a str, not ${tpName(heap, qn)}`);
     const usable = baseList.filter((b) => heap.kind[b] === Kind.TYPE);
-    cls = newClass(heap, { name, bases: usable, namespace: nsUse, metatype: meta, basesTuple: bases });
+    cls = newClass(heap, { name, bases: usable, namespace: nsUse, metatype: meta, basesTuple: bases, module });
   } finally {
     if (copied) heap.decref(nsUse);
   }
@@ -399,6 +402,9 @@ function dictSetItemAny(heap: Heap, d: Ref, k: Ref, v: Ref): void {
 function setNames(heap: Heap, cls: Ref): void {
   const td = tdOf(heap, cls);
   const entries = dictEntries(heap, td.dict).slice();
+  // 3.12 walks a copy of the class dict (PyDict_Copy), released when the walk ends.
+  const copies = heap.profile.classCreation?.setNamesCopiesDict === true;
+  if (copies) heap.countHiddenAlloc(Kind.DICT, heap.t.dict);
   for (const x of entries) heap.incref(x);
   try {
     for (let i = 0; i < entries.length; i += 2) {
@@ -415,17 +421,26 @@ function setNames(heap: Heap, cls: Ref): void {
     }
   } finally {
     for (const x of entries) heap.decref(x);
+    if (copies) heap.countHiddenFree(Kind.DICT, heap.t.dict);
   }
 }
 
 /** 3.6+: `super(cls, cls).__init_subclass__(**kwargs)`. */
 function initSubclass(heap: Heap, cls: Ref, kwnames: readonly string[], kwvalues: readonly Ref[]): void {
   const mro = heap.payload[tdOf(heap, cls).mro] as Ref[];
+  // 3.12 finds the method through a `super(cls, cls)` object, released once it is bound.
+  const viaSuper = heap.profile.classCreation?.initSubclassThroughSuper === true;
+  if (viaSuper) heap.countHiddenAlloc(Kind.SUPER, heap.t.super);
   for (let i = 1; i < mro.length; i++) {
     const f = dictGetStr(heap, tdOf(heap, mro[i]!).dict, '__init_subclass__');
     if (f === 0) continue;
     const get = tdOf(heap, heap.typ[f]!).slots.descrGet;
-    const bound = get !== undefined ? get(heap, f, 0, cls) : newRef(heap, f);
+    let bound: Ref;
+    try {
+      bound = get !== undefined ? get(heap, f, 0, cls) : newRef(heap, f);
+    } finally {
+      if (viaSuper) heap.countHiddenFree(Kind.SUPER, heap.t.super);
+    }
     try {
       heap.decref(call(heap, bound, kwvalues, kwnames.length > 0 ? kwnames : null));
     } finally {
@@ -433,6 +448,7 @@ function initSubclass(heap: Heap, cls: Ref, kwnames: readonly string[], kwvalues
     }
     return;
   }
+  if (viaSuper) heap.countHiddenFree(Kind.SUPER, heap.t.super);
 }
 
 // ============================================================================================

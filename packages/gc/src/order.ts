@@ -50,6 +50,11 @@ export class TrackedOrder {
   private typesRetypes = -1;
   /** Walks of the generation lists so far (for tests and benchmarks). */
   walks = 0;
+  /**
+   * Moves whenever what `current()` or `types()` return may have changed (a walk, a compaction,
+   * a class change): an answer computed from them is still the answer while it stays the same.
+   */
+  version = 0;
 
   constructor(heap: Heap) {
     this.heap = heap;
@@ -97,6 +102,7 @@ export class TrackedOrder {
     const objects = this.current();
     const heap = this.heap;
     if (!this.typesValid || this.typesRetypes !== heap.retypes) {
+      if (this.typesValid) this.version++;
       if (this.typesOf.length < objects.length) this.typesOf = new Int32Array(this.objects.length);
       const typ = heap.typ;
       const types = this.typesOf;
@@ -126,6 +132,7 @@ export class TrackedOrder {
     this.objects = objects;
     this.length = n;
     this.typesValid = false;
+    this.version++;
     this.epoch = heap.listEpoch;
     this.removals = heap.listRemovals;
     this.walks++;
@@ -146,6 +153,7 @@ export class TrackedOrder {
       }
     }
     this.length = kept;
+    this.version++;
     this.removals = this.heap.listRemovals;
   }
 }

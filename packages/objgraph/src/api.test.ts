@@ -70,6 +70,24 @@ describe.each(V)('statistics (%s)', (version) => {
     expect(s.og.byType('Item')).toEqual([items[0]]);
   });
 
+  it('by_type on an unchanged heap answers again from its last answer, until a type is renamed or an object goes', () => {
+    const s = new Scene(version);
+    const Item = s.cls('Item');
+    const Other = s.cls('Other');
+    const items = [s.inst(Item), s.inst(Other), s.inst(Item)];
+    const first = s.og.byType('Item');
+    expect(first).toEqual([items[0], items[2]]);
+    first.pop(); // the caller's copy
+    expect(s.og.byType('Item')).toEqual([items[0], items[2]]);
+    // Renaming a class changes the answer without touching the generation lists.
+    s.setattr(Other, '__name__', s.str('Item'));
+    expect(s.og.byType('Item')).toEqual(items);
+    s.setattr(Other, '__name__', s.str('Other'));
+    expect(s.og.byType('Item')).toEqual([items[0], items[2]]);
+    s.heap.decref(items[2]!);
+    expect(s.og.byType('Item')).toEqual([items[0]]);
+  });
+
   it('og_typestats_filter (TypestatsFilterArguTest): filter=, shortnames=False, objects=', () => {
     // CPython: user types: [('Apple', 4), ('Pear', 2)] / ripe apples: [('Apple', 2)]
     // long names: [('__main__.Apple', 4), ('__main__.Pear', 2)] / from an explicit list: [('Apple', 1), ('Pear', 2), ('list', 1)]

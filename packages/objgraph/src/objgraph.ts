@@ -331,7 +331,7 @@ export class Objgraph {
   count(typeName: string, objects?: Iterable<ObjRef> | null): number {
     const long = typeName.includes('.');
     const name = this.namer(!long);
-    if (objects === null || objects === undefined) return this.withTypeMatcher(name, typeName, (memo, matches) => this.scanTrackedOfType(memo, matches, null));
+    if (objects === null || objects === undefined) return this.withTypeMatcher(name, typeName, (memo, matches) => this.countTrackedOfType(memo, matches));
     let n = 0;
     for (const o of objects) if (name(nameTypeOf(this.heap, refOf(o))) === typeName) n++;
     return n;
@@ -633,19 +633,33 @@ export class Objgraph {
   byType(typeName: string, objects?: Iterable<ObjRef> | null): Ref[] {
     const heap = this.heap;
     const name = this.namer(!typeName.includes('.'));
-    return this.withTypeMatcher(name, typeName, (memo, matches) => {
-      if (objects !== null && objects !== undefined) return [...objects].map(refOf).filter((o) => matches(nameTypeOf(heap, o)));
-      const out: Ref[] = [];
-      this.scanTrackedOfType(memo, matches, out);
-      return out;
+    if (objects !== null && objects !== undefined) {
+      return this.withTypeMatcher(name, typeName, (_memo, matches) => [...objects].map(refOf).filter((o) => matches(nameTypeOf(heap, o))));
+    }
+    // The last answer over the tracked objects still holds if the kept order and types did not
+    // change since, and each type it saw is still named (or not) `typeName`.
+    const tracked = trackedOrder(heap);
+    tracked.types();
+    const last = this.lastByType;
+    if (last !== null && last.version === tracked.version && last.typeName === typeName && last.decided.every(([t, m]) => (name(t) === typeName) === m)) {
+      return last.result.slice();
+    }
+    return this.withTypeMatcher(name, typeName, (memo, matches, touched) => {
+      const result = this.trackedOfType(memo, matches);
+      this.lastByType = { version: tracked.version, typeName, decided: touched.map((t) => [t, memo[t] === 1]), result };
+      return result.slice();
     });
   }
 
+  /** `byType`'s last answer over the tracked objects, with what it depended on. */
+  private lastByType: { version: number; typeName: string; decided: [Ref, boolean][]; result: Ref[] } | null = null;
+
   /**
    * Run `fn` with a per-type memo of "is this type named `typeName`" (0 = not yet known,
-   * 1 = yes, 2 = no; cleared before returning) and the function that fills it.
+   * 1 = yes, 2 = no; cleared before returning), the function that fills it, and the types it
+   * has decided so far.
    */
-  private withTypeMatcher<T>(name: (t: Ref) => string, typeName: string, fn: (memo: Uint8Array, matches: (t: Ref) => boolean) => T): T {
+  private withTypeMatcher<T>(name: (t: Ref) => string, typeName: string, fn: (memo: Uint8Array, matches: (t: Ref) => boolean, touched: readonly Ref[]) => T): T {
     const memo = this.scratchMemo();
     const touched: Ref[] = [];
     const matches = (t: Ref): boolean => {
@@ -656,49 +670,55 @@ export class Objgraph {
       return memo[t] === 1;
     };
     try {
-      return fn(memo, matches);
+      return fn(memo, matches, touched);
     } finally {
       for (const t of touched) memo[t] = 0;
     }
   }
 
   /**
-   * The hot loop of `count` and `byType`: one pass over the tracked objects' types in list order,
-   * a memo lookup per object (the naming type decided once per type by `decide`). Counts the
-   * matches, and appends them to `out` when given. Counting does not branch on the answer (it
-   * adds the memo's low bit): in collector order matching and other objects interleave
-   * unpredictably, and a mispredicted branch per object costs more than the rest of the loop.
-   * Collecting the matches keeps the branch: measured, it beats writing every object to a
-   * scratch array and copying the matches out.
+   * The hot loop of `count`: one pass over the tracked objects' types in list order, a memo
+   * lookup per object (the naming type decided once per type by `decide`). It does not branch on
+   * the answer (it adds the memo's low bit): in collector order matching and other objects
+   * interleave unpredictably, and a mispredicted branch per object costs more than the rest of
+   * the loop. (`count` and `byType` have a loop each, so that each is compiled for its own use.)
    */
-  private scanTrackedOfType(memo: Uint8Array, decide: (t: Ref) => boolean, out: Ref[] | null): number {
+  private countTrackedOfType(memo: Uint8Array, decide: (t: Ref) => boolean): number {
     const tracked = trackedOrder(this.heap);
     const typeOf = tracked.types();
     const order = tracked.current();
     const classic = this.heap.t.instance;
     const payload = this.heap.payload;
-    const n = typeOf.length;
     let found = 0;
-    if (out === null) {
-      for (let i = 0; i < n; i++) {
-        // A 2.7 classic instance is named after its class, not its type (`instance`).
-        const t = typeOf[i] === classic ? (payload[order[i]!] as Ref[])[0]! : typeOf[i]!;
-        let m = memo[t]!;
-        if (m === 0) m = decide(t) ? 1 : 2; // once per type
-        found += m & 1;
-      }
-      return found;
+    for (let i = 0, n = typeOf.length; i < n; i++) {
+      // A 2.7 classic instance is named after its class, not its type (`instance`).
+      const t = typeOf[i] === classic ? (payload[order[i]!] as Ref[])[0]! : typeOf[i]!;
+      let m = memo[t]!;
+      if (m === 0) m = decide(t) ? 1 : 2; // once per type
+      found += m & 1;
     }
-    for (let i = 0; i < n; i++) {
+    return found;
+  }
+
+  /**
+   * The hot loop of `byType`: as `countTrackedOfType`, collecting the matches in list order.
+   * Here the branch stays: measured, it beats writing every object to a scratch array and
+   * copying the matches out.
+   */
+  private trackedOfType(memo: Uint8Array, decide: (t: Ref) => boolean): Ref[] {
+    const tracked = trackedOrder(this.heap);
+    const typeOf = tracked.types();
+    const order = tracked.current();
+    const classic = this.heap.t.instance;
+    const payload = this.heap.payload;
+    const out: Ref[] = [];
+    for (let i = 0, n = typeOf.length; i < n; i++) {
       const t = typeOf[i] === classic ? (payload[order[i]!] as Ref[])[0]! : typeOf[i]!;
       let m = memo[t]!;
       if (m === 0) m = decide(t) ? 1 : 2;
-      if (m === 1) {
-        out.push(order[i]!);
-        found++;
-      }
+      if (m === 1) out.push(order[i]!);
     }
-    return found;
+    return out;
   }
 
   private typeMemo = new Uint8Array(0);

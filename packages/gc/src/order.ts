@@ -103,7 +103,7 @@ export class TrackedOrder {
     const heap = this.heap;
     if (!this.typesValid || this.typesRetypes !== heap.retypes) {
       if (this.typesValid) this.version++;
-      if (this.typesOf.length < objects.length) this.typesOf = new Int32Array(this.objects.length);
+      if (this.typesOf.length < this.objects.length) this.typesOf = new Int32Array(this.objects.length);
       const typ = heap.typ;
       const types = this.typesOf;
       for (let i = 0; i < objects.length; i++) types[i] = typ[objects[i]!]!;
@@ -113,11 +113,16 @@ export class TrackedOrder {
     return this.typesOf.subarray(0, objects.length);
   }
 
-  /** Copy the generation lists, head to tail, generation 0 first. */
+  /**
+   * Copy the generation lists, head to tail, generation 0 first, and each object's type with it:
+   * the walk waits on each `next` load anyway, so reading the type beside it costs next to
+   * nothing.
+   */
   private walk(): void {
     const heap = this.heap;
-    const next = heap.gcNext;
+    const { gcNext: next, typ } = heap;
     let objects = this.objects;
+    let types = this.typesOf.length === objects.length ? this.typesOf : new Int32Array(objects.length);
     let n = 0;
     for (const head of GEN_HEADS) {
       for (let r = next[head]!; r !== head; r = next[r]!) {
@@ -125,13 +130,19 @@ export class TrackedOrder {
           const grown = new Int32Array(objects.length * 2);
           grown.set(objects);
           objects = grown;
+          const grownTypes = new Int32Array(objects.length);
+          grownTypes.set(types);
+          types = grownTypes;
         }
+        types[n] = typ[r]!;
         objects[n++] = r;
       }
     }
     this.objects = objects;
+    this.typesOf = types;
     this.length = n;
-    this.typesValid = false;
+    this.typesValid = true;
+    this.typesRetypes = heap.retypes;
     this.version++;
     this.epoch = heap.listEpoch;
     this.removals = heap.listRemovals;

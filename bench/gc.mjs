@@ -1,7 +1,10 @@
 /**
  * bench:gc — a full collection over N instances linked in 2-cycles, on HeapLab (3.12 profile)
  * and on CPython 3.12 in the same process tree. Prints ns/object and HeapLab/CPython ratios,
- * plus bytes per simulated instance against CPython's (tracemalloc).
+ * plus bytes per simulated instance against CPython's (tracemalloc). The reachable-heap row
+ * drops a reference before each run so that every pass runs; the "unchanged" row repeats the
+ * collection on the heap an idle collection left (HeapLab then skips the passes; CPython's
+ * figure is its usual one).
  *
  *   pnpm bench:gc            (N = 200k and 1M)
  *   pnpm bench:gc 100000     (custom N)
@@ -45,16 +48,27 @@ function heaplabCase(n) {
 
   const reachable = [];
   for (let r = 0; r < REPEAT; r++) {
+    // A reference taken and dropped again: a release since the last collection, so this one
+    // runs every pass (a full collection of a heap left exactly as an idle one left it skips
+    // them: the "unchanged" row).
+    heap.incref(keep[0]);
+    heap.decref(keep[0]);
     const t0 = process.hrtime.bigint();
     gc.collect(2);
     reachable.push(Number(process.hrtime.bigint() - t0) / objects);
+  }
+  const idle = [];
+  for (let r = 0; r < REPEAT; r++) {
+    const t0 = process.hrtime.bigint();
+    gc.collect(2);
+    idle.push(Number(process.hrtime.bigint() - t0) / objects);
   }
   for (const a of keep) heap.decref(a);
   const t0 = process.hrtime.bigint();
   const found = gc.collect(2);
   const unreachable = Number(process.hrtime.bigint() - t0) / objects;
   if (found !== objects) throw new Error(`expected ${objects} unreachable, got ${found}`);
-  return { reachable: median(reachable), unreachable, bytesPerObject };
+  return { reachable: median(reachable), idle: median(idle), unreachable, bytesPerObject };
 }
 
 const PY = `
@@ -88,6 +102,7 @@ for (const n of Ns) {
   const c = runPythonJson(python, PY.replace('N\n', `${n}\n`).replace('int(sys.argv[1]) if len(sys.argv) > 1 else N', String(n)));
   const fmt = (x) => (x === undefined ? 'n/a' : x.toFixed(1));
   rows.push(['full collect, reachable heap', n, fmt(h.reachable), c ? fmt(c.reachable) : 'n/a', c ? (h.reachable / c.reachable).toFixed(2) : 'n/a']);
+  rows.push(['full collect, reachable heap, unchanged since an idle one', n, fmt(h.idle), c ? fmt(c.reachable) : 'n/a', c ? (h.idle / c.reachable).toFixed(2) : 'n/a']);
   rows.push(['full collect, unreachable heap', n, fmt(h.unreachable), c ? fmt(c.unreachable) : 'n/a', c ? (h.unreachable / c.unreachable).toFixed(2) : 'n/a']);
   memRows.push([n, fmt(h.bytesPerObject), c ? fmt(c.bytes) : 'n/a', c ? (h.bytesPerObject / c.bytes).toFixed(2) : 'n/a']);
 }

@@ -56,6 +56,10 @@ const LEAF_KINDS = new Uint8Array(64);
 for (const k of [Kind.SINGLETON, Kind.BOOL, Kind.INT, Kind.FLOAT, Kind.COMPLEX, Kind.STR, Kind.BYTES]) LEAF_KINDS[k] = 1;
 const NOT_A_LEAF = Flag.TRACKED | Flag.SIDE_DICT;
 
+/** CPython's tuple free lists: one per size below `PyTuple_MAXSAVESIZE`, each up to `PyTuple_MAXFREELIST`. */
+const TUPLE_FREE_LIST_SIZES = 20;
+const TUPLE_FREE_LIST_MAX = 2000;
+
 /** Objects a program may allocate past its object budget after a MemoryError (to handle it). */
 const MEMORY_ERROR_SLACK = 1000;
 
@@ -205,7 +209,7 @@ export class Heap extends ObjectStore {
    * Free-list occupancy (objects parked there do not count as deallocated for `count0`). A fresh
    * CPython has already filled them during start-up, so they start full.
    */
-  readonly freeListCounts = { list: 0, dict: 0, set: 0, tuple: new Int32Array(20).fill(2000), cfunction: 0, method: 0, frame: 0 };
+  readonly freeListCounts = { list: 0, dict: 0, set: 0, tuple: new Int32Array(TUPLE_FREE_LIST_SIZES).fill(TUPLE_FREE_LIST_MAX), cfunction: 0, method: 0, frame: 0 };
   /**
    * The argument tuple of the innermost running `METH_VARARGS` builtin call (0 when it has no
    * positional arguments): `gc.get_referrers` skips it, as CPython skips its `objs` tuple.
@@ -476,7 +480,7 @@ export class Heap extends ObjectStore {
     }
     if (kind === Kind.TUPLE && type === this.t.tuple) {
       const n = (payload as Ref[]).length;
-      if (n < 20 && this.freeListCounts.tuple[n]! > 0) {
+      if (n < TUPLE_FREE_LIST_SIZES && this.freeListCounts.tuple[n]! > 0) {
         this.freeListCounts.tuple[n]!--;
         return true;
       }
@@ -542,12 +546,7 @@ export class Heap extends ObjectStore {
    * (`tupleSize`: the size of a tuple counted by `countHiddenTupleAlloc`).
    */
   countHiddenFree(kind: Kind, type: Ref, tupleSize = 0): void {
-    const fl = this.profile.freeLists;
-    if (kind === Kind.TUPLE && tupleSize > 0 && tupleSize < 20 && this.freeListCounts.tuple[tupleSize]! < 2000) this.freeListCounts.tuple[tupleSize]!++;
-    else if (kind === Kind.LIST && type === this.t.list && this.freeListCounts.list < fl.list) this.freeListCounts.list++;
-    else if (kind === Kind.DICT && type === this.t.dict && this.freeListCounts.dict < fl.dict) this.freeListCounts.dict++;
-    else if (kind === Kind.BUILTIN && type === this.t.builtin_function_or_method && this.freeListCounts.cfunction < fl.cfunction) this.freeListCounts.cfunction++;
-    else if (this.gc.counts[0] > 0) this.gc.counts[0]--;
+    if (!this.parkOnFreeList(kind, type, tupleSize, false) && this.gc.counts[0] > 0) this.gc.counts[0]--;
   }
 
   /**
@@ -760,48 +759,47 @@ export class Heap extends ObjectStore {
   private freeObject(r: Ref, type: Ref, td: TypeData, tupleSize: number, zombie: boolean): void {
     const kind = this.kind[r]!;
     const gcType = (td.tflags & TypeFlag.GC) !== 0;
-    let parked = false;
     if (kind === Kind.CODE && this.zombieFrameCodes.delete(r)) {
       // code_dealloc frees the zombie frame for real.
       if (this.gc.counts[0] > 0) this.gc.counts[0]--;
     }
-    if (gcType) {
-      const fl = this.profile.freeLists;
-      if (kind === Kind.LIST && type === this.t.list && this.freeListCounts.list < fl.list) {
-        this.freeListCounts.list++;
-        parked = true;
-      } else if (kind === Kind.DICT && type === this.t.dict && this.freeListCounts.dict < fl.dict) {
-        this.freeListCounts.dict++;
-        parked = true;
-      } else if ((type === this.t.set || type === this.t.frozenset) && this.freeListCounts.set < fl.set) {
-        this.freeListCounts.set++;
-        parked = true;
-      } else if (kind === Kind.TUPLE && type === this.t.tuple) {
-        if (tupleSize > 0 && tupleSize < 20 && this.freeListCounts.tuple[tupleSize]! < 2000) {
-          this.freeListCounts.tuple[tupleSize]!++;
-          parked = true;
-        }
-      } else if (kind === Kind.BUILTIN && type === this.t.builtin_function_or_method) {
-        if (this.freeListCounts.cfunction < fl.cfunction) {
-          this.freeListCounts.cfunction++;
-          parked = true;
-        }
-      } else if (kind === Kind.METHOD && type === this.t.method) {
-        if (this.freeListCounts.method < fl.method) {
-          this.freeListCounts.method++;
-          parked = true;
-        }
-      } else if (kind === Kind.FRAME && type === this.t.frame) {
-        if (zombie) parked = true;
-        else if (this.freeListCounts.frame < fl.frame) {
-          this.freeListCounts.frame++;
-          parked = true;
-        }
-      }
-      if (!parked && this.gc.counts[0] > 0) this.gc.counts[0]--;
-    }
+    if (gcType && !this.parkOnFreeList(kind, type, tupleSize, zombie) && this.gc.counts[0] > 0) this.gc.counts[0]--;
     this.freeSlot(r);
     if ((td.tflags & TypeFlag.HEAPTYPE) !== 0) this.decref(type);
+  }
+
+  /**
+   * Does CPython's deallocator park a freed GC object of `kind`/`type` on its free list (then
+   * count0 does not drop)? Takes the place if so. `tupleSize`: a tuple's length; `zombie`: a
+   * frame kept as its code object's `co_zombieframe`.
+   */
+  private parkOnFreeList(kind: number, type: Ref, tupleSize: number, zombie: boolean): boolean {
+    const fl = this.profile.freeLists;
+    const counts = this.freeListCounts;
+    if (kind === Kind.LIST && type === this.t.list) {
+      if (counts.list >= fl.list) return false;
+      counts.list++;
+    } else if (kind === Kind.DICT && type === this.t.dict) {
+      if (counts.dict >= fl.dict) return false;
+      counts.dict++;
+    } else if (type === this.t.set || type === this.t.frozenset) {
+      if (counts.set >= fl.set) return false;
+      counts.set++;
+    } else if (kind === Kind.TUPLE && type === this.t.tuple) {
+      if (tupleSize <= 0 || tupleSize >= TUPLE_FREE_LIST_SIZES || counts.tuple[tupleSize]! >= TUPLE_FREE_LIST_MAX) return false;
+      counts.tuple[tupleSize]!++;
+    } else if (kind === Kind.BUILTIN && type === this.t.builtin_function_or_method) {
+      if (counts.cfunction >= fl.cfunction) return false;
+      counts.cfunction++;
+    } else if (kind === Kind.METHOD && type === this.t.method) {
+      if (counts.method >= fl.method) return false;
+      counts.method++;
+    } else if (kind === Kind.FRAME && type === this.t.frame) {
+      if (zombie) return true;
+      if (counts.frame >= fl.frame) return false;
+      counts.frame++;
+    } else return false;
+    return true;
   }
 
   /**
@@ -820,7 +818,7 @@ export class Heap extends ObjectStore {
     this.freeListCounts.set = p.freeLists.initialSet;
     const tuples = this.freeListCounts.tuple;
     if (script?.tupleFree) for (let size = 0; size < tuples.length; size++) tuples[size] = script.tupleFree[size] ?? 0;
-    else tuples.fill(2000);
+    else tuples.fill(TUPLE_FREE_LIST_MAX);
     this.freeListCounts.cfunction = 0;
     this.freeListCounts.method = p.freeLists.initialMethod;
     this.freeListCounts.frame = 0;

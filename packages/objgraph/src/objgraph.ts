@@ -231,7 +231,7 @@ export class Objgraph {
    * ```
    */
   gcObjects(): Ref[] {
-    return Array.from(trackedOrder(this.heap).current());
+    return this.gc.getObjects();
   }
 
   /**

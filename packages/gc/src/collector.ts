@@ -359,9 +359,10 @@ export class Collector {
    *  - no reference went away anywhere (`releases`: every `decref` of anything but a leaf such
    *    as an int or a str), except temporary holds (`heap.temporaryHolds`, a query's own
    *    references from outside the graph), and every temporary hold there was then is back
-   *    (same object, at least as many holds). So references were at most added. An added reference between two tracked objects raises the target's refcount and its
-   *    count of internal references alike — its `gc_refs` is unchanged; any other added reference
-   *    raises `gc_refs`. With `gc_refs` never lower and edges only added, every object the last
+   *    (same object, at least as many holds). So references were at most added. An added
+   *    reference between two tracked objects raises the target's refcount and its count of
+   *    internal references alike — its `gc_refs` is unchanged; any other added reference raises
+   *    `gc_refs`. With `gc_refs` never lower and edges only added, every object the last
    *    scan found reachable in place is again reachable in place (by induction along the list),
    *    nothing is unreachable, and the tuples and dicts kept tracked still hold what kept them
    *    (removing it would have been a `decref`).

@@ -39,7 +39,7 @@ export interface DebugFlagTable {
 
 /**
  * The GC objects 3.12's `type_new` makes for a class statement that HeapLab has no object for;
- * they only move `gc.get_count()` and the free lists (see classes.ts `countSubclassEntry`).
+ * they only move `gc.get_count()` and the free lists (see subclasses.ts and classes.ts `newClass`).
  */
 export interface ClassCreationCosts {
   /**
@@ -342,7 +342,7 @@ export interface VersionProfile {
   readonly evalCallsBuildArgsTuple: boolean;
   /**
    * A class is recorded in each base's `tp_subclasses` as a weak reference in a list (2.7: GC
-   * objects that count), rather than in a dict keyed by address (3.12, not modelled).
+   * objects that count), rather than in a dict keyed by address (3.12: `classCreation.subclassDicts`).
    */
   readonly subclassWeakrefList: boolean;
   /**
